@@ -1,0 +1,274 @@
+//! The pipeline: load → parse → model → render → write, as `build` and `check` run it.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+use serde_json::Value;
+
+use crate::config::SiteConfig;
+use crate::content::data::load_data;
+use crate::content::discover::{discover, display};
+use crate::content::parse::{ParsedFile, parse_file};
+use crate::content::source::decode;
+use crate::error::{Diagnostic, Diagnostics, Error};
+use crate::markdown::{self, Highlighter, LinkResolver, MarkdownOptions, Rendered};
+use crate::output::commit::{Staging, preflight};
+use crate::output::{NullOutput, Output};
+use crate::render::{RenderInput, Templates, render_site};
+use crate::site::{Site, assemble};
+
+/// What `folio build` and `folio check` were asked to do, checked by the CLI.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    /// The site's folder (holding `site.yaml`).
+    pub root: PathBuf,
+    /// Where to write; `ROOT/public` by default.
+    pub output: PathBuf,
+    /// Include pages with `draft: true`.
+    pub drafts: bool,
+    /// Overrides `base_url` of `site.yaml`.
+    pub base_url: Option<String>,
+}
+
+impl BuildOptions {
+    pub fn new(root: impl Into<PathBuf>) -> BuildOptions {
+        let root = root.into();
+        BuildOptions {
+            output: root.join("public"),
+            root,
+            drafts: false,
+            base_url: None,
+        }
+    }
+}
+
+/// What a successful build did.
+#[derive(Debug)]
+pub struct BuildReport {
+    pub pages: usize,
+    pub sections: usize,
+    pub files_written: usize,
+    pub warnings: Vec<Diagnostic>,
+    pub elapsed: Duration,
+}
+
+/// Everything loaded and parsed for one build; kept by a long-running process so a
+/// rebuild can replace only what changed.
+pub struct Loaded {
+    pub root: PathBuf,
+    pub site: Site,
+    pub bodies: BTreeMap<String, Rendered>,
+    pub data: BTreeMap<String, Value>,
+    pub templates: Templates,
+    pub highlighter: Highlighter,
+}
+
+/// Builds the site into `options.output`. The output is touched only when the whole
+/// site rendered without error; then files of the previous build that are gone are
+/// removed, and nothing else.
+pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
+    let start = Instant::now();
+    preflight(&options.output)?;
+    let (mut loaded, mut diagnostics) = load(options);
+    let staging = Staging::new(&options.output)?;
+    if let Some(loaded) = loaded.as_mut() {
+        diagnostics.extend(render(loaded, &staging.output));
+    }
+    let diagnostics = diagnostics.into_sorted();
+    if diagnostics.iter().any(Diagnostic::is_error) {
+        // `staging` is dropped here with everything it holds.
+        return Err(Error::Site(diagnostics));
+    }
+    let Some(loaded) = loaded else {
+        return Err(Error::Site(diagnostics));
+    };
+    let files_written = staging.commit(&options.output)?;
+    Ok(BuildReport {
+        pages: loaded.site.pages.len(),
+        sections: loaded.site.sections.len(),
+        files_written,
+        warnings: diagnostics,
+        elapsed: start.elapsed(),
+    })
+}
+
+/// Validates everything a build would, rendering included, and writes nothing.
+/// Returns every diagnostic, warnings included, sorted by file.
+pub fn check(options: &BuildOptions) -> Vec<Diagnostic> {
+    let (mut loaded, mut diagnostics) = load(options);
+    if let Some(loaded) = loaded.as_mut() {
+        diagnostics.extend(render(loaded, &NullOutput));
+    }
+    diagnostics.into_sorted()
+}
+
+/// Renders a loaded site into `out`.
+pub fn render(loaded: &mut Loaded, out: &dyn Output) -> Vec<Diagnostic> {
+    let input = RenderInput {
+        root: &loaded.root,
+        site: &loaded.site,
+        bodies: &loaded.bodies,
+        highlighter: &loaded.highlighter,
+        data: loaded.data.clone(),
+    };
+    render_site(input, &mut loaded.templates, out)
+}
+
+/// Loads, parses and models the site, going as far as it can so that every error is
+/// found in one run. `None` when nothing can be rendered (no usable `site.yaml`,
+/// broken templates).
+pub fn load(options: &BuildOptions) -> (Option<Loaded>, Diagnostics) {
+    let root = options.root.as_path();
+    let mut diagnostics = Diagnostics::default();
+    let config = match load_config(root, options.base_url.as_deref()) {
+        Ok(config) => Some(config),
+        Err(problems) => {
+            diagnostics.extend(problems);
+            None
+        }
+    };
+    let templates = Templates::load(
+        root,
+        config.as_ref().map_or("default", |c| c.theme.as_str()),
+    );
+    let templates = templates.map_err(|p| diagnostics.extend(p)).ok();
+    let Some(config) = config else {
+        return (None, diagnostics);
+    };
+    let highlighter = Highlighter::new(&config.highlight.theme, &config.highlight.dark_theme)
+        .map_err(|message| {
+            let line = crate::yaml::key_line(
+                crate::yaml::Fragment {
+                    text: &read_lossy(&root.join("site.yaml")),
+                    first_line: 1,
+                },
+                "highlight",
+            );
+            let d = Diagnostic::error("site.yaml", message);
+            diagnostics.push(match line {
+                Some(l) => d.at_line(l),
+                None => d,
+            });
+        })
+        .ok();
+
+    let content_dir = root.join("content");
+    let found = discover(&content_dir, root);
+    diagnostics.extend(found.problems);
+    let results: Vec<Result<ParsedFile, Diagnostic>> = found
+        .markdown
+        .par_iter()
+        .map(|id| {
+            let path = content_dir.join(id);
+            let shown = display(&path, root);
+            let bytes = std::fs::read(&path)
+                .map_err(|e| Diagnostic::error(&shown, format!("cannot read: {e}")))?;
+            parse_file(id, shown, bytes)
+        })
+        .collect();
+    let mut files = Vec::with_capacity(results.len());
+    for result in results {
+        match result {
+            Ok(file) => files.push(file),
+            Err(d) => diagnostics.push(d),
+        }
+    }
+    let all_ids: BTreeSet<String> = found.markdown.iter().cloned().collect();
+
+    let (site, problems) = assemble(config, files, found.assets, &content_dir, options.drafts);
+    diagnostics.extend(problems);
+    let (data, problems) = load_data(&root.join("data"), root);
+    diagnostics.extend(problems);
+
+    let (Some(templates), Some(highlighter)) = (templates, highlighter) else {
+        return (None, diagnostics);
+    };
+    let bodies = render_markdown(&site, &highlighter, &all_ids);
+    for body in bodies.values() {
+        diagnostics.extend(body.problems.iter().cloned());
+    }
+    let loaded = Loaded {
+        root: root.to_path_buf(),
+        site,
+        bodies,
+        data,
+        templates,
+        highlighter,
+    };
+    (Some(loaded), diagnostics)
+}
+
+fn load_config(root: &Path, base_url: Option<&str>) -> Result<SiteConfig, Vec<Diagnostic>> {
+    let path = root.join("site.yaml");
+    let shown = PathBuf::from("site.yaml");
+    let bytes = std::fs::read(&path).map_err(|e| {
+        vec![
+            Diagnostic::error(&shown, format!("cannot read the site configuration: {e}"))
+                .with_help(format!(
+                    "run folio in a site's folder or pass -r; `{}` has no site.yaml",
+                    root.display()
+                )),
+        ]
+    })?;
+    let text = decode(&shown, bytes).map_err(|d| vec![d])?;
+    let mut config = SiteConfig::parse(&shown, &text)?;
+    if let Some(url) = base_url {
+        config.base_url = url.trim_end_matches('/').to_string();
+    }
+    Ok(config)
+}
+
+fn read_lossy(path: &Path) -> String {
+    std::fs::read(path)
+        .map(|b| String::from_utf8_lossy(&b).into_owned())
+        .unwrap_or_default()
+}
+
+/// Renders the Markdown of every page and section in parallel.
+pub fn render_markdown(
+    site: &Site,
+    highlighter: &Highlighter,
+    all_ids: &BTreeSet<String>,
+) -> BTreeMap<String, Rendered> {
+    let resolver = SiteLinks { site, all_ids };
+    let options = MarkdownOptions {
+        slugify: site.config.slugify,
+        safe_html: site.config.safe_html,
+        highlighter,
+        links: &resolver,
+    };
+    let pages = site
+        .pages
+        .values()
+        .map(|p| (&p.id, &p.file, &p.body, p.body_first_line));
+    let sections = site
+        .sections
+        .values()
+        .map(|s| (&s.id, &s.file, &s.body, s.body_first_line));
+    let all: Vec<_> = pages.chain(sections).collect();
+    all.into_par_iter()
+        .map(|(id, file, body, line)| (id.clone(), markdown::render(file, body, line, &options)))
+        .collect()
+}
+
+/// Resolves `@/` links against the site: pages and sections by content id.
+struct SiteLinks<'a> {
+    site: &'a Site,
+    /// Every Markdown file found, even those that failed to parse: a link to a file
+    /// with its own error is not reported a second time.
+    all_ids: &'a BTreeSet<String>,
+}
+
+impl LinkResolver for SiteLinks<'_> {
+    fn resolve(&self, target: &str) -> Option<String> {
+        if let Some(page) = self.site.pages.get(target) {
+            return Some(self.site.url(&page.path));
+        }
+        if let Some(section) = self.site.sections.get(target) {
+            return Some(self.site.url(&section.path));
+        }
+        self.all_ids.contains(target).then(|| "#".to_string())
+    }
+}

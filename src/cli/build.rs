@@ -1,0 +1,64 @@
+//! `folio build`: arguments and run.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::Args;
+use folio::{BuildOptions, Error};
+
+use super::SiteArgs;
+use super::report::{print_diagnostics, print_error};
+
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    #[command(flatten)]
+    site: SiteArgs,
+    /// Where to write the site [default: ROOT/public].
+    #[arg(short, long, value_name = "OUT")]
+    output: Option<PathBuf>,
+    /// Include pages marked `draft: true`.
+    #[arg(long)]
+    drafts: bool,
+    /// Use this base URL instead of site.yaml's.
+    #[arg(long, value_name = "URL")]
+    base_url: Option<String>,
+}
+
+impl BuildArgs {
+    pub fn run(self) -> ExitCode {
+        let root = self.site.root;
+        let options = BuildOptions {
+            output: self.output.unwrap_or_else(|| root.join("public")),
+            root,
+            drafts: self.drafts,
+            base_url: self.base_url,
+        };
+        match folio::build(&options) {
+            Ok(report) => {
+                print_diagnostics(&options.root, &report.warnings);
+                eprintln!(
+                    "Built {} pages and {} sections ({} files) into {} in {} ms",
+                    report.pages,
+                    report.sections,
+                    report.files_written,
+                    options.output.display(),
+                    report.elapsed.as_millis()
+                );
+                ExitCode::SUCCESS
+            }
+            Err(Error::Site(diagnostics)) => {
+                print_diagnostics(&options.root, &diagnostics);
+                let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+                eprintln!(
+                    "Build failed with {errors} error(s); {} was left as it was.",
+                    options.output.display()
+                );
+                ExitCode::from(1)
+            }
+            Err(err) => {
+                print_error(&err);
+                ExitCode::from(1)
+            }
+        }
+    }
+}

@@ -1,0 +1,53 @@
+//! `folio check`: arguments and run.
+
+use std::process::ExitCode;
+
+use clap::{Args, ValueEnum};
+use folio::BuildOptions;
+
+use super::SiteArgs;
+use super::report::print_diagnostics;
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    site: SiteArgs,
+    /// How to print the findings.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+    /// Include pages marked `draft: true`.
+    #[arg(long)]
+    drafts: bool,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum Format {
+    Text,
+    Json,
+}
+
+impl CheckArgs {
+    pub fn run(self) -> ExitCode {
+        let mut options = BuildOptions::new(self.site.root);
+        options.drafts = self.drafts;
+        let diagnostics = folio::check(&options);
+        let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+        match self.format {
+            Format::Json => {
+                let json =
+                    serde_json::to_string_pretty(&diagnostics).unwrap_or_else(|_| "[]".into());
+                println!("{json}");
+            }
+            Format::Text => {
+                print_diagnostics(&options.root, &diagnostics);
+                let warnings = diagnostics.len() - errors;
+                eprintln!("{errors} error(s), {warnings} warning(s)");
+            }
+        }
+        if errors > 0 {
+            ExitCode::from(1)
+        } else {
+            ExitCode::SUCCESS
+        }
+    }
+}

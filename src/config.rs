@@ -1,0 +1,214 @@
+//! `site.yaml`: the site's configuration (load stage).
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::Diagnostic;
+use crate::slugify::SlugMode;
+use crate::yaml::{self, Fragment};
+
+/// The taxonomies folio knows; `taxonomies:` in `site.yaml` picks among them.
+pub const KNOWN_TAXONOMIES: [&str; 4] = ["tags", "skills", "platforms", "industries"];
+
+/// The parsed `site.yaml`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SiteConfig {
+    pub title: String,
+    #[serde(default)]
+    pub description: Option<String>,
+    #[serde(default = "default_base_url")]
+    pub base_url: String,
+    #[serde(default = "default_language")]
+    pub default_language: String,
+    #[serde(default)]
+    pub languages: BTreeMap<String, LanguageConfig>,
+    #[serde(default = "default_theme")]
+    pub theme: String,
+    #[serde(default = "default_taxonomies")]
+    pub taxonomies: Vec<String>,
+    #[serde(default)]
+    pub author: Option<Author>,
+    #[serde(default)]
+    pub slugify: SlugMode,
+    #[serde(default)]
+    pub highlight: HighlightConfig,
+    #[serde(default = "yes")]
+    pub search: bool,
+    #[serde(default = "yes")]
+    pub feeds: bool,
+    #[serde(default)]
+    pub safe_html: bool,
+    #[serde(default)]
+    pub translations: BTreeMap<String, BTreeMap<String, String>>,
+    #[serde(default)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct LanguageConfig {
+    #[serde(default)]
+    pub title: Option<String>,
+    #[serde(default)]
+    pub description: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Author {
+    pub name: String,
+    #[serde(default)]
+    pub headline: Option<String>,
+    #[serde(default)]
+    pub email: Option<String>,
+    #[serde(default)]
+    pub links: Vec<Link>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Link {
+    pub name: String,
+    pub url: String,
+}
+
+/// Code highlighting: a syntect theme for light mode and one for dark mode.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HighlightConfig {
+    #[serde(default = "default_light_theme")]
+    pub theme: String,
+    #[serde(default = "default_dark_theme")]
+    pub dark_theme: String,
+}
+
+impl Default for HighlightConfig {
+    fn default() -> Self {
+        HighlightConfig {
+            theme: default_light_theme(),
+            dark_theme: default_dark_theme(),
+        }
+    }
+}
+
+fn default_base_url() -> String {
+    "http://localhost:1111".into()
+}
+fn default_language() -> String {
+    "en".into()
+}
+fn default_theme() -> String {
+    "default".into()
+}
+fn default_taxonomies() -> Vec<String> {
+    KNOWN_TAXONOMIES.iter().map(|s| s.to_string()).collect()
+}
+fn default_light_theme() -> String {
+    "InspiredGitHub".into()
+}
+fn default_dark_theme() -> String {
+    "base16-ocean.dark".into()
+}
+fn yes() -> bool {
+    true
+}
+
+impl SiteConfig {
+    /// Parses `site.yaml` text; `file` names it in errors.
+    pub fn parse(file: &Path, text: &str) -> Result<SiteConfig, Vec<Diagnostic>> {
+        let fragment = Fragment {
+            text,
+            first_line: 1,
+        };
+        let mut config: SiteConfig = yaml::parse(file, fragment).map_err(|d| vec![d])?;
+        config.base_url = config.base_url.trim_end_matches('/').to_string();
+        let problems = config.validate(file, fragment);
+        if problems.is_empty() {
+            Ok(config)
+        } else {
+            Err(problems)
+        }
+    }
+
+    fn validate(&self, file: &Path, fragment: Fragment<'_>) -> Vec<Diagnostic> {
+        let mut problems = Vec::new();
+        let line_of = |key| yaml::key_line(fragment, key).unwrap_or(1);
+        for name in &self.taxonomies {
+            if !KNOWN_TAXONOMIES.contains(&name.as_str()) {
+                let mut d = Diagnostic::error(file, format!("unknown taxonomy `{name}`"))
+                    .at_line(line_of("taxonomies"))
+                    .with_help(format!("folio knows {}", KNOWN_TAXONOMIES.join(", ")));
+                if let Some(s) = crate::error::nearest(name, KNOWN_TAXONOMIES) {
+                    d = d.with_help(format!("did you mean `{s}`?"));
+                }
+                problems.push(d);
+            }
+        }
+        if !(self.base_url.starts_with("http://") || self.base_url.starts_with("https://")) {
+            problems.push(
+                Diagnostic::error(
+                    file,
+                    format!("base_url `{}` is not an absolute URL", self.base_url),
+                )
+                .at_line(line_of("base_url"))
+                .with_help("expected something like https://example.com"),
+            );
+        }
+        problems
+    }
+
+    /// The path part of `base_url` without a trailing slash: "" or "/folio".
+    pub fn base_path(&self) -> &str {
+        let after_scheme = self.base_url.split_once("://").map_or("", |(_, rest)| rest);
+        after_scheme.find('/').map_or("", |i| &after_scheme[i..])
+    }
+
+    /// Writing direction of a language code.
+    pub fn direction(lang: &str) -> &'static str {
+        let primary = lang.split(['-', '_']).next().unwrap_or(lang);
+        match primary {
+            "ar" | "he" | "fa" | "ur" | "yi" | "ps" | "sd" | "ug" | "dv" | "ckb" => "rtl",
+            _ => "ltr",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn minimal_config_gets_defaults() {
+        let c = SiteConfig::parse(
+            Path::new("site.yaml"),
+            "title: Demo\nbase_url: https://x.org/folio/\n",
+        )
+        .unwrap();
+        assert_eq!(c.base_url, "https://x.org/folio");
+        assert_eq!(c.base_path(), "/folio");
+        assert_eq!(c.taxonomies, KNOWN_TAXONOMIES);
+        assert!(c.feeds);
+        assert!(!c.safe_html);
+    }
+
+    #[test]
+    fn unknown_key_suggests_nearest() {
+        let err = SiteConfig::parse(
+            Path::new("site.yaml"),
+            "title: D\nbase_ulr: https://x.org\n",
+        )
+        .unwrap_err();
+        assert_eq!(err[0].line, Some(2));
+        assert_eq!(err[0].help.as_deref(), Some("did you mean `base_url`?"));
+    }
+
+    #[test]
+    fn rtl_languages() {
+        assert_eq!(SiteConfig::direction("ar"), "rtl");
+        assert_eq!(SiteConfig::direction("he-IL"), "rtl");
+        assert_eq!(SiteConfig::direction("uk"), "ltr");
+    }
+}

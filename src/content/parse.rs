@@ -1,0 +1,125 @@
+//! Parse stage: one content file's bytes to typed front matter and a Markdown body.
+
+use std::path::PathBuf;
+
+use super::front_matter::split;
+use super::meta::{PageMeta, SectionMeta};
+use super::source::decode;
+use crate::error::Diagnostic;
+use crate::yaml;
+
+/// Front matter of either shape.
+#[derive(Debug, Clone)]
+pub enum Meta {
+    Page(Box<PageMeta>),
+    Section(Box<SectionMeta>),
+}
+
+/// A content file, read and parsed but not yet placed in the site.
+#[derive(Debug, Clone)]
+pub struct ParsedFile {
+    /// Path under `content/` with `/` separators: `"jobs/smm.md"`.
+    pub id: String,
+    /// Path shown in errors: `"content/jobs/smm.md"`.
+    pub file: PathBuf,
+    pub meta: Meta,
+    /// The YAML text, kept to find the line of a key for later errors.
+    pub front_matter: String,
+    pub body: String,
+    pub body_first_line: usize,
+}
+
+impl ParsedFile {
+    /// The 1-based line of a top-level front matter key, or the first line of the file.
+    pub fn key_line(&self, key: &str) -> usize {
+        let fragment = yaml::Fragment {
+            text: &self.front_matter,
+            first_line: 2,
+        };
+        yaml::key_line(fragment, key).unwrap_or(1)
+    }
+}
+
+/// Decodes and parses one file. `_index.md` files are sections, the rest pages.
+pub fn parse_file(id: &str, file: PathBuf, bytes: Vec<u8>) -> Result<ParsedFile, Diagnostic> {
+    let text = decode(&file, bytes)?;
+    let parts = split(&file, &text)?;
+    if parts.front_matter.text.trim().is_empty() {
+        return Err(
+            Diagnostic::error(&file, "the front matter is empty: `title` is required")
+                .at(2, 1)
+                .with_help("add `title: …` between the `---` lines"),
+        );
+    }
+    let is_section = id == "_index.md" || id.ends_with("/_index.md");
+    let meta = if is_section {
+        Meta::Section(Box::new(yaml::parse(&file, parts.front_matter)?))
+    } else {
+        Meta::Page(Box::new(yaml::parse(&file, parts.front_matter)?))
+    };
+    Ok(ParsedFile {
+        id: id.to_string(),
+        front_matter: parts.front_matter.text.to_string(),
+        body: parts.body.to_string(),
+        body_first_line: parts.body_first_line,
+        file,
+        meta,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<ParsedFile, Diagnostic> {
+        parse_file(
+            "a.md",
+            PathBuf::from("content/a.md"),
+            text.as_bytes().to_vec(),
+        )
+    }
+
+    #[test]
+    fn page_with_everything() {
+        let p = parse("---\ntitle: Hi\ndate: 2026-01-02\ntags: [a, b]\ntoc: true\n---\nbody\n")
+            .unwrap();
+        let Meta::Page(meta) = p.meta else {
+            panic!("not a page")
+        };
+        assert_eq!(meta.title, "Hi");
+        assert_eq!(meta.tags, ["a", "b"]);
+        assert!(meta.toc);
+        assert_eq!(p.body, "body\n");
+    }
+
+    #[test]
+    fn missing_title_is_named() {
+        let err = parse("---\ndescription: x\n---\n").unwrap_err();
+        assert!(
+            err.message.contains("missing field `title`"),
+            "{}",
+            err.message
+        );
+        assert_eq!(err.line, Some(2));
+    }
+
+    #[test]
+    fn wrong_type_points_at_the_value() {
+        let err = parse("---\ntitle: x\ndraft: maybe\n---\n").unwrap_err();
+        assert_eq!(err.line, Some(3), "{err}");
+        assert!(err.message.contains("draft"), "{}", err.message);
+    }
+
+    #[test]
+    fn bad_date_explains_the_format() {
+        let err = parse("---\ntitle: x\ndate: tomorrow\n---\n").unwrap_err();
+        assert_eq!(err.line, Some(3), "{err}");
+        assert!(err.message.contains("YYYY-MM-DD"), "{}", err.message);
+    }
+
+    #[test]
+    fn empty_front_matter_asks_for_title() {
+        let err = parse("---\n---\nbody").unwrap_err();
+        assert!(err.message.contains("title"), "{}", err.message);
+    }
+}

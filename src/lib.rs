@@ -1,0 +1,19 @@
+//! folio: a static site generator for portfolios and strategy documents.
+//!
+//! The data flows one way: load (`content::discover`, `content::source`) → parse
+//! (`content::parse`) → model (`site`) → render (`markdown`, `render`) → write
+//! (`output`). `build` runs the pipeline; the CLI and the dev server call it.
+
+pub mod build;
+pub mod config;
+pub mod content;
+pub mod error;
+pub mod markdown;
+pub mod output;
+pub mod render;
+pub mod site;
+pub mod slugify;
+pub mod yaml;
+
+pub use build::{BuildOptions, BuildReport, build, check};
+pub use error::{Diagnostic, Error, Severity};

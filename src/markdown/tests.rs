@@ -1,0 +1,87 @@
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use super::*;
+
+struct Links(BTreeMap<&'static str, &'static str>);
+
+impl LinkResolver for Links {
+    fn resolve(&self, target: &str) -> Option<String> {
+        self.0.get(target).map(|s| s.to_string())
+    }
+}
+
+fn md(body: &str, safe_html: bool) -> Rendered {
+    let highlighter = Highlighter::new("InspiredGitHub", "base16-ocean.dark").unwrap();
+    let links = Links(BTreeMap::from([("jobs/smm.md", "/jobs/smm/")]));
+    let options = MarkdownOptions {
+        slugify: SlugMode::Unicode,
+        safe_html,
+        highlighter: &highlighter,
+        links: &links,
+    };
+    render(Path::new("content/a.md"), body, 5, &options)
+}
+
+#[test]
+fn extensions_are_on() {
+    let r = md(
+        "| a | b |\n|---|---|\n| 1 | 2 |\n\nText[^1] ~~gone~~ \"quoted\"\n\n- [x] done\n\n[^1]: A note.\n",
+        false,
+    );
+    assert!(r.html.contains("<table>"), "{}", r.html);
+    assert!(r.html.contains("footnote-definition"), "{}", r.html);
+    assert!(r.html.contains("<del>gone</del>"), "{}", r.html);
+    assert!(r.html.contains("\u{201c}quoted\u{201d}"), "{}", r.html);
+    assert!(r.html.contains("type=\"checkbox\""), "{}", r.html);
+}
+
+#[test]
+fn headings_get_anchors_and_toc_in_any_script() {
+    let r = md("## Мета кампанії\n\n### მიზნები\n\n## ዓላማዎች\n", false);
+    assert!(
+        r.html.contains(
+            "<h2 id=\"мета-кампанії\">Мета кампанії <a class=\"anchor\" href=\"#мета-кампанії\""
+        ),
+        "{}",
+        r.html
+    );
+    assert!(r.html.contains("<h3 id=\"მიზნები\">"), "{}", r.html);
+    assert!(r.html.contains("<h2 id=\"ዓላማዎች\">"), "{}", r.html);
+    assert_eq!(r.toc.len(), 2);
+    assert_eq!(r.toc[0].children[0].title, "მიზნები");
+}
+
+#[test]
+fn internal_links_resolve_and_broken_ones_are_placed() {
+    let r = md(
+        "See [the job](@/jobs/smm.md#apply).\n\nAnd [gone](@/jobs/nope.md).\n",
+        false,
+    );
+    assert!(r.html.contains("href=\"/jobs/smm/#apply\""), "{}", r.html);
+    assert_eq!(r.links, ["jobs/smm.md"]);
+    assert_eq!(r.problems.len(), 1);
+    let p = &r.problems[0];
+    assert_eq!((p.line, p.column), (Some(7), Some(5)));
+    assert!(p.message.contains("@/jobs/nope.md"));
+}
+
+#[test]
+fn code_is_highlighted() {
+    let r = md("```python\nprint('hi')\n```\n", false);
+    assert!(r.html.contains("data-lang=\"python\""), "{}", r.html);
+    assert!(r.html.contains("hl-"), "{}", r.html);
+}
+
+#[test]
+fn safe_html_shows_raw_html_as_text() {
+    let raw = md(
+        "<script>alert(1)</script>\n\nHi <b onclick=\"x\">there</b>\n",
+        true,
+    );
+    assert!(!raw.html.contains("<script>"), "{}", raw.html);
+    assert!(!raw.html.contains("<b onclick"), "{}", raw.html);
+    assert!(raw.html.contains("&lt;script&gt;"), "{}", raw.html);
+    let trusted = md("Hi <b>there</b>\n", false);
+    assert!(trusted.html.contains("<b>there</b>"));
+}

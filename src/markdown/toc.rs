@@ -1,0 +1,105 @@
+//! Render stage helper: heading ids that work in any script, and the table of contents.
+
+use std::collections::HashSet;
+
+use serde::Serialize;
+
+use crate::slugify::{SlugMode, slugify};
+
+/// One entry of a table of contents.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Heading {
+    pub level: u8,
+    pub id: String,
+    pub title: String,
+    pub children: Vec<Heading>,
+}
+
+/// Hands out unique heading ids within one document.
+#[derive(Default)]
+pub struct Ids(HashSet<String>);
+
+impl Ids {
+    /// The id for a heading: its explicit `{#id}`, else its slug; `-1`, `-2` … on repeats.
+    pub fn assign(&mut self, explicit: Option<&str>, text: &str, mode: SlugMode) -> String {
+        let base = match explicit {
+            Some(id) if !id.is_empty() => id.to_string(),
+            _ => {
+                let slug = slugify(text, mode);
+                if slug.is_empty() {
+                    "section".to_string()
+                } else {
+                    slug
+                }
+            }
+        };
+        let mut id = base.clone();
+        let mut n = 1;
+        while !self.0.insert(id.clone()) {
+            id = format!("{base}-{n}");
+            n += 1;
+        }
+        id
+    }
+}
+
+/// Nests flat headings by level: an h3 after an h2 becomes its child.
+pub fn nest(flat: Vec<Heading>) -> Vec<Heading> {
+    let mut roots: Vec<Heading> = Vec::new();
+    for heading in flat {
+        insert(&mut roots, heading);
+    }
+    roots
+}
+
+fn insert(siblings: &mut Vec<Heading>, heading: Heading) {
+    match siblings.last_mut() {
+        Some(last) if heading.level > last.level => insert(&mut last.children, heading),
+        _ => siblings.push(heading),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn h(level: u8, id: &str) -> Heading {
+        Heading {
+            level,
+            id: id.into(),
+            title: id.into(),
+            children: vec![],
+        }
+    }
+
+    #[test]
+    fn ids_are_unique_and_unicode() {
+        let mut ids = Ids::default();
+        assert_eq!(
+            ids.assign(None, "Стратегія", SlugMode::Unicode),
+            "стратегія"
+        );
+        assert_eq!(
+            ids.assign(None, "Стратегія", SlugMode::Unicode),
+            "стратегія-1"
+        );
+        assert_eq!(ids.assign(None, "მიზნები", SlugMode::Unicode), "მიზნები");
+        assert_eq!(ids.assign(None, "ዓላማዎች።", SlugMode::Unicode), "ዓላማዎች");
+        assert_eq!(ids.assign(None, "!!!", SlugMode::Unicode), "section");
+        assert_eq!(ids.assign(Some("custom"), "x", SlugMode::Unicode), "custom");
+    }
+
+    #[test]
+    fn nests_by_level() {
+        let toc = nest(vec![
+            h(2, "a"),
+            h(3, "a1"),
+            h(3, "a2"),
+            h(2, "b"),
+            h(4, "b1"),
+        ]);
+        assert_eq!(toc.len(), 2);
+        assert_eq!(toc[0].children.len(), 2);
+        assert_eq!(toc[1].children[0].id, "b1");
+    }
+}

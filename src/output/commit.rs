@@ -1,0 +1,126 @@
+//! Write stage: moving a finished build from its staging folder into the output,
+//! deleting only files an earlier build wrote (listed in the manifest).
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use super::{DirOutput, safe_join};
+use crate::error::Error;
+
+/// The list of files folio wrote, kept in the output to know what it may delete.
+pub const MANIFEST: &str = ".folio-manifest";
+
+/// A staging folder beside the output; it disappears if the build fails.
+pub struct Staging {
+    dir: tempfile::TempDir,
+    pub output: DirOutput,
+}
+
+/// Checks that folio may write to `out`: it does not exist, is empty, or holds a
+/// manifest of an earlier build. Nothing is touched.
+pub fn preflight(out: &Path) -> Result<(), Error> {
+    match fs::read_dir(out) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
+        Err(e) => Err(Error::output(out, "cannot read the output directory", e)),
+        Ok(mut entries) => {
+            if out.join(MANIFEST).is_file() || entries.next().is_none() {
+                Ok(())
+            } else {
+                Err(Error::Output {
+                    path: out.to_path_buf(),
+                    message:
+                        "refusing to write into a non-empty directory that folio did not create \
+                              (choose another output with -o, or empty it)"
+                            .into(),
+                    source: None,
+                })
+            }
+        }
+    }
+}
+
+impl Staging {
+    /// Creates the staging folder next to `out`, so that moving files in is a rename.
+    pub fn new(out: &Path) -> Result<Staging, Error> {
+        let parent = out
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        fs::create_dir_all(parent)
+            .map_err(|e| Error::output(parent, "cannot create the output's parent", e))?;
+        let dir = tempfile::Builder::new()
+            .prefix(".folio-staging-")
+            .tempdir_in(parent)
+            .map_err(|e| Error::output(parent, "cannot create a staging directory", e))?;
+        let output = DirOutput::new(dir.path().to_path_buf());
+        Ok(Staging { dir, output })
+    }
+
+    /// Moves every staged file into `out`, removes files of the previous build that
+    /// this one did not write, and records the new manifest. Files folio never wrote
+    /// (a `CNAME`, say) are left alone.
+    pub fn commit(self, out: &Path) -> Result<usize, Error> {
+        preflight(out)?;
+        let written = self.output.written();
+        let previous = read_manifest(out);
+        fs::create_dir_all(out)
+            .map_err(|e| Error::output(out, "cannot create the output directory", e))?;
+        for rel in &written {
+            let from = safe_join(self.dir.path(), rel)
+                .map_err(|e| Error::output(out, "bad output path", e))?;
+            let to = safe_join(out, rel).map_err(|e| Error::output(out, "bad output path", e))?;
+            if let Some(parent) = to.parent() {
+                fs::create_dir_all(parent)
+                    .map_err(|e| Error::output(parent, "cannot create directory", e))?;
+            }
+            fs::rename(&from, &to)
+                .map_err(|e| Error::output(&to, "cannot move the new file into place", e))?;
+        }
+        let now: BTreeSet<&String> = written.iter().collect();
+        for stale in previous.iter().filter(|p| !now.contains(p)) {
+            if let Ok(path) = safe_join(out, stale) {
+                if fs::remove_file(&path).is_ok() {
+                    remove_empty_parents(&path, out);
+                }
+            }
+        }
+        write_manifest(out, &written)?;
+        Ok(written.len())
+    }
+}
+
+fn read_manifest(out: &Path) -> Vec<String> {
+    fs::read_to_string(out.join(MANIFEST))
+        .map(|text| {
+            text.lines()
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                .map(str::to_string)
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn write_manifest(out: &Path, written: &[String]) -> Result<(), Error> {
+    let mut text =
+        String::from("# files written by folio; it deletes only these on the next build\n");
+    for path in written {
+        text.push_str(path);
+        text.push('\n');
+    }
+    let tmp = out.join(format!("{MANIFEST}.tmp"));
+    fs::write(&tmp, text)
+        .and_then(|()| fs::rename(&tmp, out.join(MANIFEST)))
+        .map_err(|e| Error::output(out, "cannot write the manifest", e))
+}
+
+fn remove_empty_parents(file: &Path, out: &Path) {
+    let mut dir: Option<PathBuf> = file.parent().map(Path::to_path_buf);
+    while let Some(d) = dir {
+        if d == out || !d.starts_with(out) || fs::remove_dir(&d).is_err() {
+            break;
+        }
+        dir = d.parent().map(Path::to_path_buf);
+    }
+}

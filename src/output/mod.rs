@@ -1,0 +1,149 @@
+//! Write stage: where rendered files go. A build writes into a staging folder and
+//! commits it only when everything rendered; `check` writes nowhere; the dev server
+//! can keep files in memory.
+
+pub mod commit;
+
+use std::collections::BTreeMap;
+use std::io;
+use std::path::{Component, Path, PathBuf};
+use std::sync::Mutex;
+
+/// A destination for rendered files, written from many threads at once.
+pub trait Output: Sync {
+    /// Writes `bytes` at `path`, a relative output path with `/` separators.
+    fn write(&self, path: &str, bytes: &[u8]) -> io::Result<()>;
+
+    /// Copies a file from disk to `path`.
+    fn copy(&self, path: &str, from: &Path) -> io::Result<()> {
+        let bytes = std::fs::read(from)?;
+        self.write(path, &bytes)
+    }
+}
+
+/// Joins a relative output path to `root`, refusing anything that could leave it:
+/// `..`, absolute paths, drive prefixes, backslashes and NUL.
+pub fn safe_join(root: &Path, rel: &str) -> io::Result<PathBuf> {
+    let refuse = || {
+        io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!("refusing to write outside the output: {rel:?}"),
+        )
+    };
+    if rel.is_empty() || rel.contains(['\\', '\0']) {
+        return Err(refuse());
+    }
+    let mut path = root.to_path_buf();
+    for component in Path::new(rel).components() {
+        match component {
+            Component::Normal(part) => path.push(part),
+            Component::CurDir => {}
+            _ => return Err(refuse()),
+        }
+    }
+    Ok(path)
+}
+
+/// Writes files under a folder on disk and remembers what it wrote.
+pub struct DirOutput {
+    root: PathBuf,
+    written: Mutex<Vec<String>>,
+}
+
+impl DirOutput {
+    pub fn new(root: PathBuf) -> DirOutput {
+        DirOutput {
+            root,
+            written: Mutex::new(Vec::new()),
+        }
+    }
+
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// Every path written, sorted.
+    pub fn written(&self) -> Vec<String> {
+        let mut all = self.written.lock().map(|w| w.clone()).unwrap_or_default();
+        all.sort();
+        all.dedup();
+        all
+    }
+
+    fn record(&self, path: &str) {
+        if let Ok(mut w) = self.written.lock() {
+            w.push(path.to_string());
+        }
+    }
+}
+
+impl Output for DirOutput {
+    fn write(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
+        let full = safe_join(&self.root, path)?;
+        if let Some(parent) = full.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        std::fs::write(&full, bytes)?;
+        self.record(path);
+        Ok(())
+    }
+
+    fn copy(&self, path: &str, from: &Path) -> io::Result<()> {
+        let full = safe_join(&self.root, path)?;
+        if let Some(parent) = full.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        std::fs::copy(from, &full)?;
+        self.record(path);
+        Ok(())
+    }
+}
+
+/// Keeps files in memory (the dev server, tests).
+#[derive(Default)]
+pub struct MemoryOutput {
+    pub files: Mutex<BTreeMap<String, Vec<u8>>>,
+}
+
+impl Output for MemoryOutput {
+    fn write(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
+        safe_join(Path::new("/"), path)?;
+        let mut files = self
+            .files
+            .lock()
+            .map_err(|_| io::Error::other("output lock poisoned"))?;
+        files.insert(path.to_string(), bytes.to_vec());
+        Ok(())
+    }
+}
+
+/// Discards everything (`folio check` renders but writes nothing).
+pub struct NullOutput;
+
+impl Output for NullOutput {
+    fn write(&self, path: &str, _bytes: &[u8]) -> io::Result<()> {
+        safe_join(Path::new("/"), path).map(|_| ())
+    }
+
+    fn copy(&self, path: &str, from: &Path) -> io::Result<()> {
+        std::fs::metadata(from)?;
+        self.write(path, &[])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn safe_join_never_leaves_the_root() {
+        let root = Path::new("/out");
+        assert_eq!(
+            safe_join(root, "a/b/index.html").unwrap(),
+            Path::new("/out/a/b/index.html")
+        );
+        for bad in ["../x", "a/../../x", "/etc/passwd", "a\\..\\x", "", "a\0b"] {
+            assert!(safe_join(root, bad).is_err(), "{bad:?}");
+        }
+    }
+}

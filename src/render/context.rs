@@ -1,0 +1,199 @@
+//! Render stage: the serializable views templates receive. Shared data is serialized once
+//! per build, and each template gets only what it uses (Tera re-serializes its context
+//! on every render, so a site-wide object per page would make builds quadratic).
+
+use std::collections::BTreeMap;
+
+use serde_json::{Map, Value, json};
+
+use crate::markdown::Rendered;
+use crate::site::{Page, ROOT, Section, Site, Taxonomy, Term};
+
+/// Views computed once per build and reused by every template.
+pub struct Views {
+    /// Variables every template receives: `site`, `nav`, `feed_url`, `generator`.
+    pub common: Map<String, Value>,
+    /// Page summaries by content id, for listings.
+    pub summaries: BTreeMap<String, Value>,
+}
+
+impl Views {
+    pub fn new(site: &Site, bodies: &BTreeMap<String, Rendered>) -> Views {
+        let summaries = site
+            .pages
+            .values()
+            .map(|p| (p.id.clone(), page_summary(site, p, bodies.get(&p.id))))
+            .collect();
+        Views {
+            common: common(site),
+            summaries,
+        }
+    }
+
+    /// The context of one template: the common variables plus `lang`, `dir`, the
+    /// current URL and `extra`.
+    pub fn context(
+        &self,
+        site: &Site,
+        lang: &str,
+        path: &str,
+        extra: Map<String, Value>,
+    ) -> tera::Context {
+        let mut map = self.common.clone();
+        map.insert("lang".into(), json!(lang));
+        map.insert(
+            "dir".into(),
+            json!(crate::config::SiteConfig::direction(lang)),
+        );
+        map.insert("current_path".into(), json!(site.url(path)));
+        map.insert("current_url".into(), json!(site.permalink(path)));
+        map.extend(extra);
+        tera::Context::from_value(Value::Object(map)).unwrap_or_default()
+    }
+
+    pub fn summaries_of<'a>(&'a self, ids: impl IntoIterator<Item = &'a String>) -> Vec<&'a Value> {
+        ids.into_iter()
+            .filter_map(|id| self.summaries.get(id))
+            .collect()
+    }
+}
+
+fn common(site: &Site) -> Map<String, Value> {
+    let c = &site.config;
+    let nav: Vec<Value> = site.sections[ROOT]
+        .subsections
+        .iter()
+        .filter_map(|id| site.sections.get(id))
+        .map(|s| json!({"title": s.meta.title, "url": site.url(&s.path)}))
+        .collect();
+    let mut map = Map::new();
+    map.insert(
+        "site".into(),
+        json!({
+            "title": c.title,
+            "description": c.description,
+            "base_url": c.base_url,
+            "base_path": c.base_path(),
+            "default_language": c.default_language,
+            "author": c.author,
+            "extra": c.extra,
+            "taxonomies": c.taxonomies,
+            "feeds": c.feeds,
+        }),
+    );
+    map.insert("nav".into(), Value::Array(nav));
+    map.insert(
+        "feed_url".into(),
+        if c.feeds {
+            json!(site.permalink("/atom.xml"))
+        } else {
+            Value::Null
+        },
+    );
+    map.insert(
+        "generator".into(),
+        json!(concat!("folio ", env!("CARGO_PKG_VERSION"))),
+    );
+    map
+}
+
+/// What a listing shows of a page.
+pub fn page_summary(site: &Site, page: &Page, body: Option<&Rendered>) -> Value {
+    let m = &page.meta;
+    let words = body.map_or(0, |b| b.word_count);
+    let mut taxonomies = Map::new();
+    for taxonomy in &site.taxonomies {
+        let terms: Vec<Value> = m
+            .terms(&taxonomy.name)
+            .iter()
+            .filter_map(|name| {
+                let slug = crate::slugify::slugify(name, site.config.slugify);
+                taxonomy.terms.get(&slug)
+            })
+            .map(|t| json!({"name": t.name, "slug": t.slug, "url": site.url(&t.path)}))
+            .collect();
+        if !terms.is_empty() {
+            taxonomies.insert(taxonomy.name.clone(), Value::Array(terms));
+        }
+    }
+    json!({
+        "id": page.id,
+        "title": m.title,
+        "description": m.description,
+        "date": m.date.map(|d| d.ymd()),
+        "updated": m.updated.map(|d| d.ymd()),
+        "url": site.url(&page.path),
+        "permalink": site.permalink(&page.path),
+        "kind": "page",
+        "lang": page.lang,
+        "word_count": words,
+        "reading_time": words.div_ceil(200).max(1),
+        "draft": m.draft,
+        "taxonomies": taxonomies,
+        "extra": m.extra,
+    })
+}
+
+/// The `page` variable of page.html: the summary plus the body and its contents.
+pub fn page_view(site: &Site, views: &Views, page: &Page, body: &Rendered) -> Value {
+    let mut view = views
+        .summaries
+        .get(&page.id)
+        .cloned()
+        .unwrap_or_else(|| page_summary(site, page, Some(body)));
+    let (before, after) = site.neighbours(&page.id);
+    let link = |p: Option<&Page>| {
+        p.map_or(
+            Value::Null,
+            |p| json!({"title": p.meta.title, "url": site.url(&p.path)}),
+        )
+    };
+    if let Value::Object(map) = &mut view {
+        map.insert("content".into(), json!(body.html));
+        map.insert("toc".into(), json!(body.toc));
+        map.insert(
+            "show_toc".into(),
+            json!(page.meta.toc && !body.toc.is_empty()),
+        );
+        map.insert("later".into(), link(before));
+        map.insert("earlier".into(), link(after));
+    }
+    view
+}
+
+/// The `section` variable of section.html and index.html.
+pub fn section_view(site: &Site, section: &Section, body: Option<&Rendered>) -> Value {
+    let subsections: Vec<Value> = section
+        .subsections
+        .iter()
+        .filter_map(|id| site.sections.get(id))
+        .map(|s| {
+            json!({
+                "title": s.meta.title,
+                "description": s.meta.description,
+                "url": site.url(&s.path),
+                "page_count": s.pages.len(),
+            })
+        })
+        .collect();
+    json!({
+        "id": section.id,
+        "title": section.meta.title,
+        "description": section.meta.description,
+        "content": body.map_or("", |b| b.html.as_str()),
+        "toc": body.map(|b| &b.toc),
+        "url": site.url(&section.path),
+        "permalink": site.permalink(&section.path),
+        "extra": section.meta.extra,
+        "subsections": subsections,
+        "page_count": section.pages.len(),
+    })
+}
+
+pub fn taxonomy_view(site: &Site, taxonomy: &Taxonomy) -> Value {
+    json!({"name": taxonomy.name, "title": taxonomy.title(), "url": site.url(&taxonomy.path)})
+}
+
+pub fn term_view(site: &Site, term: &Term) -> Value {
+    json!({"name": term.name, "slug": term.slug, "url": site.url(&term.path), "count": term.pages.len()})
+}

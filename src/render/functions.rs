@@ -1,0 +1,91 @@
+//! Render stage: functions templates can call — `get_url`, `get_data`, `get_section`,
+//! `get_page`. Their data is serialized once per build and shared between threads.
+
+use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
+
+use serde_json::Value;
+use tera::Tera;
+
+use super::context::{Views, section_view};
+use crate::error::nearest;
+use crate::markdown::Rendered;
+use crate::site::Site;
+
+type Args<'a> = &'a HashMap<String, Value>;
+
+/// (Re-)registers the functions with this build's data.
+pub fn register(
+    tera: &mut Tera,
+    site: &Site,
+    views: &Views,
+    bodies: &BTreeMap<String, Rendered>,
+    data: BTreeMap<String, Value>,
+) {
+    let base_path = site.config.base_path().to_string();
+    tera.register_function("get_url", move |args: Args<'_>| {
+        let path = string_arg(args, "path", "get_url")?;
+        let path = path.trim_start_matches('/');
+        Ok(Value::String(format!(
+            "{base_path}/{}",
+            crate::site::paths::encode_path(path)
+        )))
+    });
+
+    let data = Arc::new(data);
+    tera.register_function("get_data", move |args: Args<'_>| {
+        let name = string_arg(args, "name", "get_data")?;
+        lookup(&data, &name, "data file", "data/")
+    });
+
+    let sections: Arc<BTreeMap<String, Value>> = Arc::new(
+        site.sections
+            .values()
+            .map(|s| {
+                let mut view = section_view(site, s, bodies.get(&s.id));
+                if let Value::Object(map) = &mut view {
+                    map.remove("content");
+                }
+                (s.id.clone(), view)
+            })
+            .collect(),
+    );
+    tera.register_function("get_section", move |args: Args<'_>| {
+        let path = string_arg(args, "path", "get_section")?;
+        lookup(
+            &sections,
+            path.trim_start_matches("@/"),
+            "section",
+            "content/",
+        )
+    });
+
+    let pages = Arc::new(views.summaries.clone());
+    tera.register_function("get_page", move |args: Args<'_>| {
+        let path = string_arg(args, "path", "get_page")?;
+        lookup(&pages, path.trim_start_matches("@/"), "page", "content/")
+    });
+}
+
+fn string_arg(args: Args<'_>, key: &str, function: &str) -> tera::Result<String> {
+    match args.get(key) {
+        Some(Value::String(s)) => Ok(s.clone()),
+        _ => Err(tera::Error::msg(format!(
+            "`{function}` needs a string argument `{key}`"
+        ))),
+    }
+}
+
+fn lookup(
+    map: &BTreeMap<String, Value>,
+    key: &str,
+    what: &str,
+    under: &str,
+) -> tera::Result<Value> {
+    map.get(key).cloned().ok_or_else(|| {
+        let hint = nearest(key, map.keys().map(String::as_str))
+            .map(|s| format!(": did you mean `{s}`?"))
+            .unwrap_or_default();
+        tera::Error::msg(format!("no {what} `{under}{key}`{hint}"))
+    })
+}

@@ -1,0 +1,374 @@
+//! Render stage: every output file of the site from the model and the rendered
+//! Markdown, through Tera templates, in parallel. Each kind of output has its own
+//! function so that a rebuild can re-render only what a change touches.
+
+pub mod context;
+pub mod feeds;
+pub mod functions;
+pub mod templates;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use serde_json::{Map, Value, json};
+
+use crate::error::{Diagnostic, nearest};
+use crate::markdown::{Highlighter, Rendered};
+use crate::output::Output;
+use crate::site::assemble::pager_count;
+use crate::site::paths::{alias_path, output_file};
+use crate::site::{ROOT, Section, Site};
+use context::Views;
+pub use templates::Templates;
+
+/// Everything rendering reads, computed by the earlier stages.
+pub struct RenderInput<'a> {
+    pub root: &'a Path,
+    pub site: &'a Site,
+    pub bodies: &'a BTreeMap<String, Rendered>,
+    pub highlighter: &'a Highlighter,
+    pub data: BTreeMap<String, Value>,
+}
+
+/// Renders and writes the whole site; returns every problem met.
+pub fn render_site(
+    input: RenderInput<'_>,
+    templates: &mut Templates,
+    out: &dyn Output,
+) -> Vec<Diagnostic> {
+    let views = Views::new(input.site, input.bodies);
+    functions::register(
+        &mut templates.tera,
+        input.site,
+        &views,
+        input.bodies,
+        input.data,
+    );
+    let r = Renderer {
+        site: input.site,
+        bodies: input.bodies,
+        views: &views,
+        templates,
+        out,
+    };
+    let mut problems = r.write_static(input.root, input.highlighter);
+    let page_problems: Vec<Diagnostic> = r
+        .site
+        .pages
+        .par_iter()
+        .filter_map(|(id, _)| r.page(id).err())
+        .collect();
+    let section_problems: Vec<Diagnostic> = r
+        .site
+        .sections
+        .par_iter()
+        .flat_map_iter(|(id, _)| r.section(id))
+        .collect();
+    problems.extend(page_problems);
+    problems.extend(section_problems);
+    problems.extend(r.taxonomies());
+    problems.extend(r.extras());
+    problems
+}
+
+/// Renders single outputs; shared by the full build and future partial rebuilds.
+pub struct Renderer<'a> {
+    pub site: &'a Site,
+    pub bodies: &'a BTreeMap<String, Rendered>,
+    pub views: &'a Views,
+    pub templates: &'a Templates,
+    pub out: &'a dyn Output,
+}
+
+impl Renderer<'_> {
+    /// One page, and the redirects of its aliases.
+    pub fn page(&self, id: &str) -> Result<(), Diagnostic> {
+        let site = self.site;
+        let page = &site.pages[id];
+        let template = self.template_for(
+            page.meta.template.as_deref(),
+            "page.html",
+            &page.file,
+            &page.front_matter,
+        )?;
+        let empty = Rendered::default();
+        let body = self.bodies.get(id).unwrap_or(&empty);
+        let section = site.sections.get(&page.section).filter(|s| s.id != ROOT);
+        let mut extra = Map::new();
+        extra.insert(
+            "page".into(),
+            context::page_view(site, self.views, page, body),
+        );
+        extra.insert(
+            "section".into(),
+            section.map_or(
+                Value::Null,
+                |s| json!({"title": s.meta.title, "url": site.url(&s.path)}),
+            ),
+        );
+        let ctx = self.views.context(site, &page.lang, &page.path, extra);
+        let html = self.templates.render(&template, &ctx, &page.file)?;
+        self.write(&output_file(&page.path), html.as_bytes(), &page.file)?;
+        self.aliases(&page.meta.aliases, &page.path, &page.file)
+    }
+
+    /// Every listing page of a section (all its pagers), and its aliases.
+    pub fn section(&self, id: &str) -> Vec<Diagnostic> {
+        let mut problems = Vec::new();
+        if let Err(d) = self.section_pagers(&self.site.sections[id]) {
+            problems.push(d);
+        }
+        problems
+    }
+
+    fn section_pagers(&self, section: &Section) -> Result<(), Diagnostic> {
+        let site = self.site;
+        let default = if section.id == ROOT {
+            "index.html"
+        } else {
+            "section.html"
+        };
+        let template = self.template_for(
+            section.meta.template.as_deref(),
+            default,
+            &section.file,
+            &section.front_matter,
+        )?;
+        let view = context::section_view(site, section, self.bodies.get(&section.id));
+        let per_pager = section
+            .meta
+            .paginate_by
+            .filter(|n| *n > 0)
+            .unwrap_or(usize::MAX);
+        let count = pager_count(section);
+        let pager_path = |n: usize| {
+            if n <= 1 {
+                section.path.clone()
+            } else {
+                format!("{}page/{n}/", section.path)
+            }
+        };
+        for n in 1..=count {
+            let ids = section
+                .pages
+                .iter()
+                .skip((n - 1).saturating_mul(per_pager))
+                .take(per_pager);
+            let paginator = json!({
+                "pages": self.views.summaries_of(ids),
+                "current_index": n,
+                "number_pagers": count,
+                "total_pages": section.pages.len(),
+                "first": site.url(&pager_path(1)),
+                "last": site.url(&pager_path(count)),
+                "previous": (n > 1).then(|| site.url(&pager_path(n - 1))),
+                "next": (n < count).then(|| site.url(&pager_path(n + 1))),
+            });
+            let mut extra = Map::new();
+            extra.insert("section".into(), view.clone());
+            extra.insert("paginator".into(), paginator);
+            if section.id == ROOT {
+                let recent: Vec<&Value> = self
+                    .views
+                    .summaries_of(site.pages_by_date().iter().take(10).map(|p| &p.id));
+                extra.insert("recent_pages".into(), json!(recent));
+            }
+            let path = pager_path(n);
+            let ctx = self.views.context(site, &section.lang, &path, extra);
+            let html = self.templates.render(&template, &ctx, &section.file)?;
+            self.write(&output_file(&path), html.as_bytes(), &section.file)?;
+        }
+        self.aliases(&section.meta.aliases, &section.path, &section.file)
+    }
+
+    /// The list page of each taxonomy and the page of each term.
+    pub fn taxonomies(&self) -> Vec<Diagnostic> {
+        let site = self.site;
+        let origin = PathBuf::from("site.yaml");
+        let mut jobs: Vec<(String, &'static str, Map<String, Value>)> = Vec::new();
+        for taxonomy in site.taxonomies.iter().filter(|t| !t.terms.is_empty()) {
+            let tax_view = context::taxonomy_view(site, taxonomy);
+            let mut terms: Vec<&crate::site::Term> = taxonomy.terms.values().collect();
+            terms.sort_by_key(|t| t.name.to_lowercase());
+            let mut extra = Map::new();
+            extra.insert("taxonomy".into(), tax_view.clone());
+            extra.insert(
+                "terms".into(),
+                json!(
+                    terms
+                        .iter()
+                        .map(|t| context::term_view(site, t))
+                        .collect::<Vec<_>>()
+                ),
+            );
+            jobs.push((taxonomy.path.clone(), "taxonomy_list.html", extra));
+            for term in terms {
+                let mut extra = Map::new();
+                extra.insert("taxonomy".into(), tax_view.clone());
+                extra.insert("term".into(), context::term_view(site, term));
+                extra.insert("pages".into(), json!(self.views.summaries_of(&term.pages)));
+                jobs.push((term.path.clone(), "taxonomy_term.html", extra));
+            }
+        }
+        jobs.into_par_iter()
+            .filter_map(|(path, template, extra)| {
+                let ctx = self
+                    .views
+                    .context(site, &site.config.default_language, &path, extra);
+                self.templates
+                    .render(template, &ctx, &origin)
+                    .and_then(|html| self.write(&output_file(&path), html.as_bytes(), &origin))
+                    .err()
+            })
+            .collect()
+    }
+
+    /// 404 page, feed, sitemap and robots.txt.
+    pub fn extras(&self) -> Vec<Diagnostic> {
+        let site = self.site;
+        let origin = PathBuf::from("site.yaml");
+        let mut problems = Vec::new();
+        let ctx = self
+            .views
+            .context(site, &site.config.default_language, "/404.html", Map::new());
+        match self
+            .templates
+            .render("404.html", &ctx, Path::new("404.html"))
+        {
+            Ok(html) => problems.extend(self.write("404.html", html.as_bytes(), &origin).err()),
+            Err(d) => problems.push(d),
+        }
+        if site.config.feeds {
+            let atom = feeds::atom(site, self.bodies);
+            problems.extend(self.write("atom.xml", atom.as_bytes(), &origin).err());
+        }
+        problems.extend(
+            self.write("sitemap.xml", feeds::sitemap(site).as_bytes(), &origin)
+                .err(),
+        );
+        problems.extend(
+            self.write("robots.txt", feeds::robots(site).as_bytes(), &origin)
+                .err(),
+        );
+        problems
+    }
+
+    /// Theme static files (built-in, then the theme's folder, then the site's
+    /// `static/`), the highlighting stylesheet and the files of page bundles.
+    fn write_static(&self, root: &Path, highlighter: &Highlighter) -> Vec<Diagnostic> {
+        let mut problems = Vec::new();
+        for (name, text) in templates::DEFAULT_STATIC {
+            problems.extend(
+                self.write(name, text.as_bytes(), Path::new("(built-in theme)"))
+                    .err(),
+            );
+        }
+        let css = highlighter.stylesheet();
+        problems.extend(
+            self.write("highlight.css", css.as_bytes(), Path::new("site.yaml"))
+                .err(),
+        );
+        let theme_static = root
+            .join("themes")
+            .join(&self.site.config.theme)
+            .join("static");
+        for dir in [theme_static, root.join("static")] {
+            for entry in walkdir::WalkDir::new(&dir)
+                .follow_links(true)
+                .sort_by_file_name()
+            {
+                let entry = match entry {
+                    Ok(e) if e.file_type().is_file() => e,
+                    Ok(_) => continue,
+                    Err(err)
+                        if err.io_error().map(|e| e.kind())
+                            == Some(std::io::ErrorKind::NotFound) =>
+                    {
+                        continue;
+                    }
+                    Err(err) => {
+                        let path = err
+                            .path()
+                            .map(|p| crate::content::discover::display(p, root))
+                            .unwrap_or_default();
+                        problems.push(Diagnostic::error(
+                            path,
+                            format!("cannot copy static file: {err}"),
+                        ));
+                        continue;
+                    }
+                };
+                let Ok(rel) = entry.path().strip_prefix(&dir) else {
+                    continue;
+                };
+                let rel = rel.to_string_lossy().replace('\\', "/");
+                if let Err(e) = self.out.copy(&rel, entry.path()) {
+                    let shown = crate::content::discover::display(entry.path(), root);
+                    problems.push(Diagnostic::error(
+                        shown,
+                        format!("cannot copy static file: {e}"),
+                    ));
+                }
+            }
+        }
+        let asset_problems: Vec<Diagnostic> = self
+            .site
+            .assets
+            .par_iter()
+            .filter_map(|asset| {
+                self.out.copy(&asset.dest, &asset.source).err().map(|e| {
+                    let shown = crate::content::discover::display(&asset.source, root);
+                    Diagnostic::error(shown, format!("cannot copy: {e}"))
+                })
+            })
+            .collect();
+        problems.extend(asset_problems);
+        problems
+    }
+
+    fn aliases(&self, aliases: &[String], target: &str, file: &Path) -> Result<(), Diagnostic> {
+        let to = self.site.permalink(target);
+        for alias in aliases {
+            // Refused aliases were reported when the site was assembled.
+            if let Ok(path) = alias_path(alias) {
+                self.write(&output_file(&path), feeds::redirect(&to).as_bytes(), file)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// The template a page asks for, or why it cannot have it.
+    fn template_for(
+        &self,
+        asked: Option<&str>,
+        default: &str,
+        file: &Path,
+        front_matter: &str,
+    ) -> Result<String, Diagnostic> {
+        let name = asked.unwrap_or(default);
+        if self.templates.has(name) {
+            return Ok(name.to_string());
+        }
+        let line = crate::yaml::key_line(
+            crate::yaml::Fragment {
+                text: front_matter,
+                first_line: 2,
+            },
+            "template",
+        )
+        .unwrap_or(1);
+        let mut d = Diagnostic::error(file, format!("template `{name}` not found")).at_line(line);
+        d = match nearest(name, self.templates.names()) {
+            Some(s) => d.with_help(format!("did you mean `{s}`?")),
+            None => d.with_help("put it in templates/ or the theme's templates/"),
+        };
+        Err(d)
+    }
+
+    fn write(&self, path: &str, bytes: &[u8], file: &Path) -> Result<(), Diagnostic> {
+        self.out
+            .write(path, bytes)
+            .map_err(|e| Diagnostic::error(file, format!("cannot write `{path}`: {e}")))
+    }
+}

@@ -1,0 +1,110 @@
+//! Model stage: pages and sections placed in a tree, with URLs, order and taxonomies.
+//!
+//! Everything is keyed by content id (`"jobs/smm.md"`), so one changed file can be
+//! found, replaced and re-rendered without rebuilding the rest.
+
+pub mod assemble;
+pub mod paths;
+pub mod taxonomy;
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use crate::config::SiteConfig;
+use crate::content::meta::{PageMeta, SectionMeta};
+pub use assemble::assemble;
+pub use taxonomy::{Taxonomy, Term};
+
+/// A page of the site (`kind: page`).
+#[derive(Debug, Clone)]
+pub struct Page {
+    pub id: String,
+    /// Shown in errors: `content/jobs/smm.md`.
+    pub file: PathBuf,
+    pub meta: PageMeta,
+    pub front_matter: String,
+    pub body: String,
+    pub body_first_line: usize,
+    pub lang: String,
+    /// URL path without the base path: `/jobs/smm/`.
+    pub path: String,
+    /// The section it is listed in.
+    pub section: String,
+}
+
+/// A section (`_index.md`), or the implicit home page when `content/_index.md` is absent.
+#[derive(Debug, Clone)]
+pub struct Section {
+    pub id: String,
+    pub file: PathBuf,
+    pub meta: SectionMeta,
+    pub front_matter: String,
+    pub body: String,
+    pub body_first_line: usize,
+    pub lang: String,
+    pub path: String,
+    pub parent: Option<String>,
+    pub subsections: Vec<String>,
+    /// Its pages, in the order of `sort_by`.
+    pub pages: Vec<String>,
+}
+
+/// A file copied to the output as it is.
+#[derive(Debug, Clone)]
+pub struct Asset {
+    pub source: PathBuf,
+    /// Path in the output, relative, with `/` separators.
+    pub dest: String,
+}
+
+/// The whole site, ready to render.
+#[derive(Debug, Clone)]
+pub struct Site {
+    pub config: SiteConfig,
+    pub pages: BTreeMap<String, Page>,
+    pub sections: BTreeMap<String, Section>,
+    pub taxonomies: Vec<Taxonomy>,
+    pub assets: Vec<Asset>,
+}
+
+/// The id of the home page's section.
+pub const ROOT: &str = "_index.md";
+
+impl Site {
+    /// The public URL path of an internal path: base path prepended, percent-encoded.
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.config.base_path(), paths::encode_path(path))
+    }
+
+    /// The absolute URL of an internal path.
+    pub fn permalink(&self, path: &str) -> String {
+        let origin_end = self.config.base_url.len() - self.config.base_path().len();
+        format!("{}{}", &self.config.base_url[..origin_end], self.url(path))
+    }
+
+    /// The page before and after `id` in its section's order.
+    pub fn neighbours(&self, id: &str) -> (Option<&Page>, Option<&Page>) {
+        let Some(page) = self.pages.get(id) else {
+            return (None, None);
+        };
+        let Some(section) = self.sections.get(&page.section) else {
+            return (None, None);
+        };
+        let Some(i) = section.pages.iter().position(|p| p == id) else {
+            return (None, None);
+        };
+        let before = i.checked_sub(1).and_then(|j| section.pages.get(j));
+        let after = section.pages.get(i + 1);
+        (
+            before.and_then(|p| self.pages.get(p)),
+            after.and_then(|p| self.pages.get(p)),
+        )
+    }
+
+    /// All pages, newest first (undated last), for feeds and the home page.
+    pub fn pages_by_date(&self) -> Vec<&Page> {
+        let mut pages: Vec<&Page> = self.pages.values().collect();
+        pages.sort_by(|a, b| b.meta.date.cmp(&a.meta.date).then_with(|| a.id.cmp(&b.id)));
+        pages
+    }
+}

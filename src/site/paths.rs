@@ -1,0 +1,123 @@
+//! Model stage: URL paths of pages and sections, and the checks that keep them inside the output.
+
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
+
+use crate::slugify::{SlugMode, is_safe_segment, slugify};
+
+/// Characters left as they are in a path segment of a link; everything else,
+/// letters of other scripts included, is percent-encoded.
+const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'_')
+    .remove(b'.')
+    .remove(b'~');
+
+/// The URL path of a content folder: `"case studies/2026"` → `"/case-studies/2026/"`.
+pub fn dir_path(dir: &str, mode: SlugMode) -> String {
+    let mut path = String::from("/");
+    for part in dir.split('/').filter(|p| !p.is_empty()) {
+        let slug = slugify(part, mode);
+        let slug = if slug.is_empty() {
+            part.to_string()
+        } else {
+            slug
+        };
+        path.push_str(&slug);
+        path.push('/');
+    }
+    path
+}
+
+/// Splits a content id into its folder and file name: `"a/b/c.md"` → `("a/b", "c.md")`.
+pub fn split_id(id: &str) -> (&str, &str) {
+    id.rsplit_once('/').unwrap_or(("", id))
+}
+
+/// Percent-encodes each segment of a URL path for use in `href` and the sitemap.
+pub fn encode_path(path: &str) -> String {
+    path.split('/')
+        .map(|seg| utf8_percent_encode(seg, SEGMENT).to_string())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// The output file for a URL path: `"/a/b/"` → `"a/b/index.html"`.
+pub fn output_file(path: &str) -> String {
+    let trimmed = path.trim_matches('/');
+    if trimmed.is_empty() {
+        "index.html".to_string()
+    } else {
+        format!("{trimmed}/index.html")
+    }
+}
+
+/// Checks an alias (`/old/url/`) and returns its URL path, or why it is refused.
+pub fn alias_path(alias: &str) -> Result<String, String> {
+    if alias.contains("://") {
+        return Err("an alias is a path on this site, not a full URL".into());
+    }
+    let segments: Vec<&str> = alias.split('/').filter(|s| !s.is_empty()).collect();
+    if segments.is_empty() {
+        return Err("an alias cannot be the site root".into());
+    }
+    if let Some(bad) = segments.iter().find(|s| !is_safe_segment(s)) {
+        return Err(format!(
+            "the segment `{bad}` could leave the output directory (no `..`, `.`, `\\`, `:` or NUL)"
+        ));
+    }
+    Ok(format!("/{}/", segments.join("/")))
+}
+
+/// Checks a `slug:` value: one safe path segment.
+pub fn check_slug(slug: &str) -> Result<(), String> {
+    if is_safe_segment(slug) {
+        Ok(())
+    } else {
+        Err(format!(
+            "the slug `{slug}` is not one safe path segment (no `/`, `\\`, `..`, `:` or NUL)"
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folder_paths_are_slugified() {
+        assert_eq!(dir_path("", SlugMode::Unicode), "/");
+        assert_eq!(
+            dir_path("Case Studies/2026", SlugMode::Unicode),
+            "/case-studies/2026/"
+        );
+    }
+
+    #[test]
+    fn links_are_percent_encoded() {
+        assert_eq!(
+            encode_path("/блог/a b/"),
+            "/%D0%B1%D0%BB%D0%BE%D0%B3/a%20b/"
+        );
+    }
+
+    #[test]
+    fn aliases_cannot_escape() {
+        assert_eq!(alias_path("/old/url").unwrap(), "/old/url/");
+        for bad in [
+            "../../etc",
+            "/a/../../b",
+            "https://evil.example/",
+            "/",
+            "a\\..\\b",
+            "C:/x",
+        ] {
+            assert!(alias_path(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn output_files() {
+        assert_eq!(output_file("/"), "index.html");
+        assert_eq!(output_file("/a/b/"), "a/b/index.html");
+    }
+}

@@ -1,0 +1,90 @@
+//! Slugs for file names, taxonomy terms and heading ids, in any script (model stage helper).
+
+use serde::Deserialize;
+use unicode_normalization::UnicodeNormalization;
+
+/// How text becomes a URL segment (`slugify` in `site.yaml`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SlugMode {
+    /// Keep the letters and digits of every script, lowercased.
+    #[default]
+    Unicode,
+    /// Readable ASCII.
+    Transliterate,
+}
+
+/// Lowercases, keeps letters, marks and digits of any script, joins words with `-`
+/// and drops everything else (punctuation such as the Ethiopic `፡` and `።` included).
+pub fn slugify(text: &str, mode: SlugMode) -> String {
+    match mode {
+        SlugMode::Unicode => unicode_slug(text),
+        SlugMode::Transliterate => slug::slugify(text),
+    }
+}
+
+fn unicode_slug(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut pending_dash = false;
+    for c in text.nfc() {
+        if c.is_alphanumeric() || c == '_' {
+            if pending_dash && !out.is_empty() {
+                out.push('-');
+            }
+            pending_dash = false;
+            out.extend(c.to_lowercase());
+        } else {
+            pending_dash = true;
+        }
+    }
+    out
+}
+
+/// True when `segment` is usable as one path segment: no separators, no `.`/`..`,
+/// nothing that could leave the output directory.
+pub fn is_safe_segment(segment: &str) -> bool {
+    !segment.is_empty()
+        && segment != "."
+        && segment != ".."
+        && !segment.contains(['/', '\\', '\0'])
+        && !segment.contains(':')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keeps_letters_of_every_script() {
+        let cases = [
+            ("Hello, World!", "hello-world"),
+            ("Стратегія соцмереж 2026", "стратегія-соцмереж-2026"),
+            ("Стратегия за социални мрежи", "стратегия-за-социални-мрежи"),
+            ("Sociālo mediju stratēģija", "sociālo-mediju-stratēģija"),
+            ("მარკეტინგის სტრატეგია", "მარკეტინგის-სტრატეგია"),
+            ("የማህበራዊ፡ሚዲያ ስልት።", "የማህበራዊ-ሚዲያ-ስልት"),
+            ("استراتيجية التسويق", "استراتيجية-التسويق"),
+            ("  --Leading and trailing--  ", "leading-and-trailing"),
+            ("snake_case stays", "snake_case-stays"),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(slugify(input, SlugMode::Unicode), expected, "{input}");
+        }
+    }
+
+    #[test]
+    fn transliterate_is_ascii() {
+        assert_eq!(
+            slugify("Привіт Світ", SlugMode::Transliterate),
+            "privit-svit"
+        );
+    }
+
+    #[test]
+    fn unsafe_segments_are_refused() {
+        for bad in ["", ".", "..", "a/b", "a\\b", "c:", "x\0"] {
+            assert!(!is_safe_segment(bad), "{bad:?}");
+        }
+        assert!(is_safe_segment("стратегія"));
+    }
+}
