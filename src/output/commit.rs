@@ -80,10 +80,10 @@ impl Staging {
         }
         let now: BTreeSet<&String> = written.iter().collect();
         for stale in previous.iter().filter(|p| !now.contains(p)) {
-            if let Ok(path) = safe_join(out, stale) {
-                if fs::remove_file(&path).is_ok() {
-                    remove_empty_parents(&path, out);
-                }
+            if let Ok(path) = safe_join(out, stale)
+                && fs::remove_file(&path).is_ok()
+            {
+                remove_empty_parents(&path, out);
             }
         }
         write_manifest(out, &written)?;

@@ -1,0 +1,57 @@
+//! The command line: exit codes and the machine-readable check.
+
+use crate::harness::TestSite;
+
+#[test]
+fn usage_errors_exit_2() {
+    let site = TestSite::new();
+    assert_eq!(site.folio(&["build", "--no-such-flag"]).code(), 2);
+    assert_eq!(site.folio(&["frobnicate"]).code(), 2);
+    assert_eq!(site.folio(&["check", "--format", "xml"]).code(), 2);
+}
+
+#[test]
+fn check_writes_nothing_and_reports_json() {
+    let site = TestSite::new();
+    site.file("content/typo.md", "---\ntitle: T\ntgas: [x]\n---\n")
+        .page("link.md", "title: L", "[x](@/nope.md)");
+    let run = site.folio(&["check", "--format", "json"]);
+    assert_eq!(run.code(), 1, "{}", run.stderr());
+    let found: serde_json::Value = serde_json::from_str(&run.stdout()).expect("one JSON array");
+    let items = found.as_array().unwrap();
+    assert_eq!(items.len(), 2, "{found:#}");
+    assert_eq!(items[0]["file"], "content/link.md");
+    assert_eq!(items[0]["line"], 4);
+    assert_eq!(items[0]["severity"], "error");
+    assert_eq!(items[1]["file"], "content/typo.md");
+    assert_eq!(items[1]["line"], 3);
+    assert_eq!(items[1]["column"], 1);
+    assert!(items[1]["message"].as_str().unwrap().contains("tgas"));
+    assert!(!site.exists("public"));
+}
+
+#[test]
+fn check_passes_a_good_site() {
+    let site = TestSite::new();
+    let run = site.folio(&["check"]).ok();
+    assert!(run.stderr().contains("0 error(s)"), "{}", run.stderr());
+    let json = site.folio(&["check", "--format", "json"]).ok();
+    assert_eq!(json.stdout().trim(), "[]");
+}
+
+#[test]
+fn root_flag() {
+    let site = TestSite::new();
+    let elsewhere = tempfile::tempdir().unwrap();
+    let run = std::process::Command::new(env!("CARGO_BIN_EXE_folio"))
+        .args(["build", "-r", site.root().to_str().unwrap()])
+        .current_dir(elsewhere.path())
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    assert!(site.exists("public/index.html"));
+}

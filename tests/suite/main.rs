@@ -1,0 +1,9 @@
+//! One integration-test binary: real sites built in temp dirs by the real `folio` binary.
+
+mod harness;
+
+mod build;
+mod cli;
+mod errors;
+mod markdown;
+mod output;
