@@ -92,11 +92,5 @@ fn span(text: &str, line: usize, column: Option<usize>) -> Option<std::ops::Rang
         .filter(|n| *n > 0)
         .unwrap_or(rest.len());
     let start = start_of_line + offset;
-    Some(
-        start
-            ..start
-                + word
-                    .max(usize::from(rest.is_empty()))
-                    .min(rest.len().max(0)),
-    )
+    Some(start..start + word)
 }
