@@ -30,7 +30,12 @@ fn to_diagnostic(file: &Path, fragment: Fragment<'_>, err: &serde_yaml::Error) -
         None => &raw,
     };
     let message = shift_positions(message, fragment.first_line - 1);
-    let mut diagnostic = Diagnostic::error(file, describe(&message));
+    // The help names the nearest key (or all of them); serde's full list is noise.
+    let short = match message.find("unknown field `") {
+        Some(_) => message.split(", expected").next().unwrap_or(&message),
+        None => &message,
+    };
+    let mut diagnostic = Diagnostic::error(file, describe(short));
     if let Some(loc) = err.location() {
         diagnostic = diagnostic.at(loc.line() + fragment.first_line - 1, loc.column());
     } else {
