@@ -36,10 +36,13 @@ impl BuildArgs {
         match folio::build(&options) {
             Ok(report) => {
                 print_diagnostics(&options.root, &report.warnings);
+                let plural = |n: usize, one: &str, many: &str| {
+                    format!("{n} {}", if n == 1 { one } else { many })
+                };
                 eprintln!(
-                    "Built {} pages and {} sections ({} files) into {} in {} ms",
-                    report.pages,
-                    report.sections,
+                    "Built {} and {} ({} files) into {} in {} ms",
+                    plural(report.pages, "page", "pages"),
+                    plural(report.sections, "section", "sections"),
                     report.files_written,
                     options.output.display(),
                     report.elapsed.as_millis()

@@ -1,6 +1,7 @@
 //! Render stage: Markdown to HTML with heading anchors, a table of contents, `@/` links
 //! and highlighted code, as one pass of adapters over pulldown-cmark's events.
 
+pub mod footnotes;
 pub mod highlight;
 pub mod toc;
 
@@ -62,6 +63,7 @@ pub fn render(
     let mut flat_toc = Vec::new();
     let mut heading: Option<OpenHeading<'_>> = None;
     let mut code: Option<(String, String)> = None;
+    let mut notes = footnotes::Footnotes::default();
 
     for (event, range) in Parser::new_ext(body, parser_options()).into_offset_iter() {
         let event = match event {
@@ -141,6 +143,15 @@ pub fn render(
                 title,
                 id,
             }),
+            Event::FootnoteReference(label) => Event::Html(notes.reference(&label).into()),
+            Event::Start(Tag::FootnoteDefinition(label)) => {
+                notes.start_definition(&label);
+                continue;
+            }
+            Event::End(TagEnd::FootnoteDefinition) => {
+                notes.end_definition();
+                continue;
+            }
             Event::Html(html) | Event::InlineHtml(html) if options.safe_html => Event::Text(html),
             other => other,
         };
@@ -152,9 +163,11 @@ pub fn render(
         }
         match heading.as_mut() {
             Some(open) => open.inner.push(event),
+            None if notes.is_open() => notes.push(event),
             None => events.push(event),
         }
     }
+    notes.append_to(&mut events);
 
     out.html.reserve(body.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut out.html, events.into_iter());

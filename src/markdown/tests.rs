@@ -85,3 +85,25 @@ fn safe_html_shows_raw_html_as_text() {
     let trusted = md("Hi <b>there</b>\n", false);
     assert!(trusted.html.contains("<b>there</b>"));
 }
+
+#[test]
+fn footnotes_are_numbered_gathered_and_linked_both_ways() {
+    let r = md(
+        "## Reach\n\nFirst[^reach], second[^b].\n\n[^b]: Bee.\n\nMiddle text.\n\n[^reach]: Reach note.\n",
+        false,
+    );
+    let html = &r.html;
+    assert!(html.contains("<h2 id=\"reach\">"), "{html}");
+    assert!(
+        html.contains("<sup class=\"footnote-reference\" id=\"fnref:1\"><a href=\"#fn:1\""),
+        "{html}"
+    );
+    assert!(html.contains("id=\"fn:1\""), "{html}");
+    assert!(html.contains("href=\"#fnref:2\""), "{html}");
+    // Gathered at the end, in reference order, after the body text.
+    let end = html
+        .find("<section class=\"footnotes\"")
+        .expect("footnotes section");
+    assert!(html.find("Middle text").unwrap() < end);
+    assert!(html.find("Reach note").unwrap() < html.find("Bee.").unwrap());
+}

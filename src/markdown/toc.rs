@@ -15,9 +15,27 @@ pub struct Heading {
     pub children: Vec<Heading>,
 }
 
+/// Ids the default theme's layout uses itself; a heading "Main" must not take `main`
+/// (the skip link's target).
+const RESERVED: [&str; 8] = [
+    "main",
+    "author-name",
+    "intro-title",
+    "not-found-title",
+    "pages-title",
+    "recent-title",
+    "sections-title",
+    "subsections-title",
+];
+
 /// Hands out unique heading ids within one document.
-#[derive(Default)]
 pub struct Ids(HashSet<String>);
+
+impl Default for Ids {
+    fn default() -> Self {
+        Ids(RESERVED.iter().map(|s| s.to_string()).collect())
+    }
+}
 
 impl Ids {
     /// The id for a heading: its explicit `{#id}`, else its slug; `-1`, `-2` … on repeats.
@@ -87,6 +105,7 @@ mod tests {
         assert_eq!(ids.assign(None, "ዓላማዎች።", SlugMode::Unicode), "ዓላማዎች");
         assert_eq!(ids.assign(None, "!!!", SlugMode::Unicode), "section");
         assert_eq!(ids.assign(Some("custom"), "x", SlugMode::Unicode), "custom");
+        assert_eq!(ids.assign(None, "Main", SlugMode::Unicode), "main-1");
     }
 
     #[test]

@@ -40,9 +40,12 @@ pub fn atom(site: &Site, bodies: &BTreeMap<String, Rendered>) -> String {
                 ..Default::default()
             };
             if let Some(rendered) = bodies.get(&page.id) {
+                // Links in the body are relative to the page (bundle images) or the
+                // site root: xml:base lets feed readers resolve both.
                 entry.content = Some(Content {
                     value: Some(rendered.html.clone()),
                     content_type: Some("html".into()),
+                    base: Some(permalink.clone()),
                     ..Default::default()
                 });
             }
@@ -64,6 +67,7 @@ pub fn atom(site: &Site, bodies: &BTreeMap<String, Rendered>) -> String {
     let feed = Feed {
         title: Text::plain(site.config.title.clone()),
         id: site.permalink("/"),
+        base: Some(site.permalink("/")),
         updated: newest,
         authors,
         links: vec![

@@ -4,6 +4,7 @@ mod harness;
 
 mod build;
 mod cli;
+mod demo;
 mod errors;
 mod markdown;
 mod output;

@@ -1,0 +1,77 @@
+//! The repository is its own demo site: it must build, and show what the README promises.
+
+use std::path::Path;
+use std::process::Command;
+
+use crate::harness::main_of;
+
+#[test]
+fn the_demo_site_builds_and_shows_its_features() {
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let out = tempfile::tempdir().unwrap();
+    let public = out.path().join("public");
+    let run = Command::new(env!("CARGO_BIN_EXE_folio"))
+        .args([
+            "build",
+            "-r",
+            repo.to_str().unwrap(),
+            "-o",
+            public.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let read = |rel: &str| {
+        std::fs::read_to_string(public.join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
+    };
+
+    let strategy = read("strategy/social-media-strategy-2026/index.html");
+    let main = main_of(&strategy);
+    assert!(main.contains("class=\"toc\""), "toc: true shows contents");
+    assert!(main.contains("<table>"), "a table");
+    assert!(main.contains("class=\"footnotes\""), "footnotes");
+    assert!(
+        main.contains("<pre class=\"code\" data-lang="),
+        "highlighted code"
+    );
+    assert!(
+        main.contains("id=\"цільова-аудиторія\""),
+        "a Cyrillic heading anchor"
+    );
+    assert!(main.contains("href=\"/about/\""), "an @/ link resolved");
+
+    assert!(
+        public
+            .join("strategy/kyiv-coffee-launch/reach-chart.svg")
+            .is_file(),
+        "bundle file copied"
+    );
+    assert!(
+        public.join("notes/page/2/index.html").is_file(),
+        "notes are paginated"
+    );
+    for file in [
+        "index.html",
+        "about/index.html",
+        "404.html",
+        "sitemap.xml",
+        "robots.txt",
+        "atom.xml",
+        "tags/index.html",
+    ] {
+        assert!(public.join(file).is_file(), "{file}");
+    }
+    let check = Command::new(env!("CARGO_BIN_EXE_folio"))
+        .args(["check", "-r", repo.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+}
