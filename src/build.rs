@@ -4,6 +4,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use chrono::{NaiveDate, Utc};
 use rayon::prelude::*;
 use serde_json::Value;
 
@@ -13,11 +14,11 @@ use crate::content::discover::{discover, display};
 use crate::content::parse::{ParsedFile, parse_file};
 use crate::content::source::decode;
 use crate::error::{Diagnostic, Diagnostics, Error};
-use crate::markdown::{self, Highlighter, LinkResolver, MarkdownOptions, Rendered};
+use crate::markdown::{self, Highlighter, MarkdownOptions, Rendered};
 use crate::output::commit::{Staging, preflight};
 use crate::output::{NullOutput, Output};
 use crate::render::{RenderInput, Templates, render_site};
-use crate::site::{Site, assemble};
+use crate::site::{Site, SiteLinks, assemble};
 
 /// What `folio build` and `folio check` were asked to do, checked by the CLI.
 #[derive(Debug, Clone)]
@@ -30,6 +31,8 @@ pub struct BuildOptions {
     pub drafts: bool,
     /// Overrides `base_url` of `site.yaml`.
     pub base_url: Option<String>,
+    /// The day a job posting closes after and a campaign's dates are judged against.
+    pub today: NaiveDate,
 }
 
 impl BuildOptions {
@@ -40,6 +43,7 @@ impl BuildOptions {
             root,
             drafts: false,
             base_url: None,
+            today: Utc::now().date_naive(),
         }
     }
 }
@@ -177,8 +181,16 @@ pub fn load(options: &BuildOptions) -> (Option<Loaded>, Diagnostics) {
     }
     let all_ids: BTreeSet<String> = found.markdown.iter().cloned().collect();
 
-    let (site, problems) = assemble(config, files, found.assets, &content_dir, options.drafts);
+    let (site, problems) = assemble(
+        config,
+        files,
+        found.assets,
+        &content_dir,
+        options.drafts,
+        options.today,
+    );
     diagnostics.extend(problems);
+    diagnostics.extend(check_images(&site, &content_dir, root));
     let (data, problems) = load_data(&root.join("data"), root);
     diagnostics.extend(problems);
 
@@ -232,7 +244,10 @@ pub fn render_markdown(
     highlighter: &Highlighter,
     all_ids: &BTreeSet<String>,
 ) -> BTreeMap<String, Rendered> {
-    let resolver = SiteLinks { site, all_ids };
+    let resolver = SiteLinks {
+        site,
+        failed: Some(all_ids),
+    };
     let options = MarkdownOptions {
         slugify: site.config.slugify,
         safe_html: site.config.safe_html,
@@ -253,22 +268,48 @@ pub fn render_markdown(
         .collect()
 }
 
-/// Resolves `@/` links against the site: pages and sections by content id.
-struct SiteLinks<'a> {
-    site: &'a Site,
-    /// Every Markdown file found, even those that failed to parse: a link to a file
-    /// with its own error is not reported a second time.
-    all_ids: &'a BTreeSet<String>,
-}
-
-impl LinkResolver for SiteLinks<'_> {
-    fn resolve(&self, target: &str) -> Option<String> {
-        if let Some(page) = self.site.pages.get(target) {
-            return Some(self.site.url(&page.path));
+/// Images named in front matter (`cover`, `company.logo`) must exist: beside the page
+/// in its bundle, or under `static/` for a `/path`.
+fn check_images(site: &Site, content_dir: &Path, root: &Path) -> Vec<Diagnostic> {
+    let mut problems = Vec::new();
+    for page in site.pages.values() {
+        let logo = page.meta.company.as_ref().and_then(|c| c.logo.as_ref());
+        let images = [
+            (vec!["cover"], page.meta.cover.as_ref()),
+            (vec!["company", "logo"], logo),
+        ];
+        for (key, image) in images {
+            let Some(image) = image else { continue };
+            if image.contains("://") {
+                continue;
+            }
+            let origin = crate::kinds::Origin {
+                file: &page.file,
+                front_matter: &page.front_matter,
+            };
+            let found = match image.strip_prefix('/') {
+                Some(rooted) => crate::output::safe_join(&root.join("static"), rooted)
+                    .is_ok_and(|p| p.is_file()),
+                None => {
+                    let (dir, _) = crate::site::paths::split_id(&page.id);
+                    let in_bundle = page
+                        .id
+                        .rsplit('/')
+                        .next()
+                        .is_some_and(|n| n.starts_with("index."));
+                    in_bundle
+                        && crate::output::safe_join(&content_dir.join(dir), image)
+                            .is_ok_and(|p| p.is_file())
+                }
+            };
+            if !found {
+                problems.push(
+                    origin
+                        .error(&key, format!("image `{image}` not found"))
+                        .with_help("put the image beside the page's index.md (a page bundle), or give a /path under static/ or a full URL"),
+                );
+            }
         }
-        if let Some(section) = self.site.sections.get(target) {
-            return Some(self.site.url(&section.path));
-        }
-        self.all_ids.contains(target).then(|| "#".to_string())
     }
+    problems
 }

@@ -105,6 +105,56 @@ pub fn key_line(fragment: Fragment<'_>, key: &str) -> Option<usize> {
     })
 }
 
+/// Finds the line of a nested key (`["salary", "min"]`) in block-style YAML: the first
+/// key of that name indented under its parent. Falls back to the nearest found ancestor.
+pub fn key_path_line(fragment: Fragment<'_>, path: &[&str]) -> Option<usize> {
+    let lines: Vec<&str> = fragment.text.lines().collect();
+    let mut from = 0;
+    let mut min_indent = 0;
+    let mut found = None;
+    for (depth, key) in path.iter().enumerate() {
+        let hit = (from..lines.len())
+            .take_while(|&i| {
+                depth == 0 || indent(lines[i]) >= min_indent || lines[i].trim().is_empty()
+            })
+            .find(|&i| {
+                let line = lines[i];
+                let body = line.trim_start().trim_start_matches("- ");
+                (depth > 0 || indent(line) == 0)
+                    && body
+                        .strip_prefix(key)
+                        .is_some_and(|rest| rest.trim_start().starts_with(':'))
+            });
+        match hit {
+            Some(i) => {
+                found = Some(i + fragment.first_line);
+                min_indent = indent(lines[i]) + 1;
+                from = i + 1;
+            }
+            None => break,
+        }
+    }
+    found
+}
+
+fn indent(line: &str) -> usize {
+    line.len() - line.trim_start().len()
+}
+
+/// The keys of the top-level mapping, in order (block style).
+pub fn top_level_keys(fragment: Fragment<'_>) -> Vec<&str> {
+    fragment
+        .text
+        .lines()
+        .filter(|l| !l.starts_with([' ', '\t', '#', '-']))
+        .filter_map(|l| {
+            l.split_once(':')
+                .map(|(k, _)| k.trim().trim_matches(['"', '\'']))
+        })
+        .filter(|k| !k.is_empty())
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -153,6 +203,18 @@ mod tests {
             "{}",
             err.message
         );
+    }
+
+    #[test]
+    fn key_path_line_finds_nested_keys() {
+        let f = frag(
+            "title: x\nmin: 0\nsalary:\n  currency: EUR\n  min: 5\nkpis:\n  - name: a\n    target: 1\n",
+        );
+        assert_eq!(key_path_line(f, &["salary", "min"]), Some(6));
+        assert_eq!(key_path_line(f, &["salary"]), Some(4));
+        assert_eq!(key_path_line(f, &["salary", "nope"]), Some(4));
+        assert_eq!(key_path_line(f, &["kpis", "target"]), Some(9));
+        assert_eq!(top_level_keys(f), ["title", "min", "salary", "kpis"]);
     }
 
     #[test]

@@ -26,13 +26,12 @@ pub struct BuildArgs {
 
 impl BuildArgs {
     pub fn run(self) -> ExitCode {
-        let root = self.site.root;
-        let options = BuildOptions {
-            output: self.output.unwrap_or_else(|| root.join("public")),
-            root,
-            drafts: self.drafts,
-            base_url: self.base_url,
-        };
+        let mut options = BuildOptions::new(self.site.root);
+        if let Some(output) = self.output {
+            options.output = output;
+        }
+        options.drafts = self.drafts;
+        options.base_url = self.base_url;
         match folio::build(&options) {
             Ok(report) => {
                 print_diagnostics(&options.root, &report.warnings);

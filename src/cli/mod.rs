@@ -2,6 +2,8 @@
 
 mod build;
 mod check;
+mod init;
+mod new;
 mod report;
 
 use std::path::PathBuf;
@@ -23,6 +25,10 @@ enum Command {
     Build(build::BuildArgs),
     /// Validate everything, write nothing.
     Check(check::CheckArgs),
+    /// Create a new site with one example of every kind.
+    Init(init::InitArgs),
+    /// Create a content file with the front matter of its kind.
+    New(new::NewArgs),
 }
 
 /// Flags every command that reads a site shares.
@@ -39,6 +45,8 @@ pub fn run() -> ExitCode {
     match cli.command {
         Command::Build(args) => args.run(),
         Command::Check(args) => args.run(),
+        Command::Init(args) => args.run(),
+        Command::New(args) => args.run(),
     }
 }
 

@@ -4,6 +4,11 @@ use serde::Deserialize;
 use serde_json::{Map, Value};
 
 use super::dates::Date;
+use crate::kinds::campaign::{Budget, Kpi};
+use crate::kinds::case_study::{CaseResult, Period, Testimonial};
+use crate::kinds::job::{Apply, Company, Location, Salary};
+use crate::kinds::swot::Strategies;
+use crate::kinds::values::{ListItem, OneOrMany};
 
 /// Front matter of a `kind: page` file.
 #[derive(Debug, Clone, Deserialize)]
@@ -40,6 +45,84 @@ pub struct PageMeta {
     pub industries: Vec<String>,
     #[serde(default)]
     pub extra: Map<String, Value>,
+
+    // kind: job
+    #[serde(default)]
+    pub valid_through: Option<Date>,
+    #[serde(default)]
+    pub employment_type: OneOrMany,
+    #[serde(default)]
+    pub company: Option<Company>,
+    #[serde(default)]
+    pub location: Option<Location>,
+    #[serde(default)]
+    pub salary: Option<Salary>,
+    #[serde(default)]
+    pub department: Option<String>,
+    #[serde(default)]
+    pub seniority: Option<String>,
+    #[serde(default)]
+    pub apply: Option<Apply>,
+    #[serde(default)]
+    pub responsibilities: Vec<ListItem>,
+    #[serde(default)]
+    pub qualifications: Vec<ListItem>,
+    #[serde(default)]
+    pub nice_to_have: Vec<ListItem>,
+    #[serde(default)]
+    pub benefits: Vec<ListItem>,
+
+    // kind: swot
+    #[serde(default)]
+    pub subject: Option<String>,
+    #[serde(default)]
+    pub strengths: Option<Vec<ListItem>>,
+    #[serde(default)]
+    pub weaknesses: Option<Vec<ListItem>>,
+    #[serde(default)]
+    pub opportunities: Option<Vec<ListItem>>,
+    #[serde(default)]
+    pub threats: Option<Vec<ListItem>>,
+    #[serde(default)]
+    pub strategies: Option<Strategies>,
+
+    // kind: campaign (and `client` for case studies)
+    #[serde(default)]
+    pub client: Option<String>,
+    #[serde(default)]
+    pub status: Option<String>,
+    #[serde(default)]
+    pub start: Option<Date>,
+    #[serde(default)]
+    pub end: Option<Date>,
+    #[serde(default)]
+    pub budget: Option<Budget>,
+    #[serde(default)]
+    pub objectives: Vec<ListItem>,
+    #[serde(default)]
+    pub audience: Option<String>,
+    #[serde(default)]
+    pub kpis: Vec<Kpi>,
+
+    // kind: case_study
+    #[serde(default)]
+    pub role: Option<String>,
+    #[serde(default)]
+    pub period: Option<Period>,
+    #[serde(default)]
+    pub cover: Option<String>,
+    #[serde(default)]
+    pub summary: Option<String>,
+    #[serde(default)]
+    pub challenge: Option<String>,
+    #[serde(default)]
+    pub approach: Option<String>,
+    #[serde(default)]
+    pub results: Vec<CaseResult>,
+    #[serde(default)]
+    pub testimonial: Option<Testimonial>,
+    #[serde(default)]
+    pub related: Vec<String>,
 }
 
 impl PageMeta {

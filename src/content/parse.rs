@@ -51,7 +51,9 @@ pub fn parse_file(id: &str, file: PathBuf, bytes: Vec<u8>) -> Result<ParsedFile,
                 .with_help("add `title: …` between the `---` lines"),
         );
     }
-    let is_section = id == "_index.md" || id.ends_with("/_index.md");
+    let name = id.rsplit('/').next().unwrap_or(id);
+    // `_index.md`, or a translation such as `_index.uk.md`.
+    let is_section = name.starts_with("_index.") && name.ends_with(".md");
     let meta = if is_section {
         Meta::Section(Box::new(yaml::parse(&file, parts.front_matter)?))
     } else {

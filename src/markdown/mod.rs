@@ -182,6 +182,32 @@ struct OpenHeading<'a> {
     inner: Vec<Event<'a>>,
 }
 
+/// Renders a short Markdown value from front matter (a list item, a summary). A single
+/// paragraph loses its `<p>` so the value can sit inline. `line` is where the value is
+/// in the file, for errors.
+pub fn render_fragment(
+    file: &Path,
+    text: &str,
+    line: usize,
+    options: &MarkdownOptions<'_>,
+) -> Rendered {
+    let mut rendered = render(file, text, line, options);
+    for problem in &mut rendered.problems {
+        // Positions inside a YAML string are not columns of the file.
+        problem.line = Some(line);
+        problem.column = None;
+    }
+    let html = rendered.html.trim_end();
+    if let Some(inner) = html
+        .strip_prefix("<p>")
+        .and_then(|h| h.strip_suffix("</p>"))
+        && !inner.contains("<p>")
+    {
+        rendered.html = inner.to_string();
+    }
+    rendered
+}
+
 /// Resolves `@/path.md#anchor`; other URLs pass through. A missing target is an error
 /// placed on the link's line in the file.
 fn resolve<'a>(

@@ -107,3 +107,28 @@ fn footnotes_are_numbered_gathered_and_linked_both_ways() {
     assert!(html.find("Middle text").unwrap() < end);
     assert!(html.find("Reach note").unwrap() < html.find("Bee.").unwrap());
 }
+
+#[test]
+fn fragments_are_inline_when_one_paragraph() {
+    let highlighter = Highlighter::new("InspiredGitHub", "base16-ocean.dark").unwrap();
+    let links = Links(BTreeMap::new());
+    let options = MarkdownOptions {
+        slugify: SlugMode::Unicode,
+        safe_html: false,
+        highlighter: &highlighter,
+        links: &links,
+    };
+    let one = render_fragment(
+        Path::new("a.md"),
+        "Plan **topics** for [x](@/gone.md)",
+        7,
+        &options,
+    );
+    assert_eq!(
+        one.html,
+        "Plan <strong>topics</strong> for <a href=\"@/gone.md\">x</a>"
+    );
+    assert_eq!(one.problems[0].line, Some(7));
+    let two = render_fragment(Path::new("a.md"), "One.\n\nTwo.", 1, &options);
+    assert!(two.html.starts_with("<p>One.</p>"), "{}", two.html);
+}

@@ -4,9 +4,12 @@
 
 use std::collections::BTreeMap;
 
+use rayon::prelude::*;
 use serde_json::{Map, Value, json};
 
-use crate::markdown::Rendered;
+use super::kinds::{KindViews, summary_extra};
+use crate::error::Diagnostic;
+use crate::markdown::{MarkdownOptions, Rendered};
 use crate::site::{Page, ROOT, Section, Site, Taxonomy, Term};
 
 /// Views computed once per build and reused by every template.
@@ -15,19 +18,49 @@ pub struct Views {
     pub common: Map<String, Value>,
     /// Page summaries by content id, for listings.
     pub summaries: BTreeMap<String, Value>,
+    /// The kind view of each typed page, by content id.
+    pub kinds: BTreeMap<String, KindView>,
 }
 
+/// The name a kind's view goes under in `page` (`"job"`) and the view.
+pub type KindView = (&'static str, Value);
+
 impl Views {
-    pub fn new(site: &Site, bodies: &BTreeMap<String, Rendered>) -> Views {
-        let summaries = site
+    /// Computes every view; problems met on the way (broken links in front matter
+    /// values) come back with it.
+    pub fn new(
+        site: &Site,
+        bodies: &BTreeMap<String, Rendered>,
+        markdown: &MarkdownOptions<'_>,
+    ) -> (Views, Vec<Diagnostic>) {
+        let kind_views = KindViews { site, markdown };
+        let computed: Vec<(String, Value, Option<KindView>, Vec<Diagnostic>)> = site
             .pages
-            .values()
-            .map(|p| (p.id.clone(), page_summary(site, p, bodies.get(&p.id))))
+            .par_iter()
+            .map(|(id, p)| {
+                let (view, problems) = kind_views.view(p);
+                (
+                    id.clone(),
+                    page_summary(site, p, bodies.get(id)),
+                    view,
+                    problems,
+                )
+            })
             .collect();
-        Views {
+        let mut views = Views {
             common: common(site),
-            summaries,
+            summaries: BTreeMap::new(),
+            kinds: BTreeMap::new(),
+        };
+        let mut problems = Vec::new();
+        for (id, summary, kind, found) in computed {
+            views.summaries.insert(id.clone(), summary);
+            if let Some(kind) = kind {
+                views.kinds.insert(id, kind);
+            }
+            problems.extend(found);
         }
+        (views, problems)
     }
 
     /// The context of one template: the common variables plus `lang`, `dir`, the
@@ -116,22 +149,26 @@ pub fn page_summary(site: &Site, page: &Page, body: Option<&Rendered>) -> Value 
             taxonomies.insert(taxonomy.name.clone(), Value::Array(terms));
         }
     }
-    json!({
+    let mut summary = json!({
         "id": page.id,
         "title": m.title,
         "description": m.description,
-        "date": m.date.map(|d| d.ymd()),
+        "date": page.date().map(|d| d.ymd()),
         "updated": m.updated.map(|d| d.ymd()),
         "url": site.url(&page.path),
         "permalink": site.permalink(&page.path),
-        "kind": "page",
+        "kind": page.kind.name(),
         "lang": page.lang,
         "word_count": words,
         "reading_time": words.div_ceil(200).max(1),
         "draft": m.draft,
         "taxonomies": taxonomies,
         "extra": m.extra,
-    })
+    });
+    if let Value::Object(map) = &mut summary {
+        map.extend(summary_extra(site, page));
+    }
+    summary
 }
 
 /// The `page` variable of page.html: the summary plus the body and its contents.
@@ -157,6 +194,9 @@ pub fn page_view(site: &Site, views: &Views, page: &Page, body: &Rendered) -> Va
         );
         map.insert("later".into(), link(before));
         map.insert("earlier".into(), link(after));
+        if let Some((name, kind)) = views.kinds.get(&page.id) {
+            map.insert((*name).into(), kind.clone());
+        }
     }
     view
 }

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use atom_syndication::{Content, Entry, Feed, Link, Person, Text};
 use chrono::{DateTime, FixedOffset, Utc};
 
+use crate::kinds::Kind;
 use crate::markdown::Rendered;
 use crate::site::{Page, Site};
 
@@ -16,10 +17,21 @@ pub fn atom(site: &Site, bodies: &BTreeMap<String, Rendered>) -> String {
     let pages: Vec<&Page> = site
         .pages_by_date()
         .into_iter()
-        .filter(|p| p.meta.date.is_some())
+        .filter(|p| p.date().is_some())
         .take(FEED_ENTRIES)
         .collect();
-    let updated_of = |p: &Page| p.meta.updated.or(p.meta.date).map(|d| d.0);
+    atom_of(site, &pages, bodies, "/atom.xml", &site.config.title)
+}
+
+/// An Atom feed of `pages` (already chosen and ordered), served at `self_path`.
+pub fn atom_of(
+    site: &Site,
+    pages: &[&Page],
+    bodies: &BTreeMap<String, Rendered>,
+    self_path: &str,
+    title: &str,
+) -> String {
+    let updated_of = |p: &Page| p.meta.updated.or(p.date()).map(|d| d.0);
     let epoch = || DateTime::<Utc>::UNIX_EPOCH.fixed_offset();
     let newest = pages
         .iter()
@@ -34,7 +46,7 @@ pub fn atom(site: &Site, bodies: &BTreeMap<String, Rendered>) -> String {
                 title: Text::plain(page.meta.title.clone()),
                 id: permalink.clone(),
                 updated: updated_of(page).unwrap_or_else(epoch),
-                published: page.meta.date.map(|d| d.0),
+                published: page.date().map(|d| d.0),
                 links: vec![link(&permalink, "alternate")],
                 summary: page.meta.description.clone().map(Text::plain),
                 ..Default::default()
@@ -65,8 +77,8 @@ pub fn atom(site: &Site, bodies: &BTreeMap<String, Rendered>) -> String {
         })
         .unwrap_or_default();
     let feed = Feed {
-        title: Text::plain(site.config.title.clone()),
-        id: site.permalink("/"),
+        title: Text::plain(title.to_string()),
+        id: site.permalink(self_path),
         base: Some(site.permalink("/")),
         updated: newest,
         authors,
@@ -99,7 +111,7 @@ pub fn sitemap(site: &Site) -> String {
     for page in site.pages.values() {
         urls.push((
             site.permalink(&page.path),
-            page.meta.updated.or(page.meta.date).map(|d| d.0),
+            page.meta.updated.or(page.date()).map(|d| d.0),
         ));
     }
     for taxonomy in &site.taxonomies {
@@ -147,4 +159,32 @@ pub fn redirect(to: &str) -> String {
          <meta http-equiv=\"refresh\" content=\"0; url={to}\"></head>\
          <body><a href=\"{to}\">{to}</a></body></html>\n"
     )
+}
+
+/// `jobs.json`: every open posting, in every language, for job boards.
+pub fn jobs_json(site: &Site) -> String {
+    let jobs: Vec<serde_json::Value> = site
+        .pages_by_date()
+        .into_iter()
+        .filter(|p| matches!(&p.kind, Kind::Job(j) if !j.closed))
+        .map(|p| {
+            let m = &p.meta;
+            serde_json::json!({
+                "title": m.title,
+                "url": site.permalink(&p.path),
+                "lang": p.lang,
+                "date_posted": m.date.map(|d| d.ymd()),
+                "valid_through": m.valid_through.map(|d| d.ymd()),
+                "company": m.company,
+                "location": m.location,
+                "employment_type": m.employment_type.0,
+                "salary": m.salary,
+                "department": m.department,
+                "seniority": m.seniority,
+                "apply": m.apply,
+                "description": m.description,
+            })
+        })
+        .collect();
+    serde_json::to_string_pretty(&serde_json::json!({"jobs": jobs})).unwrap_or_default()
 }

@@ -2,9 +2,12 @@
 //! Markdown, through Tera templates, in parallel. Each kind of output has its own
 //! function so that a rebuild can re-render only what a change touches.
 
+pub mod charts;
 pub mod context;
 pub mod feeds;
+pub mod format;
 pub mod functions;
+pub mod kinds;
 pub mod templates;
 
 use std::collections::BTreeMap;
@@ -14,6 +17,7 @@ use rayon::prelude::*;
 use serde_json::{Map, Value, json};
 
 use crate::error::{Diagnostic, nearest};
+use crate::kinds::Kind;
 use crate::markdown::{Highlighter, Rendered};
 use crate::output::Output;
 use crate::site::assemble::pager_count;
@@ -37,7 +41,17 @@ pub fn render_site(
     templates: &mut Templates,
     out: &dyn Output,
 ) -> Vec<Diagnostic> {
-    let views = Views::new(input.site, input.bodies);
+    let links = crate::site::SiteLinks {
+        site: input.site,
+        failed: None,
+    };
+    let markdown = crate::markdown::MarkdownOptions {
+        slugify: input.site.config.slugify,
+        safe_html: input.site.config.safe_html,
+        highlighter: input.highlighter,
+        links: &links,
+    };
+    let (views, mut problems) = Views::new(input.site, input.bodies, &markdown);
     functions::register(
         &mut templates.tera,
         input.site,
@@ -52,7 +66,7 @@ pub fn render_site(
         templates,
         out,
     };
-    let mut problems = r.write_static(input.root, input.highlighter);
+    problems.extend(r.write_static(input.root, input.highlighter));
     let page_problems: Vec<Diagnostic> = r
         .site
         .pages
@@ -88,7 +102,7 @@ impl Renderer<'_> {
         let page = &site.pages[id];
         let template = self.template_for(
             page.meta.template.as_deref(),
-            "page.html",
+            page.kind.template(),
             &page.file,
             &page.front_matter,
         )?;
@@ -106,6 +120,11 @@ impl Renderer<'_> {
                 Value::Null,
                 |s| json!({"title": s.meta.title, "url": site.url(&s.path)}),
             ),
+        );
+        extra.insert("og".into(), kinds::open_graph(site, page));
+        extra.insert(
+            "json_ld".into(),
+            json!(kinds::job_posting_json_ld(site, page, body)),
         );
         let ctx = self.views.context(site, &page.lang, &page.path, extra);
         let html = self.templates.render(&template, &ctx, &page.file)?;
@@ -168,11 +187,10 @@ impl Renderer<'_> {
             let mut extra = Map::new();
             extra.insert("section".into(), view.clone());
             extra.insert("paginator".into(), paginator);
-            if section.id == ROOT {
-                let recent: Vec<&Value> = self
-                    .views
-                    .summaries_of(site.pages_by_date().iter().take(10).map(|p| &p.id));
-                extra.insert("recent_pages".into(), json!(recent));
+            extra.insert("og".into(), section_og(site, section));
+            extra.insert("timeline_svg".into(), json!(self.timeline(section)));
+            if section.path == format!("{}/", lang_root(site, &section.lang)) {
+                extra.extend(self.home_lists(&section.lang));
             }
             let path = pager_path(n);
             let ctx = self.views.context(site, &section.lang, &path, extra);
@@ -180,6 +198,59 @@ impl Renderer<'_> {
             self.write(&output_file(&path), html.as_bytes(), &section.file)?;
         }
         self.aliases(&section.meta.aliases, &section.path, &section.file)
+    }
+
+    /// The lists of the home page: recent pages, featured case studies, open jobs.
+    fn home_lists(&self, lang: &str) -> Map<String, Value> {
+        let site = self.site;
+        let in_lang: Vec<&crate::site::Page> = site
+            .pages_by_date()
+            .into_iter()
+            .filter(|p| p.lang == lang)
+            .collect();
+        let dated = in_lang.iter().filter(|p| p.date().is_some());
+        let recent = self.views.summaries_of(dated.take(10).map(|p| &p.id));
+        let cases = in_lang
+            .iter()
+            .filter(|p| matches!(p.kind, Kind::CaseStudy(_)))
+            .take(6);
+        let jobs = in_lang
+            .iter()
+            .filter(|p| matches!(&p.kind, Kind::Job(j) if !j.closed))
+            .take(10);
+        let mut map = Map::new();
+        map.insert("recent_pages".into(), json!(recent));
+        map.insert(
+            "featured_case_studies".into(),
+            json!(self.views.summaries_of(cases.map(|p| &p.id))),
+        );
+        map.insert(
+            "open_jobs".into(),
+            json!(self.views.summaries_of(jobs.map(|p| &p.id))),
+        );
+        map
+    }
+
+    /// The SVG timeline of a section's campaigns, if it lists any.
+    fn timeline(&self, section: &Section) -> Option<String> {
+        let items: Vec<charts::TimelineItem> = section
+            .pages
+            .iter()
+            .filter_map(|id| self.site.pages.get(id))
+            .filter_map(|p| match &p.kind {
+                Kind::Campaign(c) => Some(charts::TimelineItem {
+                    label: p.meta.title.clone(),
+                    url: self.site.url(&p.path),
+                    start: ymd(c.start),
+                    end: c.end.map(ymd),
+                    status: c.status.clone(),
+                }),
+                _ => None,
+            })
+            .collect();
+        let rtl = crate::config::SiteConfig::direction(&section.lang) == "rtl";
+        let title = format!("{}: campaign timeline", section.meta.title);
+        charts::timeline(&items, ymd(self.site.today), "timeline", &title, rtl)
     }
 
     /// The list page of each taxonomy and the page of each term.
@@ -242,6 +313,37 @@ impl Renderer<'_> {
         if site.config.feeds {
             let atom = feeds::atom(site, self.bodies);
             problems.extend(self.write("atom.xml", atom.as_bytes(), &origin).err());
+        }
+        if site.pages.values().any(|p| matches!(p.kind, Kind::Job(_))) {
+            problems.extend(
+                self.write("jobs.json", feeds::jobs_json(site).as_bytes(), &origin)
+                    .err(),
+            );
+        }
+        if site.config.feeds {
+            for section in site.sections.values() {
+                let open_jobs: Vec<&crate::site::Page> = section
+                    .pages
+                    .iter()
+                    .filter_map(|id| site.pages.get(id))
+                    .filter(|p| matches!(&p.kind, Kind::Job(j) if !j.closed))
+                    .collect();
+                if open_jobs.is_empty() {
+                    continue;
+                }
+                // Jobs kept at the top of content/ get `/jobs/atom.xml`, not the site's feed.
+                let path = if section.id == ROOT {
+                    "/jobs/atom.xml".to_string()
+                } else {
+                    format!("{}atom.xml", section.path)
+                };
+                let title = format!("{}: {}", site.config.title, section.meta.title);
+                let feed = feeds::atom_of(site, &open_jobs, self.bodies, &path, &title);
+                problems.extend(
+                    self.write(path.trim_start_matches('/'), feed.as_bytes(), &section.file)
+                        .err(),
+                );
+            }
         }
         problems.extend(
             self.write("sitemap.xml", feeds::sitemap(site).as_bytes(), &origin)
@@ -371,4 +473,29 @@ impl Renderer<'_> {
             .write(path, bytes)
             .map_err(|e| Diagnostic::error(file, format!("cannot write `{path}`: {e}")))
     }
+}
+
+fn ymd(d: chrono::NaiveDate) -> (i32, u32, u32) {
+    use chrono::Datelike;
+    (d.year(), d.month(), d.day())
+}
+
+/// `""` for the default language, `/uk` for Ukrainian: where its home page is.
+fn lang_root(site: &Site, lang: &str) -> String {
+    if lang == site.config.default_language {
+        String::new()
+    } else {
+        format!("/{lang}")
+    }
+}
+
+fn section_og(site: &Site, section: &Section) -> Value {
+    json!({
+        "type": "website",
+        "title": section.meta.title,
+        "description": section.meta.description.clone().or_else(|| site.config.description.clone()),
+        "url": site.permalink(&section.path),
+        "image": null,
+        "site_name": site.config.title,
+    })
 }

@@ -12,7 +12,7 @@ use crate::content::source::decode;
 use crate::error::Diagnostic;
 
 /// The default theme's templates, compiled into the binary.
-pub const DEFAULT_TEMPLATES: [(&str, &str); 8] = [
+pub const DEFAULT_TEMPLATES: [(&str, &str); 12] = [
     (
         "base.html",
         include_str!("../../themes/default/templates/base.html"),
@@ -44,6 +44,22 @@ pub const DEFAULT_TEMPLATES: [(&str, &str); 8] = [
     (
         "404.html",
         include_str!("../../themes/default/templates/404.html"),
+    ),
+    (
+        "job.html",
+        include_str!("../../themes/default/templates/job.html"),
+    ),
+    (
+        "swot.html",
+        include_str!("../../themes/default/templates/swot.html"),
+    ),
+    (
+        "campaign.html",
+        include_str!("../../themes/default/templates/campaign.html"),
+    ),
+    (
+        "case_study.html",
+        include_str!("../../themes/default/templates/case_study.html"),
     ),
 ];
 

@@ -7,9 +7,12 @@ use super::paths::{alias_path, check_slug, dir_path, output_file, split_id};
 use super::taxonomy::collect_taxonomies;
 use super::{Asset, Page, ROOT, Section, Site};
 use crate::config::SiteConfig;
-use crate::content::meta::{KINDS, SectionMeta, SortBy};
+use chrono::NaiveDate;
+
+use crate::content::meta::{SectionMeta, SortBy};
 use crate::content::parse::{Meta, ParsedFile};
-use crate::error::{Diagnostic, nearest};
+use crate::error::Diagnostic;
+use crate::kinds::{Origin, classify};
 use crate::slugify::slugify;
 
 /// Places parsed files into a [`Site`]. Drafts are left out unless `drafts` is set.
@@ -20,10 +23,10 @@ pub fn assemble(
     assets: Vec<String>,
     content_dir: &Path,
     drafts: bool,
+    today: NaiveDate,
 ) -> (Site, Vec<Diagnostic>) {
     let mut problems = Vec::new();
     let mut claims = Claims::default();
-    let lang = config.default_language.clone();
 
     let (section_files, page_files): (Vec<_>, Vec<_>) = files
         .into_iter()
@@ -39,9 +42,13 @@ pub fn assemble(
         if meta.draft && !drafts {
             continue;
         }
-        let (dir, _) = split_id(&file.id);
-        let dir = if file.id == ROOT { "" } else { dir };
-        let path = dir_path(dir, config.slugify);
+        let (dir, name) = split_id(&file.id);
+        let (_, lang) = split_lang(name, &config);
+        let path = format!(
+            "{}{}",
+            lang_prefix(&lang, &config),
+            dir_path(dir, config.slugify)
+        );
         claims.claim(&path, &file.file, &mut problems);
         check_aliases(
             &meta.aliases,
@@ -59,7 +66,7 @@ pub fn assemble(
                 front_matter: file.front_matter,
                 body: file.body,
                 body_first_line: file.body_first_line,
-                lang: lang.clone(),
+                lang,
                 path,
                 parent: None,
                 subsections: Vec::new(),
@@ -74,13 +81,13 @@ pub fn assemble(
         front_matter: String::new(),
         body: String::new(),
         body_first_line: 1,
-        lang: lang.clone(),
+        lang: config.default_language.clone(),
         path: "/".to_string(),
         parent: None,
         subsections: Vec::new(),
         pages: Vec::new(),
     });
-    link_sections(&mut sections);
+    link_sections(&mut sections, &config);
 
     let mut pages = BTreeMap::new();
     let mut bundles = BTreeMap::new();
@@ -91,7 +98,7 @@ pub fn assemble(
         if meta.draft && !drafts {
             continue;
         }
-        let Some(page) = place_page(&file, &config, &sections, &mut problems) else {
+        let Some(page) = place_page(&file, &config, &sections, today, &mut problems) else {
             continue;
         };
         claims.claim(&page.path, &page.file, &mut problems);
@@ -103,6 +110,7 @@ pub fn assemble(
             &mut claims,
             &mut problems,
         );
+        // Bundle files sit beside the default-language page (translations share them).
         if let Some(bundle_dir) = page.id.strip_suffix("/index.md") {
             bundles.insert(bundle_dir.to_string(), page.path.clone());
         }
@@ -134,6 +142,7 @@ pub fn assemble(
     let assets = place_assets(assets, content_dir, &bundles, &config);
     let site = Site {
         config,
+        today,
         pages,
         sections,
         taxonomies,
@@ -154,20 +163,21 @@ fn place_page(
     file: &ParsedFile,
     config: &SiteConfig,
     sections: &BTreeMap<String, Section>,
+    today: NaiveDate,
     problems: &mut Vec<Diagnostic>,
 ) -> Option<Page> {
     let Meta::Page(meta) = &file.meta else {
         return None;
     };
+    let (dir, file_name) = split_id(&file.id);
+    let (base_name, lang) = split_lang(file_name, config);
     // A bundle `jobs/smm/index.md` lives in `jobs` and is named `smm`.
-    let (dir, name) = match file.id.strip_suffix("/index.md") {
-        Some(bundle) => split_id(bundle),
-        None => {
-            let (dir, name) = split_id(&file.id);
-            (dir, name.strip_suffix(".md").unwrap_or(name))
-        }
+    let (dir, name) = if base_name == "index.md" && !dir.is_empty() {
+        split_id(dir)
+    } else {
+        (dir, base_name.strip_suffix(".md").unwrap_or(&base_name))
     };
-    let section = nearest_section(dir, sections);
+    let section = nearest_section(dir, &lang, config, sections);
     let slug = match &meta.slug {
         Some(slug) => {
             if let Err(why) = check_slug(slug) {
@@ -192,7 +202,7 @@ fn place_page(
             slug
         }
     };
-    let kind = meta
+    let kind_name = meta
         .kind
         .clone()
         .or_else(|| {
@@ -200,54 +210,111 @@ fn place_page(
                 .get(&section)
                 .and_then(|s| s.meta.page_kind.clone())
         })
+        // A translation without a section in its language takes the folder's kind.
+        .or_else(|| {
+            let default = nearest_section(dir, &config.default_language, config, sections);
+            sections
+                .get(&default)
+                .and_then(|s| s.meta.page_kind.clone())
+        })
         .unwrap_or_else(|| "page".to_string());
-    if kind != "page" {
-        let mut d = Diagnostic::error(&file.file, format!("unknown kind `{kind}`"))
-            .at_line(file.key_line("kind"));
-        if KINDS.contains(&kind.as_str()) {
-            d.message = format!("kind `{kind}` is not supported by this version of folio yet");
-            d = d.with_help("use `kind: page` for now");
-        } else if let Some(s) = nearest(&kind, KINDS) {
-            d = d.with_help(format!("did you mean `{s}`?"));
-        } else {
-            d = d.with_help(format!("expected one of {}", KINDS.join(", ")));
-        }
-        problems.push(d);
-        return None;
-    }
+    let origin = Origin {
+        file: &file.file,
+        front_matter: &file.front_matter,
+    };
+    let (kind, found) = classify(&kind_name, meta, origin, today);
+    problems.extend(found);
     Some(Page {
         id: file.id.clone(),
         file: file.file.clone(),
         meta: (**meta).clone(),
+        kind: kind?,
         front_matter: file.front_matter.clone(),
         body: file.body.clone(),
         body_first_line: file.body_first_line,
-        lang: config.default_language.clone(),
-        path: format!("{}{slug}/", dir_path(dir, config.slugify)),
+        path: format!(
+            "{}{}{slug}/",
+            lang_prefix(&lang, config),
+            dir_path(dir, config.slugify)
+        ),
+        lang,
         section,
     })
 }
 
-/// The section a folder belongs to: its own `_index.md`, else the nearest ancestor's.
-fn nearest_section(dir: &str, sections: &BTreeMap<String, Section>) -> String {
+/// `smm.uk.md` → (`smm.md`, `uk`) when `uk` is one of the site's other languages;
+/// any other name is in the default language.
+pub fn split_lang(name: &str, config: &SiteConfig) -> (String, String) {
+    if let Some(stem) = name.strip_suffix(".md")
+        && let Some((base, code)) = stem.rsplit_once('.')
+        && code != config.default_language
+        && config.languages.contains_key(code)
+    {
+        return (format!("{base}.md"), code.to_string());
+    }
+    (name.to_string(), config.default_language.clone())
+}
+
+/// `/uk` for a page in Ukrainian, nothing for the default language.
+fn lang_prefix(lang: &str, config: &SiteConfig) -> String {
+    if lang == config.default_language {
+        String::new()
+    } else {
+        format!("/{lang}")
+    }
+}
+
+/// The id of a folder's section file in a language: `jobs/_index.md`, `jobs/_index.uk.md`.
+fn section_id(dir: &str, lang: &str, config: &SiteConfig) -> String {
+    let name = if lang == config.default_language {
+        "_index.md".to_string()
+    } else {
+        format!("_index.{lang}.md")
+    };
+    if dir.is_empty() {
+        name
+    } else {
+        format!("{dir}/{name}")
+    }
+}
+
+/// The section a folder belongs to in a language: its own `_index.md`, else the
+/// nearest ancestor's; `""` when a translation has no section in its language.
+fn nearest_section(
+    dir: &str,
+    lang: &str,
+    config: &SiteConfig,
+    sections: &BTreeMap<String, Section>,
+) -> String {
     let mut dir = dir;
     loop {
-        if dir.is_empty() {
-            return ROOT.to_string();
-        }
-        let id = format!("{dir}/_index.md");
+        let id = section_id(dir, lang, config);
         if sections.contains_key(&id) {
             return id;
+        }
+        if dir.is_empty() {
+            return if lang == config.default_language {
+                ROOT.to_string()
+            } else {
+                String::new()
+            };
         }
         dir = split_id(dir).0;
     }
 }
 
-fn link_sections(sections: &mut BTreeMap<String, Section>) {
-    let ids: Vec<String> = sections.keys().filter(|id| *id != ROOT).cloned().collect();
+fn link_sections(sections: &mut BTreeMap<String, Section>, config: &SiteConfig) {
+    let ids: Vec<String> = sections.keys().cloned().collect();
     for id in ids {
-        let dir = split_id(split_id(&id).0).0;
-        let parent = nearest_section(dir, sections);
+        let (dir, _) = split_id(&id);
+        if !id.contains('/') {
+            continue; // a home page: `_index.md` or `_index.uk.md`
+        }
+        let lang = sections[&id].lang.clone();
+        let parent = nearest_section(split_id(dir).0, &lang, config, sections);
+        if parent.is_empty() {
+            continue;
+        }
         if let Some(section) = sections.get_mut(&id) {
             section.parent = Some(parent.clone());
         }
@@ -282,7 +349,7 @@ fn sort_pages(ids: &mut [String], by: SortBy, pages: &BTreeMap<String, Page>) {
         };
         match by {
             // Newest first, undated last (None sorts before Some, hence reversed).
-            SortBy::Date => b.meta.date.cmp(&a.meta.date).then_with(title),
+            SortBy::Date => b.date().cmp(&a.date()).then_with(title),
             SortBy::Weight => a
                 .meta
                 .weight

@@ -4,6 +4,7 @@
 //! found, replaced and re-rendered without rebuilding the rest.
 
 pub mod assemble;
+pub mod links;
 pub mod paths;
 pub mod taxonomy;
 
@@ -12,7 +13,9 @@ use std::path::PathBuf;
 
 use crate::config::SiteConfig;
 use crate::content::meta::{PageMeta, SectionMeta};
+use crate::kinds::Kind;
 pub use assemble::assemble;
+pub use links::SiteLinks;
 pub use taxonomy::{Taxonomy, Term};
 
 /// A page of the site (`kind: page`).
@@ -22,14 +25,27 @@ pub struct Page {
     /// Shown in errors: `content/jobs/smm.md`.
     pub file: PathBuf,
     pub meta: PageMeta,
+    /// Its kind, with the checked data of that kind.
+    pub kind: Kind,
     pub front_matter: String,
     pub body: String,
     pub body_first_line: usize,
     pub lang: String,
     /// URL path without the base path: `/jobs/smm/`.
     pub path: String,
-    /// The section it is listed in.
+    /// The section it is listed in; `""` for a translation whose language has no section there.
     pub section: String,
+}
+
+impl Page {
+    /// The page's date for ordering and feeds: `date`, else a campaign's `start`, else
+    /// a case study's `period.start`.
+    pub fn date(&self) -> Option<crate::content::dates::Date> {
+        self.meta
+            .date
+            .or(self.meta.start)
+            .or_else(|| self.meta.period.as_ref().map(|p| p.start))
+    }
 }
 
 /// A section (`_index.md`), or the implicit home page when `content/_index.md` is absent.
@@ -61,6 +77,8 @@ pub struct Asset {
 #[derive(Debug, Clone)]
 pub struct Site {
     pub config: SiteConfig,
+    /// The day the build judges dates against (closed jobs, campaign status).
+    pub today: chrono::NaiveDate,
     pub pages: BTreeMap<String, Page>,
     pub sections: BTreeMap<String, Section>,
     pub taxonomies: Vec<Taxonomy>,
@@ -104,7 +122,7 @@ impl Site {
     /// All pages, newest first (undated last), for feeds and the home page.
     pub fn pages_by_date(&self) -> Vec<&Page> {
         let mut pages: Vec<&Page> = self.pages.values().collect();
-        pages.sort_by(|a, b| b.meta.date.cmp(&a.meta.date).then_with(|| a.id.cmp(&b.id)));
+        pages.sort_by(|a, b| b.date().cmp(&a.date()).then_with(|| a.id.cmp(&b.id)));
         pages
     }
 }

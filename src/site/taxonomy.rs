@@ -29,7 +29,7 @@ pub struct Term {
 /// Builds every configured taxonomy. Names that slugify alike ("SEO", "seo") are one term.
 pub fn collect_taxonomies(config: &SiteConfig, pages: &BTreeMap<String, Page>) -> Vec<Taxonomy> {
     let mut by_date: Vec<&Page> = pages.values().collect();
-    by_date.sort_by(|a, b| b.meta.date.cmp(&a.meta.date).then_with(|| a.id.cmp(&b.id)));
+    by_date.sort_by(|a, b| b.date().cmp(&a.date()).then_with(|| a.id.cmp(&b.id)));
     config
         .taxonomies
         .iter()

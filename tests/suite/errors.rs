@@ -222,14 +222,14 @@ fn broken_internal_link_names_file_and_line() {
 fn unknown_kind_and_unsupported_kind() {
     let site = TestSite::new();
     site.page("a.md", "title: A\nkind: pgae", "")
-        .page("b.md", "title: B\nkind: job", "");
+        .page("b.md", "title: B\nkind: calendar", "");
     let err = build_fails(&site);
     assert!(
         err.contains("content/a.md:3") && err.contains("did you mean `page`?"),
         "{err}"
     );
     assert!(
-        err.contains("content/b.md:3") && err.contains("kind `job` is not supported"),
+        err.contains("content/b.md:3") && err.contains("kind `calendar` is not supported"),
         "{err}"
     );
 }

@@ -6,5 +6,6 @@ mod build;
 mod cli;
 mod demo;
 mod errors;
+mod kinds;
 mod markdown;
 mod output;

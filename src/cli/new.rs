@@ -1,0 +1,82 @@
+//! `folio new KIND "TITLE" [--lang CODE]`: arguments and run.
+
+use std::process::ExitCode;
+
+use clap::{Args, ValueEnum};
+use folio::scaffold::new_content;
+use folio::slugify::SlugMode;
+
+use super::SiteArgs;
+
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    #[command(flatten)]
+    site: SiteArgs,
+    /// The kind of content.
+    #[arg(value_enum)]
+    kind: Kind,
+    /// Its title; the file name is made from it.
+    title: String,
+    /// Write a translation in this language (`name.CODE.md`).
+    #[arg(long, value_name = "CODE")]
+    lang: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum Kind {
+    Page,
+    Job,
+    Swot,
+    Campaign,
+    #[value(name = "case_study", alias = "case-study")]
+    CaseStudy,
+}
+
+impl Kind {
+    fn name(self) -> &'static str {
+        match self {
+            Kind::Page => "page",
+            Kind::Job => "job",
+            Kind::Swot => "swot",
+            Kind::Campaign => "campaign",
+            Kind::CaseStudy => "case_study",
+        }
+    }
+}
+
+impl NewArgs {
+    pub fn run(self) -> ExitCode {
+        let root = self.site.root;
+        if let Some(lang) = &self.lang
+            && !(lang.len() >= 2 && lang.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
+        {
+            eprintln!("error: `{lang}` is not a language code (expected e.g. uk, ka, am, pt-BR)");
+            return ExitCode::from(2);
+        }
+        // Follow the site's slug rule when there is a readable site.yaml.
+        let mode = std::fs::read_to_string(root.join("site.yaml"))
+            .ok()
+            .and_then(|text| {
+                folio::config::SiteConfig::parse(std::path::Path::new("site.yaml"), &text).ok()
+            })
+            .map_or(SlugMode::Unicode, |c| c.slugify);
+        let today = chrono::Utc::now().date_naive();
+        match new_content(
+            &root,
+            self.kind.name(),
+            &self.title,
+            self.lang.as_deref(),
+            mode,
+            today,
+        ) {
+            Ok(path) => {
+                println!("{}", path.display());
+                ExitCode::SUCCESS
+            }
+            Err(err) => {
+                eprintln!("error: {err}");
+                ExitCode::from(1)
+            }
+        }
+    }
+}
