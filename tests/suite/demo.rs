@@ -65,6 +65,20 @@ fn the_demo_site_builds_and_shows_its_features() {
     ] {
         assert!(public.join(file).is_file(), "{file}");
     }
+    // The typed kinds, and a job posting in Ukrainian and Georgian.
+    let job = read("jobs/social-media-manager/index.html");
+    assert!(job.contains("application/ld+json"), "open job has JSON-LD");
+    assert!(read("uk/jobs/social-media-manager/index.html").contains("<html lang=\"uk\""));
+    assert!(read("ka/jobs/social-media-manager/index.html").contains("<html lang=\"ka\""));
+    assert!(read("jobs/content-creator-intern/index.html").contains("This position is closed"));
+    assert!(main_of(&read("campaigns/spring-glaze-launch/index.html")).contains("<svg"));
+    assert!(main_of(&read("campaigns/index.html")).contains("timeline-bar"));
+    assert!(main_of(&read("swot/hlyna-social-presence/index.html")).contains("Strengths"));
+    assert!(public.join("case-studies/hlyna-eu-growth/cover.svg").is_file());
+    let jobs: serde_json::Value = serde_json::from_str(&read("jobs.json")).unwrap();
+    let langs: Vec<&str> = jobs["jobs"].as_array().unwrap().iter().filter_map(|j| j["lang"].as_str()).collect();
+    assert!(langs.contains(&"uk") && langs.contains(&"ka") && langs.contains(&"en"), "{langs:?}");
+
     let check = Command::new(env!("CARGO_BIN_EXE_folio"))
         .args(["check", "-r", repo.to_str().unwrap()])
         .output()
