@@ -64,7 +64,7 @@ pub const DEFAULT_TEMPLATES: [(&str, &str); 12] = [
 ];
 
 /// The default theme's static files, compiled into the binary.
-pub const DEFAULT_STATIC: [(&str, &str); 2] = [
+pub const DEFAULT_STATIC: [(&str, &str); 3] = [
     (
         "style.css",
         include_str!("../../themes/default/static/style.css"),
@@ -72,6 +72,10 @@ pub const DEFAULT_STATIC: [(&str, &str); 2] = [
     (
         "print.css",
         include_str!("../../themes/default/static/print.css"),
+    ),
+    (
+        "favicon.svg",
+        include_str!("../../themes/default/static/favicon.svg"),
     ),
 ];
 

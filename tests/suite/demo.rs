@@ -74,10 +74,22 @@ fn the_demo_site_builds_and_shows_its_features() {
     assert!(main_of(&read("campaigns/spring-glaze-launch/index.html")).contains("<svg"));
     assert!(main_of(&read("campaigns/index.html")).contains("timeline-bar"));
     assert!(main_of(&read("swot/hlyna-social-presence/index.html")).contains("Strengths"));
-    assert!(public.join("case-studies/hlyna-eu-growth/cover.svg").is_file());
+    assert!(
+        public
+            .join("case-studies/hlyna-eu-growth/cover.svg")
+            .is_file()
+    );
     let jobs: serde_json::Value = serde_json::from_str(&read("jobs.json")).unwrap();
-    let langs: Vec<&str> = jobs["jobs"].as_array().unwrap().iter().filter_map(|j| j["lang"].as_str()).collect();
-    assert!(langs.contains(&"uk") && langs.contains(&"ka") && langs.contains(&"en"), "{langs:?}");
+    let langs: Vec<&str> = jobs["jobs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|j| j["lang"].as_str())
+        .collect();
+    assert!(
+        langs.contains(&"uk") && langs.contains(&"ka") && langs.contains(&"en"),
+        "{langs:?}"
+    );
 
     let check = Command::new(env!("CARGO_BIN_EXE_folio"))
         .args(["check", "-r", repo.to_str().unwrap()])
