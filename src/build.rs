@@ -164,13 +164,7 @@ pub fn load(options: &BuildOptions) -> (Option<Loaded>, Diagnostics) {
     let results: Vec<Result<ParsedFile, Diagnostic>> = found
         .markdown
         .par_iter()
-        .map(|id| {
-            let path = content_dir.join(id);
-            let shown = display(&path, root);
-            let bytes = std::fs::read(&path)
-                .map_err(|e| Diagnostic::error(&shown, format!("cannot read: {e}")))?;
-            parse_file(id, shown, bytes)
-        })
+        .map(|id| read_content(root, id))
         .collect();
     let mut files = Vec::with_capacity(results.len());
     for result in results {
@@ -197,7 +191,7 @@ pub fn load(options: &BuildOptions) -> (Option<Loaded>, Diagnostics) {
     let (Some(templates), Some(highlighter)) = (templates, highlighter) else {
         return (None, diagnostics);
     };
-    let bodies = render_markdown(&site, &highlighter, &all_ids);
+    let bodies = render_markdown(&site, &highlighter, &all_ids, None);
     for body in bodies.values() {
         diagnostics.extend(body.problems.iter().cloned());
     }
@@ -212,7 +206,16 @@ pub fn load(options: &BuildOptions) -> (Option<Loaded>, Diagnostics) {
     (Some(loaded), diagnostics)
 }
 
-fn load_config(root: &Path, base_url: Option<&str>) -> Result<SiteConfig, Vec<Diagnostic>> {
+/// Reads and parses one content file by id.
+pub fn read_content(root: &Path, id: &str) -> Result<ParsedFile, Diagnostic> {
+    let path = root.join("content").join(id);
+    let shown = display(&path, root);
+    let bytes =
+        std::fs::read(&path).map_err(|e| Diagnostic::error(&shown, format!("cannot read: {e}")))?;
+    parse_file(id, shown, bytes)
+}
+
+pub fn load_config(root: &Path, base_url: Option<&str>) -> Result<SiteConfig, Vec<Diagnostic>> {
     let path = root.join("site.yaml");
     let shown = PathBuf::from("site.yaml");
     let bytes = std::fs::read(&path).map_err(|e| {
@@ -238,11 +241,13 @@ fn read_lossy(path: &Path) -> String {
         .unwrap_or_default()
 }
 
-/// Renders the Markdown of every page and section in parallel.
+/// Renders the Markdown of every page and section in parallel (or only of the ids in
+/// `only`).
 pub fn render_markdown(
     site: &Site,
     highlighter: &Highlighter,
     all_ids: &BTreeSet<String>,
+    only: Option<&BTreeSet<String>>,
 ) -> BTreeMap<String, Rendered> {
     let resolver = SiteLinks {
         site,
@@ -262,7 +267,10 @@ pub fn render_markdown(
         .sections
         .values()
         .map(|s| (&s.id, &s.file, &s.body, s.body_first_line));
-    let all: Vec<_> = pages.chain(sections).collect();
+    let all: Vec<_> = pages
+        .chain(sections)
+        .filter(|(id, ..)| only.is_none_or(|only| only.contains(*id)))
+        .collect();
     all.into_par_iter()
         .map(|(id, file, body, line)| (id.clone(), markdown::render(file, body, line, &options)))
         .collect()
@@ -270,7 +278,7 @@ pub fn render_markdown(
 
 /// Images named in front matter (`cover`, `company.logo`) must exist: beside the page
 /// in its bundle, or under `static/` for a `/path`.
-fn check_images(site: &Site, content_dir: &Path, root: &Path) -> Vec<Diagnostic> {
+pub fn check_images(site: &Site, content_dir: &Path, root: &Path) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
     for page in site.pages.values() {
         let logo = page.meta.company.as_ref().and_then(|c| c.logo.as_ref());

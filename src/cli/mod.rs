@@ -5,6 +5,7 @@ mod check;
 mod init;
 mod new;
 mod report;
+mod serve;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -25,6 +26,8 @@ enum Command {
     Build(build::BuildArgs),
     /// Validate everything, write nothing.
     Check(check::CheckArgs),
+    /// Preview the site with live reload.
+    Serve(serve::ServeArgs),
     /// Create a new site with one example of every kind.
     Init(init::InitArgs),
     /// Create a content file with the front matter of its kind.
@@ -46,6 +49,7 @@ pub fn run() -> ExitCode {
         Command::Build(args) => args.run(),
         Command::Check(args) => args.run(),
         Command::Init(args) => args.run(),
+        Command::Serve(args) => args.run(),
         Command::New(args) => args.run(),
     }
 }

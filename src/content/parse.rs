@@ -1,6 +1,7 @@
 //! Parse stage: one content file's bytes to typed front matter and a Markdown body.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use super::front_matter::split;
 use super::meta::{PageMeta, SectionMeta};
@@ -24,8 +25,8 @@ pub struct ParsedFile {
     pub file: PathBuf,
     pub meta: Meta,
     /// The YAML text, kept to find the line of a key for later errors.
-    pub front_matter: String,
-    pub body: String,
+    pub front_matter: Arc<str>,
+    pub body: Arc<str>,
     pub body_first_line: usize,
 }
 
@@ -61,8 +62,8 @@ pub fn parse_file(id: &str, file: PathBuf, bytes: Vec<u8>) -> Result<ParsedFile,
     };
     Ok(ParsedFile {
         id: id.to_string(),
-        front_matter: parts.front_matter.text.to_string(),
-        body: parts.body.to_string(),
+        front_matter: parts.front_matter.text.into(),
+        body: parts.body.into(),
         body_first_line: parts.body_first_line,
         file,
         meta,
@@ -91,7 +92,7 @@ mod tests {
         assert_eq!(meta.title, "Hi");
         assert_eq!(meta.tags, ["a", "b"]);
         assert!(meta.toc);
-        assert_eq!(p.body, "body\n");
+        assert_eq!(&*p.body, "body\n");
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! per build, and each template gets only what it uses (Tera re-serializes its context
 //! on every render, so a site-wide object per page would make builds quadratic).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use rayon::prelude::*;
 use serde_json::{Map, Value, json};
@@ -13,6 +13,7 @@ use crate::markdown::{MarkdownOptions, Rendered};
 use crate::site::{Page, ROOT, Section, Site, Taxonomy, Term};
 
 /// Views computed once per build and reused by every template.
+#[derive(Default)]
 pub struct Views {
     /// Variables every template receives: `site`, `nav`, `feed_url`, `generator`.
     pub common: Map<String, Value>,
@@ -61,6 +62,34 @@ impl Views {
             problems.extend(found);
         }
         (views, problems)
+    }
+
+    /// Recomputes the summaries and kind views of `ids` (dropping those of pages that
+    /// are gone), after an edit.
+    pub fn refresh(
+        &mut self,
+        site: &Site,
+        bodies: &BTreeMap<String, Rendered>,
+        markdown: &MarkdownOptions<'_>,
+        ids: &BTreeSet<String>,
+    ) -> Vec<Diagnostic> {
+        let kind_views = KindViews { site, markdown };
+        let mut problems = Vec::new();
+        for id in ids {
+            self.summaries.remove(id);
+            self.kinds.remove(id);
+            let Some(page) = site.pages.get(id) else {
+                continue;
+            };
+            self.summaries
+                .insert(id.clone(), page_summary(site, page, bodies.get(id)));
+            let (view, found) = kind_views.view(page);
+            if let Some(view) = view {
+                self.kinds.insert(id.clone(), view);
+            }
+            problems.extend(found);
+        }
+        problems
     }
 
     /// The context of one template: the common variables plus `lang`, `dir`, the

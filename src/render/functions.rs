@@ -38,6 +38,16 @@ pub fn register(
         lookup(&data, &name, "data file", "data/")
     });
 
+    register_lookups(tera, site, views, bodies);
+}
+
+/// (Re-)registers `get_section` and `get_page` with the current pages and sections.
+pub fn register_lookups(
+    tera: &mut Tera,
+    site: &Site,
+    views: &Views,
+    bodies: &BTreeMap<String, Rendered>,
+) {
     let sections: Arc<BTreeMap<String, Value>> = Arc::new(
         site.sections
             .values()

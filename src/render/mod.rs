@@ -10,7 +10,7 @@ pub mod functions;
 pub mod kinds;
 pub mod templates;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -41,6 +41,21 @@ pub fn render_site(
     templates: &mut Templates,
     out: &dyn Output,
 ) -> Vec<Diagnostic> {
+    let (views, mut problems) = prepare(&input, templates);
+    let r = Renderer {
+        site: input.site,
+        bodies: input.bodies,
+        views: &views,
+        templates,
+        out,
+    };
+    problems.extend(r.write_static(input.root, input.highlighter));
+    problems.extend(r.render(&Selection::all(input.site)));
+    problems
+}
+
+/// Computes the views of a build and hands templates their functions.
+pub fn prepare(input: &RenderInput<'_>, templates: &mut Templates) -> (Views, Vec<Diagnostic>) {
     let links = crate::site::SiteLinks {
         site: input.site,
         failed: None,
@@ -51,39 +66,38 @@ pub fn render_site(
         highlighter: input.highlighter,
         links: &links,
     };
-    let (views, mut problems) = Views::new(input.site, input.bodies, &markdown);
+    let (views, problems) = Views::new(input.site, input.bodies, &markdown);
     functions::register(
         &mut templates.tera,
         input.site,
         &views,
         input.bodies,
-        input.data,
+        input.data.clone(),
     );
-    let r = Renderer {
-        site: input.site,
-        bodies: input.bodies,
-        views: &views,
-        templates,
-        out,
-    };
-    problems.extend(r.write_static(input.root, input.highlighter));
-    let page_problems: Vec<Diagnostic> = r
-        .site
-        .pages
-        .par_iter()
-        .filter_map(|(id, _)| r.page(id).err())
-        .collect();
-    let section_problems: Vec<Diagnostic> = r
-        .site
-        .sections
-        .par_iter()
-        .flat_map_iter(|(id, _)| r.section(id))
-        .collect();
-    problems.extend(page_problems);
-    problems.extend(section_problems);
-    problems.extend(r.taxonomies());
-    problems.extend(r.extras());
-    problems
+    (views, problems)
+}
+
+/// Which outputs to render: everything for a build, what a change touched for a rebuild.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Selection {
+    pub pages: BTreeSet<String>,
+    pub sections: BTreeSet<String>,
+    /// `(taxonomy, term slug)` pairs; the taxonomies' list pages always come along.
+    pub terms: BTreeSet<(String, String)>,
+}
+
+impl Selection {
+    pub fn all(site: &Site) -> Selection {
+        Selection {
+            pages: site.pages.keys().cloned().collect(),
+            sections: site.sections.keys().cloned().collect(),
+            terms: site
+                .taxonomies
+                .iter()
+                .flat_map(|t| t.terms.keys().map(|slug| (t.name.clone(), slug.clone())))
+                .collect(),
+        }
+    }
 }
 
 /// Renders single outputs; shared by the full build and future partial rebuilds.
@@ -96,6 +110,27 @@ pub struct Renderer<'a> {
 }
 
 impl Renderer<'_> {
+    /// The selected pages, sections and terms, then the taxonomy lists, feeds,
+    /// sitemap and 404 page (these depend on everything and are cheap).
+    pub fn render(&self, selection: &Selection) -> Vec<Diagnostic> {
+        let mut problems: Vec<Diagnostic> = selection
+            .pages
+            .par_iter()
+            .filter(|id| self.site.pages.contains_key(*id))
+            .filter_map(|id| self.page(id).err())
+            .collect();
+        let section_problems: Vec<Diagnostic> = selection
+            .sections
+            .par_iter()
+            .filter(|id| self.site.sections.contains_key(*id))
+            .flat_map_iter(|id| self.section(id))
+            .collect();
+        problems.extend(section_problems);
+        problems.extend(self.taxonomies(&selection.terms));
+        problems.extend(self.extras());
+        problems
+    }
+
     /// One page, and the redirects of its aliases.
     pub fn page(&self, id: &str) -> Result<(), Diagnostic> {
         let site = self.site;
@@ -254,7 +289,7 @@ impl Renderer<'_> {
     }
 
     /// The list page of each taxonomy and the page of each term.
-    pub fn taxonomies(&self) -> Vec<Diagnostic> {
+    pub fn taxonomies(&self, terms_wanted: &BTreeSet<(String, String)>) -> Vec<Diagnostic> {
         let site = self.site;
         let origin = PathBuf::from("site.yaml");
         let mut jobs: Vec<(String, &'static str, Map<String, Value>)> = Vec::new();
@@ -275,6 +310,9 @@ impl Renderer<'_> {
             );
             jobs.push((taxonomy.path.clone(), "taxonomy_list.html", extra));
             for term in terms {
+                if !terms_wanted.contains(&(taxonomy.name.clone(), term.slug.clone())) {
+                    continue;
+                }
                 let mut extra = Map::new();
                 extra.insert("taxonomy".into(), tax_view.clone());
                 extra.insert("term".into(), context::term_view(site, term));
@@ -358,7 +396,7 @@ impl Renderer<'_> {
 
     /// Theme static files (built-in, then the theme's folder, then the site's
     /// `static/`), the highlighting stylesheet and the files of page bundles.
-    fn write_static(&self, root: &Path, highlighter: &Highlighter) -> Vec<Diagnostic> {
+    pub fn write_static(&self, root: &Path, highlighter: &Highlighter) -> Vec<Diagnostic> {
         let mut problems = Vec::new();
         for (name, text) in templates::DEFAULT_STATIC {
             problems.extend(

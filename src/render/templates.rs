@@ -83,6 +83,7 @@ pub const DEFAULT_STATIC: [(&str, &str); 3] = [
 pub struct Templates {
     pub tera: Tera,
     sources: BTreeMap<String, PathBuf>,
+    lookups: bool,
 }
 
 impl Templates {
@@ -126,8 +127,21 @@ impl Templates {
                 template_named_in(&err, &chosen).unwrap_or_else(|| PathBuf::from("templates"));
             return Err(vec![Diagnostic::error(origin, chain(&err))]);
         }
+        let lookups = chosen
+            .values()
+            .any(|(text, _)| text.contains("get_page") || text.contains("get_section"));
         let sources = chosen.into_iter().map(|(n, (_, p))| (n, p)).collect();
-        Ok(Templates { tera, sources })
+        Ok(Templates {
+            tera,
+            sources,
+            lookups,
+        })
+    }
+
+    /// Whether any template calls `get_page` or `get_section`, whose data must then
+    /// be handed over again after every edit.
+    pub fn uses_lookups(&self) -> bool {
+        self.lookups
     }
 
     pub fn has(&self, name: &str) -> bool {

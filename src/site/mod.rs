@@ -10,6 +10,7 @@ pub mod taxonomy;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use crate::config::SiteConfig;
 use crate::content::meta::{PageMeta, SectionMeta};
@@ -27,8 +28,8 @@ pub struct Page {
     pub meta: PageMeta,
     /// Its kind, with the checked data of that kind.
     pub kind: Kind,
-    pub front_matter: String,
-    pub body: String,
+    pub front_matter: Arc<str>,
+    pub body: Arc<str>,
     pub body_first_line: usize,
     pub lang: String,
     /// URL path without the base path: `/jobs/smm/`.
@@ -54,8 +55,8 @@ pub struct Section {
     pub id: String,
     pub file: PathBuf,
     pub meta: SectionMeta,
-    pub front_matter: String,
-    pub body: String,
+    pub front_matter: Arc<str>,
+    pub body: Arc<str>,
     pub body_first_line: usize,
     pub lang: String,
     pub path: String,
