@@ -75,6 +75,7 @@ impl Views {
     ) -> Vec<Diagnostic> {
         let kind_views = KindViews { site, markdown };
         let mut problems = Vec::new();
+        self.common = common(site);
         for id in ids {
             self.summaries.remove(id);
             self.kinds.remove(id);

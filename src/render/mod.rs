@@ -443,6 +443,17 @@ impl Renderer<'_> {
                     continue;
                 };
                 let rel = rel.to_string_lossy().replace('\\', "/");
+                if !inside(root, entry.path()) {
+                    let shown = crate::content::discover::display(entry.path(), root);
+                    problems.push(
+                        Diagnostic::warning(
+                            shown,
+                            "this symlink points outside the site's folder; it is not published",
+                        )
+                        .with_help("copy the file into static/ instead of linking to it"),
+                    );
+                    continue;
+                }
                 if let Err(e) = self.out.copy(&rel, entry.path()) {
                     let shown = crate::content::discover::display(entry.path(), root);
                     problems.push(Diagnostic::error(
@@ -536,4 +547,12 @@ fn section_og(site: &Site, section: &Section) -> Value {
         "image": null,
         "site_name": site.config.title,
     })
+}
+
+/// Whether `path`, symlinks resolved, lies inside the site's folder `root`.
+fn inside(root: &Path, path: &Path) -> bool {
+    match (std::fs::canonicalize(root), std::fs::canonicalize(path)) {
+        (Ok(root), Ok(path)) => path.starts_with(root),
+        _ => false,
+    }
 }

@@ -104,9 +104,18 @@ pub struct DevSite {
     discover_problems: Vec<Diagnostic>,
     data: (BTreeMap<String, Value>, Vec<Diagnostic>),
     good: Option<Good>,
+    /// Edits since the last good build: a failed rebuild's changes are not lost.
+    pending: Pending,
     pub served: Arc<Served>,
     /// The errors of the last rebuild (empty when it succeeded).
     pub errors: Vec<Diagnostic>,
+}
+
+#[derive(Default)]
+struct Pending {
+    scope: Option<Scope>,
+    pages: BTreeSet<String>,
+    statics: bool,
 }
 
 impl DevSite {
@@ -122,6 +131,7 @@ impl DevSite {
             discover_problems: Vec::new(),
             data: (BTreeMap::new(), Vec::new()),
             good: None,
+            pending: Pending::default(),
             served: Arc::new(Served::default()),
             errors: Vec::new(),
         };
@@ -184,11 +194,24 @@ impl DevSite {
                 }
             }
         }
-        match scope {
-            Some(scope) => self.rebuild(scope, &pages, !statics.is_empty()),
-            None if !statics.is_empty() => self.refresh_static(statics, only_css),
+        // Carry the edits of failed rebuilds along until one succeeds.
+        let scope = scope.max(self.pending.scope);
+        pages.extend(self.pending.pages.iter().cloned());
+        let any_static = !statics.is_empty() || self.pending.statics;
+        let outcome = match scope {
+            Some(scope) => self.rebuild(scope, &pages, any_static),
+            None if any_static => self.refresh_static(statics, only_css),
             None => Outcome::Unchanged,
-        }
+        };
+        self.pending = match outcome {
+            Outcome::Errors(_) => Pending {
+                scope,
+                pages,
+                statics: any_static,
+            },
+            _ => Pending::default(),
+        };
+        outcome
     }
 
     fn reload_config(&mut self) {

@@ -9,3 +9,4 @@ mod errors;
 mod kinds;
 mod markdown;
 mod output;
+mod serve;

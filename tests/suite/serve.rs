@@ -1,0 +1,466 @@
+//! `folio serve` without a browser: incremental rebuilds equal full builds, failed
+//! rebuilds keep the last good pages, and no request path reaches outside the output.
+
+use std::collections::BTreeMap;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+use folio::BuildOptions;
+use folio::serve::dev::{DevSite, Outcome};
+use folio::serve::watch::Change;
+
+use crate::harness::TestSite;
+
+fn options(site: &TestSite) -> BuildOptions {
+    let mut options = BuildOptions::new(site.root());
+    options.base_url = Some("http://127.0.0.1:1111".into());
+    options.today = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+    options
+}
+
+/// A full build of the site as it is on disk now, in memory.
+fn full(site: &TestSite) -> BTreeMap<String, Vec<u8>> {
+    let (dev, outcome) = DevSite::new(options(site));
+    assert_eq!(
+        outcome,
+        Outcome::Reload,
+        "full build failed: {:?}",
+        dev.errors
+    );
+    dev.served.snapshot()
+}
+
+fn assert_same(
+    step: &str,
+    incremental: &BTreeMap<String, Vec<u8>>,
+    full: &BTreeMap<String, Vec<u8>>,
+) {
+    let only_inc: Vec<&String> = incremental
+        .keys()
+        .filter(|k| !full.contains_key(*k))
+        .collect();
+    let only_full: Vec<&String> = full
+        .keys()
+        .filter(|k| !incremental.contains_key(*k))
+        .collect();
+    assert!(
+        only_inc.is_empty() && only_full.is_empty(),
+        "{step}: files differ: stale {only_inc:?}, missing {only_full:?}"
+    );
+    for (path, bytes) in full {
+        if incremental[path] != *bytes {
+            let (inc, full) = (
+                String::from_utf8_lossy(&incremental[path]),
+                String::from_utf8_lossy(bytes),
+            );
+            let (a, b) = inc
+                .lines()
+                .zip(full.lines())
+                .find(|(a, b)| a != b)
+                .unwrap_or(("(length differs)", ""));
+            panic!("{step}: {path} differs from a full build\nincremental: {a}\nfull:        {b}");
+        }
+    }
+}
+
+fn rich_site() -> TestSite {
+    let site = TestSite::new();
+    site.file("site.yaml", "title: T\nbase_url: https://example.org\nlanguages: {uk: {title: Т}}\n")
+        .page("notes/_index.md", "title: Notes\npaginate_by: 2", "")
+        .page("notes/a.md", "title: A\ndate: 2026-01-01\ntags: [x, y]", "See [b](@/notes/b.md).")
+        .page("notes/b.md", "title: B\ndate: 2026-02-01\ntags: [y]\naliases: [/old-b/]", "Bee.")
+        .page("notes/c.md", "title: C\ndate: 2026-03-01\ntags: [z]", "Sea.")
+        .page("notes/c.uk.md", "title: Ц\ndate: 2026-03-01", "Море.")
+        .page("jobs/_index.md", "title: Jobs\npage_kind: job", "")
+        .page(
+            "jobs/smm.md",
+            "title: SMM\ndate: 2026-11-01\nvalid_through: 2099-01-01\ncompany: {name: Teplo}\nlocation: {city: Kyiv, country: UA}\napply: {email: a@b.c}",
+            "Role.",
+        )
+        .page("work/_index.md", "title: Work", "")
+        .page("work/launch.md", "title: Launch\nkind: campaign\nstart: 2026-02-01\nend: 2026-03-01\nkpis: [{name: Reach, target: 10, actual: 12}]", "")
+        .page("work/story.md", "title: Story\nkind: case_study\nrelated: [\"@/work/launch.md\"]", "")
+        .file("data/team.yaml", "lead: Olena\n")
+        .file("static/site.css", "body{}\n");
+    site
+}
+
+#[test]
+fn incremental_rebuilds_equal_full_builds() {
+    let site = rich_site();
+    let (mut dev, outcome) = DevSite::new(options(&site));
+    assert_eq!(outcome, Outcome::Reload, "{:?}", dev.errors);
+    let content = |id: &str| Change::Content(id.to_string());
+    type Edit = (&'static str, Box<dyn Fn(&TestSite)>, Vec<Change>);
+    let edits: Vec<Edit> = vec![
+        (
+            "edit a body",
+            Box::new(|s| {
+                s.page(
+                    "notes/a.md",
+                    "title: A\ndate: 2026-01-01\ntags: [x, y]",
+                    "New words here. See [b](@/notes/b.md).",
+                );
+            }),
+            vec![content("notes/a.md")],
+        ),
+        (
+            "retitle a page others link to",
+            Box::new(|s| {
+                s.page(
+                    "notes/b.md",
+                    "title: Bee renamed\ndate: 2026-02-01\ntags: [y]\naliases: [/old-b/]",
+                    "Bee.",
+                );
+            }),
+            vec![content("notes/b.md")],
+        ),
+        (
+            "move a page in the order",
+            Box::new(|s| {
+                s.page(
+                    "notes/c.md",
+                    "title: C\ndate: 2025-01-01\ntags: [z]",
+                    "Sea.",
+                );
+            }),
+            vec![content("notes/c.md")],
+        ),
+        (
+            "change tags: a term goes, one comes",
+            Box::new(|s| {
+                s.page(
+                    "notes/c.md",
+                    "title: C\ndate: 2025-01-01\ntags: [w]",
+                    "Sea.",
+                );
+            }),
+            vec![content("notes/c.md")],
+        ),
+        (
+            "add a page",
+            Box::new(|s| {
+                s.page(
+                    "notes/d.md",
+                    "title: D\ndate: 2026-04-01\ntags: [x]",
+                    "Dee.",
+                );
+            }),
+            vec![content("notes/d.md")],
+        ),
+        (
+            "delete a page (a pager goes)",
+            Box::new(|s| {
+                std::fs::remove_file(s.path("content/notes/d.md")).unwrap();
+                std::fs::remove_file(s.path("content/notes/a.md")).unwrap();
+            }),
+            vec![content("notes/d.md"), content("notes/a.md")],
+        ),
+        (
+            "change a slug and an alias",
+            Box::new(|s| {
+                s.page("notes/b.md", "title: Bee renamed\ndate: 2026-02-01\ntags: [y]\nslug: bee\naliases: [/older-b/]", "Bee.");
+            }),
+            vec![content("notes/b.md")],
+        ),
+        (
+            "close the job",
+            Box::new(|s| {
+                s.page("jobs/smm.md", "title: SMM\ndate: 2026-01-01\nvalid_through: 2026-02-01\ncompany: {name: Teplo}\nlocation: {city: Kyiv, country: UA}\napply: {email: a@b.c}", "Role.");
+            }),
+            vec![content("jobs/smm.md")],
+        ),
+        (
+            "retitle a related campaign",
+            Box::new(|s| {
+                s.page("work/launch.md", "title: Big launch\nkind: campaign\nstart: 2026-02-01\nend: 2026-03-01\nkpis: [{name: Reach, target: 10, actual: 8}]", "");
+            }),
+            vec![content("work/launch.md")],
+        ),
+        (
+            "edit a section",
+            Box::new(|s| {
+                s.page(
+                    "notes/_index.md",
+                    "title: Field notes\npaginate_by: 1",
+                    "Intro.",
+                );
+            }),
+            vec![content("notes/_index.md")],
+        ),
+        (
+            "edit a translation",
+            Box::new(|s| {
+                s.page("notes/c.uk.md", "title: Це\ndate: 2026-03-01", "Море!");
+            }),
+            vec![content("notes/c.uk.md")],
+        ),
+        (
+            "change a template",
+            Box::new(|s| {
+                s.file("templates/page.html", "{% extends \"base.html\" %}{% block content %}<h1>{{ page.title }}</h1>{{ page.content | safe }}{% endblock %}");
+            }),
+            vec![Change::Template],
+        ),
+        (
+            "change data",
+            Box::new(|s| {
+                s.file("data/team.yaml", "lead: Iryna\n");
+            }),
+            vec![Change::Data],
+        ),
+        (
+            "change a stylesheet",
+            Box::new(|s| {
+                s.file("static/site.css", "body{color:red}\n");
+            }),
+            vec![Change::Static {
+                output: "site.css".into(),
+                css: true,
+            }],
+        ),
+        (
+            "change the configuration",
+            Box::new(|s| {
+                s.file(
+                    "site.yaml",
+                    "title: Renamed\nbase_url: https://example.org\nlanguages: {uk: {title: Т}}\n",
+                );
+            }),
+            vec![Change::Config],
+        ),
+    ];
+    for (step, edit, changes) in edits {
+        edit(&site);
+        let outcome = dev.apply(&changes);
+        assert!(
+            matches!(outcome, Outcome::Reload | Outcome::Css(_)),
+            "{step}: {outcome:?}"
+        );
+        assert_same(step, &dev.served.snapshot(), &full(&site));
+    }
+}
+
+#[test]
+fn a_broken_edit_keeps_the_last_good_pages_and_a_fix_recovers() {
+    let site = rich_site();
+    let (mut dev, _) = DevSite::new(options(&site));
+    let before = dev.served.snapshot();
+    site.file("content/notes/a.md", "---\ntitel: A\n---\n");
+    let outcome = dev.apply(&[Change::Content("notes/a.md".into())]);
+    let Outcome::Errors(errors) = outcome else {
+        panic!("expected errors, got {outcome:?}")
+    };
+    assert_eq!(errors.len(), 1);
+    assert_eq!(errors[0].file.to_string_lossy(), "content/notes/a.md");
+    assert_eq!((errors[0].line, errors[0].column), (Some(2), Some(1)));
+    assert_eq!(dev.served.snapshot(), before, "nothing served changes");
+    // Another edit while broken: still errors, still the old pages.
+    site.page(
+        "notes/b.md",
+        "title: B2\ndate: 2026-02-01\ntags: [y]\naliases: [/old-b/]",
+        "Bee.",
+    );
+    assert!(matches!(
+        dev.apply(&[Change::Content("notes/b.md".into())]),
+        Outcome::Errors(_)
+    ));
+    assert_eq!(dev.served.snapshot(), before);
+    // A template error is reported the same way.
+    site.page(
+        "notes/a.md",
+        "title: A fixed\ndate: 2026-01-01\ntags: [x, y]",
+        "Fixed.",
+    );
+    site.file("templates/page.html", "{% if %}");
+    let Outcome::Errors(errors) =
+        dev.apply(&[Change::Content("notes/a.md".into()), Change::Template])
+    else {
+        panic!()
+    };
+    assert!(
+        errors[0]
+            .file
+            .to_string_lossy()
+            .contains("templates/page.html"),
+        "{errors:?}"
+    );
+    std::fs::remove_file(site.path("templates/page.html")).unwrap();
+    assert_eq!(dev.apply(&[Change::Template]), Outcome::Reload);
+    assert_same("after the fix", &dev.served.snapshot(), &full(&site));
+}
+
+/// A running `folio serve`, stopped when dropped.
+struct Server {
+    child: Child,
+    addr: String,
+}
+
+impl Server {
+    fn start(site: &TestSite) -> Server {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_folio"))
+            .args(["serve", "--port", "0", "-r"])
+            .arg(site.root())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut lines = BufReader::new(child.stderr.take().unwrap()).lines();
+        let addr = loop {
+            let line = lines
+                .next()
+                .expect("serve exited before listening")
+                .unwrap();
+            if let Some(rest) = line.strip_prefix("Serving at http://") {
+                break rest.split('/').next().unwrap().to_string();
+            }
+        };
+        std::thread::spawn(move || for _ in lines {});
+        Server { child, addr }
+    }
+
+    /// Sends `target` exactly as given (no client-side normalisation) and returns
+    /// the status code and body.
+    fn get_raw(&self, target: &str) -> (u16, String) {
+        let mut stream = TcpStream::connect(&self.addr).unwrap();
+        stream
+            .set_read_timeout(Some(Duration::from_secs(10)))
+            .unwrap();
+        write!(
+            stream,
+            "GET {target} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n",
+            self.addr
+        )
+        .unwrap();
+        let mut response = Vec::new();
+        let _ = stream.read_to_end(&mut response);
+        let text = String::from_utf8_lossy(&response).into_owned();
+        let status = text
+            .split(' ')
+            .nth(1)
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(0);
+        (status, text)
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+#[test]
+fn serves_pages_with_the_reload_script_and_right_types() {
+    let site = rich_site();
+    let server = Server::start(&site);
+    let (status, page) = server.get_raw("/notes/b/");
+    assert_eq!(status, 200, "{page}");
+    assert!(
+        page.to_ascii_lowercase()
+            .contains("content-type: text/html; charset=utf-8"),
+        "{page}"
+    );
+    assert!(
+        page.contains("<script src=\"/__folio/livereload.js\" defer></script></body>"),
+        "{page}"
+    );
+    let (status, css) = server.get_raw("/site.css");
+    assert_eq!(status, 200);
+    assert!(
+        css.to_ascii_lowercase().contains("content-type: text/css"),
+        "{css}"
+    );
+    assert!(!css.contains("livereload"), "only HTML gets the script");
+    let (status, json) = server.get_raw("/jobs.json");
+    assert_eq!(status, 200);
+    assert!(
+        json.to_ascii_lowercase()
+            .contains("content-type: application/json"),
+        "{json}"
+    );
+    let (status, redirect) = server.get_raw("/notes");
+    assert_eq!(status, 301);
+    assert!(
+        redirect.contains("location: /notes/") || redirect.contains("Location: /notes/"),
+        "{redirect}"
+    );
+    let (status, missing) = server.get_raw("/no/such/page/");
+    assert_eq!(status, 404);
+    assert!(
+        missing.contains("livereload.js"),
+        "the 404 page is live too"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn nothing_outside_the_output_is_served() {
+    let site = rich_site();
+    let secret_dir = tempfile::tempdir().unwrap();
+    let secret = secret_dir.path().join("secret.txt");
+    std::fs::write(&secret, "TOP-SECRET").unwrap();
+    std::fs::write(site.path("private.txt"), "TOP-SECRET").unwrap();
+    std::os::unix::fs::symlink(&secret, site.path("static/linked.txt")).unwrap();
+    let server = Server::start(&site);
+    assert_eq!(
+        server.get_raw("/notes/b/").0,
+        200,
+        "the site itself is served"
+    );
+    let secret_path = secret.to_string_lossy().into_owned();
+    let attempts = [
+        "/../private.txt".to_string(),
+        "/../../../../etc/passwd".into(),
+        "/%2e%2e/private.txt".into(),
+        "/%2E%2E/%2E%2E/etc/passwd".into(),
+        "/notes/..%2f..%2fprivate.txt".into(),
+        "/..%5cprivate.txt".into(),
+        "/private.txt%00.html".into(),
+        format!("/{}", "a/".repeat(5000)),
+        format!("/{secret_path}"),
+        format!("//{secret_path}"),
+        format!("http://evil.example{secret_path}"),
+        "/site.yaml".into(),
+        "/content/notes/a.md".into(),
+        "/linked.txt".into(),
+    ];
+    for target in &attempts {
+        let (status, body) = server.get_raw(target);
+        assert!(matches!(status, 400 | 404), "{target}: status {status}");
+        assert!(!body.contains("TOP-SECRET"), "{target} leaked a file");
+        assert!(!body.contains("root:x:0:0"), "{target} leaked /etc/passwd");
+        assert!(!body.contains("base_url"), "{target} leaked site.yaml");
+    }
+}
+
+#[test]
+fn live_reload_socket_refuses_other_origins() {
+    let site = rich_site();
+    let server = Server::start(&site);
+    let handshake = |origin: &str| {
+        let mut stream = TcpStream::connect(&server.addr).unwrap();
+        stream
+            .set_read_timeout(Some(Duration::from_secs(10)))
+            .unwrap();
+        write!(
+            stream,
+            "GET /__folio/ws HTTP/1.1\r\nHost: {}\r\nOrigin: {origin}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n",
+            server.addr
+        )
+        .unwrap();
+        let mut buf = [0u8; 256];
+        let n = stream.read(&mut buf).unwrap_or(0);
+        String::from_utf8_lossy(&buf[..n]).into_owned()
+    };
+    assert!(
+        handshake(&format!("http://{}", server.addr)).starts_with("HTTP/1.1 101"),
+        "same origin upgrades"
+    );
+    assert!(
+        handshake("http://evil.example").starts_with("HTTP/1.1 403"),
+        "other origins are refused"
+    );
+}
