@@ -12,8 +12,8 @@ use crate::yaml;
 /// Front matter of either shape.
 #[derive(Debug, Clone)]
 pub enum Meta {
-    Page(Box<PageMeta>),
-    Section(Box<SectionMeta>),
+    Page(Arc<PageMeta>),
+    Section(Arc<SectionMeta>),
 }
 
 /// A content file, read and parsed but not yet placed in the site.
@@ -56,9 +56,9 @@ pub fn parse_file(id: &str, file: PathBuf, bytes: Vec<u8>) -> Result<ParsedFile,
     // `_index.md`, or a translation such as `_index.uk.md`.
     let is_section = name.starts_with("_index.") && name.ends_with(".md");
     let meta = if is_section {
-        Meta::Section(Box::new(yaml::parse(&file, parts.front_matter)?))
+        Meta::Section(Arc::new(yaml::parse(&file, parts.front_matter)?))
     } else {
-        Meta::Page(Box::new(yaml::parse(&file, parts.front_matter)?))
+        Meta::Page(Arc::new(yaml::parse(&file, parts.front_matter)?))
     };
     Ok(ParsedFile {
         id: id.to_string(),

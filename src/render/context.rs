@@ -189,7 +189,6 @@ pub fn page_summary(site: &Site, page: &Page, body: Option<&Rendered>) -> Value 
         "permalink": site.permalink(&page.path),
         "kind": page.kind.name(),
         "lang": page.lang,
-        "word_count": words,
         "reading_time": words.div_ceil(200).max(1),
         "draft": m.draft,
         "taxonomies": taxonomies,
@@ -217,6 +216,8 @@ pub fn page_view(site: &Site, views: &Views, page: &Page, body: &Rendered) -> Va
     };
     if let Value::Object(map) = &mut view {
         map.insert("content".into(), json!(body.html));
+        // Not in summaries: it changes with every edit, and no listing needs it.
+        map.insert("word_count".into(), json!(body.word_count));
         map.insert("toc".into(), json!(body.toc));
         map.insert(
             "show_toc".into(),

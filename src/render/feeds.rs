@@ -10,7 +10,7 @@ use crate::markdown::Rendered;
 use crate::site::{Page, Site};
 
 /// How many of the newest pages the feed carries.
-const FEED_ENTRIES: usize = 50;
+pub const FEED_ENTRIES: usize = 50;
 
 /// The site's Atom feed: the newest dated pages with their full content.
 pub fn atom(site: &Site, bodies: &BTreeMap<String, Rendered>) -> String {

@@ -84,6 +84,8 @@ pub struct Selection {
     pub sections: BTreeSet<String>,
     /// `(taxonomy, term slug)` pairs; the taxonomies' list pages always come along.
     pub terms: BTreeSet<(String, String)>,
+    /// Feeds, sitemap, `jobs.json` and the 404 page.
+    pub extras: bool,
 }
 
 impl Selection {
@@ -96,6 +98,7 @@ impl Selection {
                 .iter()
                 .flat_map(|t| t.terms.keys().map(|slug| (t.name.clone(), slug.clone())))
                 .collect(),
+            extras: true,
         }
     }
 }
@@ -113,21 +116,32 @@ impl Renderer<'_> {
     /// The selected pages, sections and terms, then the taxonomy lists, feeds,
     /// sitemap and 404 page (these depend on everything and are cheap).
     pub fn render(&self, selection: &Selection) -> Vec<Diagnostic> {
-        let mut problems: Vec<Diagnostic> = selection
-            .pages
-            .par_iter()
-            .filter(|id| self.site.pages.contains_key(*id))
-            .filter_map(|id| self.page(id).err())
-            .collect();
-        let section_problems: Vec<Diagnostic> = selection
-            .sections
-            .par_iter()
-            .filter(|id| self.site.sections.contains_key(*id))
-            .flat_map_iter(|id| self.section(id))
-            .collect();
-        problems.extend(section_problems);
-        problems.extend(self.taxonomies(&selection.terms));
-        problems.extend(self.extras());
+        // Listings are few but large, pages many but small: run both sides at once.
+        let (mut problems, rest) = rayon::join(
+            || {
+                let mut problems: Vec<Diagnostic> = selection
+                    .pages
+                    .par_iter()
+                    .filter(|id| self.site.pages.contains_key(*id))
+                    .filter_map(|id| self.page(id).err())
+                    .collect();
+                problems.extend(self.taxonomies(&selection.terms));
+                problems
+            },
+            || {
+                let mut problems: Vec<Diagnostic> = selection
+                    .sections
+                    .par_iter()
+                    .filter(|id| self.site.sections.contains_key(*id))
+                    .flat_map_iter(|id| self.section(id))
+                    .collect();
+                if selection.extras {
+                    problems.extend(self.extras());
+                }
+                problems
+            },
+        );
+        problems.extend(rest);
         problems
     }
 

@@ -19,6 +19,7 @@ use crate::markdown::{Highlighter, MarkdownOptions, Rendered};
 use crate::output::MemoryOutput;
 use crate::render::context::Views;
 use crate::render::{RenderInput, Renderer, Selection, Templates, functions, prepare};
+use crate::site::assemble::patch_page;
 use crate::site::{Site, SiteLinks, assemble};
 
 /// The files being served, by output path.
@@ -294,6 +295,12 @@ impl DevSite {
 
     /// Rebuilds for `scope`; `changed` are the content ids edited (for `Scope::Pages`).
     fn rebuild(&mut self, scope: Scope, changed: &BTreeSet<String>, statics: bool) -> Outcome {
+        if scope == Scope::Pages
+            && !statics
+            && let Some(outcome) = self.rebuild_patched(changed)
+        {
+            return outcome;
+        }
         let mut problems = Diagnostics::default();
         if let Err(p) = &self.config {
             problems.extend(p.iter().cloned());
@@ -333,32 +340,30 @@ impl DevSite {
         let all_ids: BTreeSet<String> = self.parsed.keys().cloned().collect();
 
         // Rendered Markdown: reuse what the edit cannot have changed.
-        let reuse = scope != Scope::Full && self.good.is_some();
-        let bodies = match (&self.good, reuse) {
-            (Some(good), true) => {
-                let redo = bodies_to_redo(&good.site, &site, &good.bodies, changed);
-                let mut bodies: BTreeMap<String, Rendered> = good
-                    .bodies
-                    .iter()
-                    .filter(|(id, _)| {
-                        !redo.contains(*id)
-                            && (site.pages.contains_key(*id) || site.sections.contains_key(*id))
-                    })
-                    .map(|(id, b)| (id.clone(), b.clone()))
-                    .collect();
+        let reuse = scope != Scope::Full;
+        let mut redo = BTreeSet::new();
+        let bodies = match self.good.as_mut().filter(|_| reuse) {
+            Some(good) => {
+                redo = bodies_to_redo(&good.site, &site, &good.bodies, changed);
+                // Taken, not copied (they are large); put back if this rebuild fails.
+                let mut bodies = std::mem::take(&mut good.bodies);
+                bodies.retain(|id, _| {
+                    !redo.contains(id)
+                        && (site.pages.contains_key(id) || site.sections.contains_key(id))
+                });
                 bodies.extend(render_markdown(&site, highlighter, &all_ids, Some(&redo)));
                 bodies
             }
-            _ => render_markdown(&site, highlighter, &all_ids, None),
+            None => render_markdown(&site, highlighter, &all_ids, None),
         };
         for body in bodies.values() {
             problems.extend(body.problems.iter().cloned());
         }
         if problems.has_errors() {
-            return self.fail(problems);
+            return self.fail_keeping(problems, bodies, &redo);
         }
         let Ok(templates) = &mut self.templates else {
-            return self.fail(problems);
+            return self.fail_keeping(problems, bodies, &redo);
         };
 
         let staged = MemoryOutput::default();
@@ -374,7 +379,7 @@ impl DevSite {
         let (views, selection, stale) = match self.good.as_mut().filter(|_| incremental) {
             Some(good) => {
                 let selection = dirty::selection(&good.site, &site, changed, &bodies);
-                let stale = dirty::stale_outputs(&good.site, &site);
+                let stale = dirty::stale_outputs(&good.site, &site, changed);
                 let mut views = good.views.take().unwrap_or_else(Views::default);
                 let links = SiteLinks {
                     site: &site,
@@ -412,7 +417,7 @@ impl DevSite {
         }
         problems.extend(renderer.render(&selection));
         if problems.has_errors() {
-            return self.fail(problems);
+            return self.fail_keeping(problems, bodies, &redo);
         }
         match stale {
             Some(stale) => self.served.apply(&stale, staged),
@@ -425,6 +430,143 @@ impl DevSite {
         });
         self.errors.clear();
         Outcome::Reload
+    }
+
+    /// The quick path for the most common edit: one page changed without moving in
+    /// the site (same URL, section, date, terms). The page is replaced in place, its
+    /// Markdown rendered again, and only what shows it rendered. `None` when the
+    /// edit needs the full path.
+    fn rebuild_patched(&mut self, changed: &BTreeSet<String>) -> Option<Outcome> {
+        let [id] = changed.iter().collect::<Vec<_>>()[..] else {
+            return None;
+        };
+        let inputs_ok = self.config.is_ok()
+            && self.highlighter.is_ok()
+            && self.discover_problems.is_empty()
+            && self.data.1.is_empty()
+            && self.parsed.values().all(Result::is_ok);
+        let (Ok(highlighter), Ok(templates), Some(Ok(file)), Some(good)) = (
+            &self.highlighter,
+            &mut self.templates,
+            self.parsed.get(id),
+            self.good.as_mut(),
+        ) else {
+            return None;
+        };
+        if !inputs_ok || good.views.is_none() {
+            return None;
+        }
+        let (before, mut problems) = patch_page(&mut good.site, file, self.options.drafts)?;
+        let site = &good.site;
+        let only = BTreeSet::from([id.clone()]);
+        let all_ids: BTreeSet<String> = self.parsed.keys().cloned().collect();
+        let body = render_markdown(site, highlighter, &all_ids, Some(&only)).remove(id);
+        let old_body = match body {
+            Some(body) => {
+                problems.extend(body.problems.iter().cloned());
+                good.bodies.insert(id.clone(), body)
+            }
+            None => None,
+        };
+        let content_dir = self.options.root.join("content");
+        problems.extend(
+            check_images(site, &content_dir, &self.options.root)
+                .into_iter()
+                .filter(|d| d.file == before.file),
+        );
+        let undo = |good: &mut Good, old_body: Option<Rendered>| {
+            let section = before.section.clone();
+            good.site.pages.insert(before.id.clone(), before.clone());
+            if let Some(s) = good.site.sections.get_mut(&section) {
+                crate::site::assemble::resort(s, &good.site.pages);
+            }
+            match old_body {
+                Some(b) => good.bodies.insert(before.id.clone(), b),
+                None => good.bodies.remove(&before.id),
+            };
+        };
+        if problems.iter().any(Diagnostic::is_error) {
+            undo(good, old_body);
+            let mut all = Diagnostics::default();
+            all.extend(problems);
+            return Some(self.fail(all));
+        }
+        let views = good.views.as_mut()?;
+        let (old_summary, old_kind) = (
+            views.summaries.get(id).cloned(),
+            views.kinds.get(id).cloned(),
+        );
+        let links = SiteLinks { site, failed: None };
+        let markdown = MarkdownOptions {
+            slugify: site.config.slugify,
+            safe_html: site.config.safe_html,
+            highlighter,
+            links: &links,
+        };
+        problems.extend(views.refresh(site, &good.bodies, &markdown, &only));
+        // Unchanged summary and kind view: no listing shows anything new.
+        let selection = if views.summaries.get(id) == old_summary.as_ref()
+            && views.kinds.get(id) == old_kind.as_ref()
+        {
+            // The page's body is in the site feed if it is among its newest entries,
+            // and a job is in jobs.json and its section's feed.
+            let in_feed = site
+                .pages_by_date()
+                .iter()
+                .filter(|p| p.date().is_some())
+                .take(crate::render::feeds::FEED_ENTRIES)
+                .any(|p| &p.id == id);
+            let is_job = matches!(
+                site.pages.get(id).map(|p| &p.kind),
+                Some(crate::kinds::Kind::Job(_))
+            );
+            Selection {
+                pages: only.clone(),
+                extras: in_feed || is_job,
+                ..Selection::default()
+            }
+        } else {
+            let selection = dirty::selection_patched(site, &before, &good.bodies);
+            problems.extend(views.refresh(site, &good.bodies, &markdown, &selection.pages));
+            selection
+        };
+        if templates.uses_lookups() {
+            functions::register_lookups(&mut templates.tera, site, views, &good.bodies);
+        }
+        let staged = MemoryOutput::default();
+        let renderer = Renderer {
+            site,
+            bodies: &good.bodies,
+            views,
+            templates,
+            out: &staged,
+        };
+        problems.extend(renderer.render(&selection));
+        if problems.iter().any(Diagnostic::is_error) {
+            good.views = None;
+            undo(good, old_body);
+            let mut all = Diagnostics::default();
+            all.extend(problems);
+            return Some(self.fail(all));
+        }
+        self.served.apply(&BTreeSet::new(), staged);
+        self.errors.clear();
+        Some(Outcome::Reload)
+    }
+
+    /// Fails, keeping the rendered Markdown of the last good build for the next try;
+    /// bodies rendered for this failed state are dropped, so they are rendered again.
+    fn fail_keeping(
+        &mut self,
+        problems: Diagnostics,
+        mut bodies: BTreeMap<String, Rendered>,
+        redo: &BTreeSet<String>,
+    ) -> Outcome {
+        if let Some(good) = &mut self.good {
+            bodies.retain(|id, _| !redo.contains(id));
+            good.bodies = bodies;
+        }
+        self.fail(problems)
     }
 
     fn fail(&mut self, problems: Diagnostics) -> Outcome {

@@ -26,52 +26,91 @@ pub fn selection(
     {
         return Selection::all(new);
     }
-    let mut s = Selection::default();
+    let mut s = Selection {
+        extras: true,
+        ..Selection::default()
+    };
     for id in changed {
-        let (before, after) = (old.pages.get(id), new.pages.get(id));
-        s.pages.insert(id.clone());
-        for (site, page) in [(old, before), (new, after)] {
-            let Some(page) = page else { continue };
-            let (prev, next) = site.neighbours(id);
-            s.pages
-                .extend(prev.into_iter().chain(next).map(|p| p.id.clone()));
-            add_section_chain(site, &page.section, &mut s.sections);
-            s.sections.insert(lang_home(site, &page.lang));
-            for taxonomy in &site.taxonomies {
-                for name in page.meta.terms(&taxonomy.name) {
-                    let slug = crate::slugify::slugify(name, site.config.slugify);
-                    s.terms.insert((taxonomy.name.clone(), slug));
-                }
-            }
-        }
-        let moved = match (before, after) {
-            (Some(b), Some(a)) => {
-                b.path != a.path || b.meta.title != a.meta.title || b.kind.name() != a.kind.name()
-            }
-            _ => true,
-        };
-        if moved {
-            // Pages whose body links here, and case studies that list it as related.
-            let target = format!("@/{id}");
-            for page in new.pages.values() {
-                let links_here = bodies
-                    .get(&page.id)
-                    .is_some_and(|b| b.links.iter().any(|l| l == id));
-                if links_here
-                    || page
-                        .meta
-                        .related
-                        .iter()
-                        .any(|r| r.split('#').next() == Some(target.as_str()))
-                {
-                    s.pages.insert(page.id.clone());
-                }
-            }
-        }
+        add_change(
+            &mut s,
+            (old, old.pages.get(id)),
+            (new, new.pages.get(id)),
+            id,
+            bodies,
+        );
     }
     s.pages.retain(|id| new.pages.contains_key(id));
     s.sections.retain(|id| new.sections.contains_key(id));
     s
+}
+
+/// The same after one page was replaced in place (see `patch_page`).
+pub fn selection_patched(
+    site: &Site,
+    before: &Page,
+    bodies: &BTreeMap<String, Rendered>,
+) -> Selection {
+    let mut s = Selection {
+        extras: true,
+        ..Selection::default()
+    };
+    add_change(
+        &mut s,
+        (site, Some(before)),
+        (site, site.pages.get(&before.id)),
+        &before.id,
+        bodies,
+    );
+    s
+}
+
+/// Adds what showing one page before and after an edit touches.
+fn add_change(
+    s: &mut Selection,
+    (old, before): (&Site, Option<&Page>),
+    (new, after): (&Site, Option<&Page>),
+    id: &str,
+    bodies: &BTreeMap<String, Rendered>,
+) {
+    s.pages.insert(id.to_string());
+    for (site, page) in [(old, before), (new, after)] {
+        let Some(page) = page else { continue };
+        let (prev, next) = site.neighbours(id);
+        s.pages
+            .extend(prev.into_iter().chain(next).map(|p| p.id.clone()));
+        add_section_chain(site, &page.section, &mut s.sections);
+        s.sections.insert(lang_home(site, &page.lang));
+        for taxonomy in &site.taxonomies {
+            for name in page.meta.terms(&taxonomy.name) {
+                let slug = crate::slugify::slugify(name, site.config.slugify);
+                s.terms.insert((taxonomy.name.clone(), slug));
+            }
+        }
+    }
+    let moved = match (before, after) {
+        (Some(b), Some(a)) => {
+            b.path != a.path || b.meta.title != a.meta.title || b.kind.name() != a.kind.name()
+        }
+        _ => true,
+    };
+    if moved {
+        // Pages whose body links here, and case studies that list it as related.
+        let target = format!("@/{id}");
+        for page in new.pages.values() {
+            let links_here = bodies
+                .get(&page.id)
+                .is_some_and(|b| b.links.iter().any(|l| l == id));
+            if links_here
+                || page
+                    .meta
+                    .related
+                    .iter()
+                    .any(|r| r.split('#').next() == Some(target.as_str()))
+            {
+                s.pages.insert(page.id.clone());
+            }
+        }
+    }
 }
 
 fn add_section_chain(site: &Site, start: &str, into: &mut BTreeSet<String>) {
@@ -93,16 +132,17 @@ fn lang_home(site: &Site, lang: &str) -> String {
     }
 }
 
-/// Output paths the old site had and the new one does not produce.
-pub fn stale_outputs(old: &Site, new: &Site) -> BTreeSet<String> {
-    let old_outputs = outputs(old);
-    let new_outputs = outputs(new);
+/// Output paths the old site had and the new one does not produce. Of pages, only
+/// the `changed` ones can have moved.
+pub fn stale_outputs(old: &Site, new: &Site, changed: &BTreeSet<String>) -> BTreeSet<String> {
+    let old_outputs = outputs(old, changed);
+    let new_outputs = outputs(new, changed);
     old_outputs.difference(&new_outputs).cloned().collect()
 }
 
-/// Every output path the model accounts for: pages, pagers, aliases, taxonomy pages,
-/// and the machine-readable files that come and go with content.
-fn outputs(site: &Site) -> BTreeSet<String> {
+/// The output paths of the `changed` pages, and of everything else that comes and
+/// goes with content: pagers, aliases, taxonomy pages, machine-readable files.
+fn outputs(site: &Site, changed: &BTreeSet<String>) -> BTreeSet<String> {
     let mut out = BTreeSet::new();
     let aliases = |aliases: &[String], out: &mut BTreeSet<String>| {
         for alias in aliases {
@@ -111,7 +151,7 @@ fn outputs(site: &Site) -> BTreeSet<String> {
             }
         }
     };
-    for page in site.pages.values() {
+    for page in changed.iter().filter_map(|id| site.pages.get(id)) {
         out.insert(output_file(&page.path));
         aliases(&page.meta.aliases, &mut out);
     }

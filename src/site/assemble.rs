@@ -2,6 +2,7 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use super::paths::{alias_path, check_slug, dir_path, output_file, split_id};
 use super::taxonomy::collect_taxonomies;
@@ -62,7 +63,7 @@ pub fn assemble(
             Section {
                 id: file.id,
                 file: file.file,
-                meta: *meta,
+                meta,
                 front_matter: file.front_matter,
                 body: file.body,
                 body_first_line: file.body_first_line,
@@ -77,7 +78,7 @@ pub fn assemble(
     sections.entry(ROOT.to_string()).or_insert_with(|| Section {
         id: ROOT.to_string(),
         file: PathBuf::from("content/_index.md"),
-        meta: SectionMeta::implicit(&config.title),
+        meta: Arc::new(SectionMeta::implicit(&config.title)),
         front_matter: "".into(),
         body: "".into(),
         body_first_line: 1,
@@ -149,6 +150,60 @@ pub fn assemble(
         assets,
     };
     (site, problems)
+}
+
+/// Replaces one page in place when an edit leaves the site's structure as it was:
+/// the same URL, section, language, kind, date, aliases and terms (the common edit:
+/// body, title, description). Returns the page it replaced and the new page's
+/// warnings, or `None` when the whole site must be assembled again.
+pub fn patch_page(
+    site: &mut Site,
+    file: &ParsedFile,
+    drafts: bool,
+) -> Option<(Page, Vec<Diagnostic>)> {
+    let old = site.pages.get(&file.id)?;
+    let Meta::Page(meta) = &file.meta else {
+        return None;
+    };
+    if meta.draft && !drafts {
+        return None;
+    }
+    let mut problems = Vec::new();
+    let page = place_page(
+        file,
+        &site.config,
+        &site.sections,
+        site.today,
+        &mut problems,
+    )?;
+    let same_terms = site
+        .taxonomies
+        .iter()
+        .all(|t| page.meta.terms(&t.name) == old.meta.terms(&t.name));
+    let same = page.path == old.path
+        && page.section == old.section
+        && page.lang == old.lang
+        && page.kind.name() == old.kind.name()
+        && page.date() == old.date()
+        && page.meta.aliases == old.meta.aliases
+        && same_terms
+        && !problems.iter().any(Diagnostic::is_error);
+    if !same {
+        return None;
+    }
+    let reorder = page.meta.weight != old.meta.weight || page.meta.title != old.meta.title;
+    let section = page.section.clone();
+    let old = site.pages.insert(file.id.clone(), page)?;
+    if reorder && let Some(s) = site.sections.get_mut(&section) {
+        resort(s, &site.pages);
+    }
+    Some((old, problems))
+}
+
+/// Puts a section's pages in order again (after a page's title or weight changed).
+pub fn resort(section: &mut Section, pages: &BTreeMap<String, Page>) {
+    let by = section.meta.sort_by;
+    sort_pages(&mut section.pages, by, pages);
 }
 
 /// Number of listing pages of a section (1 when it is not paginated).
@@ -227,7 +282,7 @@ fn place_page(
     Some(Page {
         id: file.id.clone(),
         file: file.file.clone(),
-        meta: (**meta).clone(),
+        meta: Arc::clone(meta),
         kind: kind?,
         front_matter: file.front_matter.clone(),
         body: file.body.clone(),
@@ -338,28 +393,28 @@ fn link_sections(sections: &mut BTreeMap<String, Section>, config: &SiteConfig) 
     }
 }
 
-fn sort_pages(ids: &mut [String], by: SortBy, pages: &BTreeMap<String, Page>) {
-    ids.sort_by(|a, b| {
-        let (a, b) = (&pages[a], &pages[b]);
-        let title = || {
-            a.meta
-                .title
-                .to_lowercase()
-                .cmp(&b.meta.title.to_lowercase())
-        };
+fn sort_pages(ids: &mut Vec<String>, by: SortBy, pages: &BTreeMap<String, Page>) {
+    // Look each page up once, and lowercase each title once, not per comparison.
+    let mut keyed: Vec<(&Page, String)> = ids
+        .iter()
+        .filter_map(|id| pages.get(id))
+        .map(|p| (p, p.meta.title.to_lowercase()))
+        .collect();
+    keyed.sort_by(|(a, at), (b, bt)| {
         match by {
             // Newest first, undated last (None sorts before Some, hence reversed).
-            SortBy::Date => b.date().cmp(&a.date()).then_with(title),
+            SortBy::Date => b.date().cmp(&a.date()).then_with(|| at.cmp(bt)),
             SortBy::Weight => a
                 .meta
                 .weight
                 .unwrap_or(0)
                 .cmp(&b.meta.weight.unwrap_or(0))
-                .then_with(title),
-            SortBy::Title => title(),
+                .then_with(|| at.cmp(bt)),
+            SortBy::Title => at.cmp(bt),
         }
         .then_with(|| a.id.cmp(&b.id))
     });
+    *ids = keyed.into_iter().map(|(p, _)| p.id.clone()).collect();
 }
 
 fn check_aliases(

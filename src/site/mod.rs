@@ -25,7 +25,8 @@ pub struct Page {
     pub id: String,
     /// Shown in errors: `content/jobs/smm.md`.
     pub file: PathBuf,
-    pub meta: PageMeta,
+    /// Shared with the parsed file, so the dev server can re-assemble cheaply.
+    pub meta: Arc<PageMeta>,
     /// Its kind, with the checked data of that kind.
     pub kind: Kind,
     pub front_matter: Arc<str>,
@@ -54,7 +55,7 @@ impl Page {
 pub struct Section {
     pub id: String,
     pub file: PathBuf,
-    pub meta: SectionMeta,
+    pub meta: Arc<SectionMeta>,
     pub front_matter: Arc<str>,
     pub body: Arc<str>,
     pub body_first_line: usize,

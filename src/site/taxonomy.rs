@@ -48,7 +48,8 @@ pub fn collect_taxonomies(config: &SiteConfig, pages: &BTreeMap<String, Page>) -
                         slug,
                         pages: Vec::new(),
                     });
-                    if !term.pages.contains(&page.id) {
+                    // Pages come one at a time: a repeat can only be this page's own.
+                    if term.pages.last() != Some(&page.id) {
                         term.pages.push(page.id.clone());
                     }
                 }
