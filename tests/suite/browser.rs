@@ -1,0 +1,748 @@
+//! `folio serve` in a real browser: headless Chromium driven over WebDriver
+//! (chromedriver + fantoccini) watches pages update as the site's files change.
+//!
+//! The tests need Chromium and ChromeDriver (`/usr/bin/chromium`, `/usr/bin/chromedriver`,
+//! or the paths in `CHROMIUM` and `CHROMEDRIVER`). Without them each test says it was
+//! skipped and passes, unless `FOLIO_REQUIRE_BROWSER=1` makes that an error.
+
+use std::fs::File;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::PathBuf;
+use std::process::{Child, ChildStderr, Command, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::{Value, json};
+
+use crate::harness::TestSite;
+
+// ---------------------------------------------------------------------------------------
+// Harness
+// ---------------------------------------------------------------------------------------
+
+/// How long a page may take to show an edit.
+const PATIENCE: Duration = Duration::from_secs(10);
+/// How long chromedriver, Chromium and `folio serve` may take to start (a loaded CI box).
+const STARTUP: Duration = Duration::from_secs(60);
+
+/// Where Chromium and ChromeDriver are.
+struct Tools {
+    chromium: PathBuf,
+    chromedriver: PathBuf,
+}
+
+/// Finds Chromium and ChromeDriver. `None` (after saying so) when one is missing, so the
+/// test skips; a panic instead when `FOLIO_REQUIRE_BROWSER=1`.
+fn browser_tools(test: &str) -> Option<Tools> {
+    let find = |var: &str, default: &str| {
+        std::env::var_os(var)
+            .filter(|v| !v.is_empty())
+            .map_or_else(|| PathBuf::from(default), PathBuf::from)
+    };
+    let tools = Tools {
+        chromium: find("CHROMIUM", "/usr/bin/chromium"),
+        chromedriver: find("CHROMEDRIVER", "/usr/bin/chromedriver"),
+    };
+    let missing: Vec<String> = [&tools.chromium, &tools.chromedriver]
+        .into_iter()
+        .filter(|p| !p.is_file())
+        .map(|p| p.display().to_string())
+        .collect();
+    if missing.is_empty() {
+        return Some(tools);
+    }
+    if std::env::var("FOLIO_REQUIRE_BROWSER").is_ok_and(|v| v == "1") {
+        panic!(
+            "browser test {test}: FOLIO_REQUIRE_BROWSER=1 but {} not found \
+             (set CHROMIUM and CHROMEDRIVER to their paths)",
+            missing.join(" and ")
+        );
+    }
+    eprintln!(
+        "SKIPPED browser test {test}: chromium/chromedriver not found \
+         (set FOLIO_REQUIRE_BROWSER=1 to make this an error)"
+    );
+    None
+}
+
+/// Runs `probe` until it returns `Ok`, every 50 ms for at most [`PATIENCE`]; `Err` carries
+/// what the probe saw, for the panic message when time runs out.
+async fn eventually<T>(what: &str, mut probe: impl AsyncFnMut() -> Result<T, String>) -> T {
+    let deadline = Instant::now() + PATIENCE;
+    loop {
+        match probe().await {
+            Ok(value) => return value,
+            Err(seen) if Instant::now() >= deadline => {
+                panic!("waited {PATIENCE:?} for {what}; last seen:\n{seen}")
+            }
+            Err(_) => tokio::time::sleep(Duration::from_millis(50)).await,
+        }
+    }
+}
+
+/// A port nobody listens on right now.
+fn free_port() -> u16 {
+    let listener = TcpListener::bind("127.0.0.1:0").expect("bind a free port");
+    listener.local_addr().expect("local address").port()
+}
+
+/// One blocking WebDriver request to chromedriver, outside fantoccini: for Chrome's own
+/// commands, and for cleaning up in `Drop` (no async there).
+fn webdriver(port: u16, method: &str, path: &str, body: Option<&Value>) -> Result<Value, String> {
+    let fail = |e: std::io::Error| format!("{method} {path}: {e}");
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).map_err(fail)?;
+    stream
+        .set_read_timeout(Some(Duration::from_secs(30)))
+        .map_err(fail)?;
+    let body = body.map(Value::to_string).unwrap_or_default();
+    write!(
+        stream,
+        "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\
+         Content-Type: application/json; charset=utf-8\r\nContent-Length: {}\r\n\
+         Connection: close\r\n\r\n{body}",
+        body.len()
+    )
+    .map_err(fail)?;
+    // chromedriver answers with a Content-Length but keeps the connection open a while.
+    let mut reader = BufReader::new(stream);
+    let mut length = 0;
+    loop {
+        let mut line = String::new();
+        reader.read_line(&mut line).map_err(fail)?;
+        let line = line.trim_end();
+        if line.is_empty() {
+            break;
+        }
+        if let Some((name, value)) = line.split_once(':')
+            && name.eq_ignore_ascii_case("content-length")
+        {
+            length = value.trim().parse().map_err(|e| format!("{path}: {e}"))?;
+        }
+    }
+    let mut bytes = vec![0; length];
+    reader.read_exact(&mut bytes).map_err(fail)?;
+    serde_json::from_slice(&bytes).map_err(|e| format!("{method} {path}: {e}"))
+}
+
+/// Runs before every document's own scripts: remembers the WebSockets the page opens, so
+/// a test can wait until the live-reload connection is up before it edits a file.
+const SOCKET_SPY: &str = r#"
+(() => {
+  const Native = window.WebSocket;
+  const sockets = [];
+  window.__folioSockets = sockets;
+  window.WebSocket = class extends Native {
+    constructor(...args) { super(...args); sockets.push(this); }
+  };
+})();
+"#;
+
+/// A chromedriver process of one test; killed on drop.
+struct Driver {
+    child: Child,
+    port: u16,
+    /// Chromium's profile and chromedriver's output.
+    scratch: tempfile::TempDir,
+}
+
+impl Driver {
+    /// Starts chromedriver on a free port and waits until it accepts connections.
+    fn start(tools: &Tools) -> Driver {
+        let scratch = tempfile::tempdir().expect("temp dir for the browser");
+        let log =
+            |name: &str| File::create(scratch.path().join(name)).expect("chromedriver log file");
+        let port = free_port();
+        let child = Command::new(&tools.chromedriver)
+            .arg(format!("--port={port}"))
+            .stdin(Stdio::null())
+            .stdout(log("chromedriver.out"))
+            .stderr(log("chromedriver.err"))
+            .spawn()
+            .unwrap_or_else(|e| panic!("cannot run {}: {e}", tools.chromedriver.display()));
+        let mut driver = Driver {
+            child,
+            port,
+            scratch,
+        };
+        let deadline = Instant::now() + STARTUP;
+        while TcpStream::connect(("127.0.0.1", port)).is_err() {
+            if let Ok(Some(status)) = driver.child.try_wait() {
+                panic!("chromedriver exited ({status}):\n{}", driver.output());
+            }
+            assert!(
+                Instant::now() < deadline,
+                "chromedriver did not listen on port {port} within {STARTUP:?}:\n{}",
+                driver.output()
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        driver
+    }
+
+    fn profile(&self) -> PathBuf {
+        self.scratch.path().join("profile")
+    }
+
+    /// What chromedriver printed, for failure messages.
+    fn output(&self) -> String {
+        ["chromedriver.out", "chromedriver.err"]
+            .iter()
+            .map(|f| std::fs::read_to_string(self.scratch.path().join(f)).unwrap_or_default())
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Headless Chromium behind its own chromedriver, with a fresh profile.
+struct Browser {
+    client: Client,
+    session: String,
+    driver: Driver,
+}
+
+impl Browser {
+    async fn start(tools: &Tools) -> Browser {
+        let driver = Driver::start(tools);
+        let capabilities = json!({
+            "goog:chromeOptions": {
+                "binary": tools.chromium,
+                "args": [
+                    "--headless=new",
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-dev-shm-usage",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                    "--disable-sync",
+                    "--no-first-run",
+                    format!("--user-data-dir={}", driver.profile().display()),
+                    "--window-size=1200,900",
+                ],
+            }
+        });
+        let Value::Object(capabilities) = capabilities else {
+            unreachable!("capabilities are an object")
+        };
+        let url = format!("http://127.0.0.1:{}", driver.port);
+        let mut builder = ClientBuilder::native();
+        builder.capabilities(capabilities);
+        let connect = builder.connect(&url);
+        let client = match tokio::time::timeout(STARTUP, connect).await {
+            Ok(Ok(client)) => client,
+            Ok(Err(e)) => panic!(
+                "cannot start Chromium through chromedriver: {e}\n{}",
+                driver.output()
+            ),
+            Err(_) => panic!(
+                "Chromium did not start within {STARTUP:?}\n{}",
+                driver.output()
+            ),
+        };
+        let session = client
+            .session_id()
+            .await
+            .ok()
+            .flatten()
+            .expect("a WebDriver session id");
+        let browser = Browser {
+            client,
+            session,
+            driver,
+        };
+        // Chrome's own command: the spy runs in every document the tab loads from now on.
+        browser.chrome_command(
+            "Page.addScriptToEvaluateOnNewDocument",
+            json!({ "source": SOCKET_SPY }),
+        );
+        browser
+    }
+
+    /// Runs one of Chrome's DevTools commands in the tab (through chromedriver).
+    fn chrome_command(&self, cmd: &str, params: Value) {
+        let path = format!("/session/{}/goog/cdp/execute", self.session);
+        let body = json!({ "cmd": cmd, "params": params });
+        match webdriver(self.driver.port, "POST", &path, Some(&body)) {
+            Ok(answer) if answer["value"].get("error").is_none() => {}
+            Ok(answer) => panic!("Chrome refused {cmd}: {answer}"),
+            Err(e) => panic!("Chrome command {cmd}: {e}"),
+        }
+    }
+
+    /// Opens `url` and waits until its live-reload WebSocket is connected: an edit
+    /// saved before that could not reach the page.
+    async fn open(&self, url: &str) {
+        self.goto(url).await;
+        eventually(
+            &format!("the live-reload WebSocket of {url} to open"),
+            async || {
+                let open = self
+                    .js("return (window.__folioSockets || []).some(s => \
+                         s.url.endsWith('/__folio/ws') && s.readyState === 1);")
+                    .await?;
+                if open == Value::Bool(true) {
+                    Ok(())
+                } else {
+                    Err(format!("no open socket; page text:\n{}", self.text().await))
+                }
+            },
+        )
+        .await;
+    }
+
+    async fn goto(&self, url: &str) {
+        self.client
+            .goto(url)
+            .await
+            .unwrap_or_else(|e| panic!("cannot open {url}: {e}"));
+    }
+
+    /// Runs `script` (a function body: `return` the result) in the page.
+    async fn js(&self, script: &str) -> Result<Value, String> {
+        self.client
+            .execute(script, Vec::new())
+            .await
+            .map_err(|e| format!("script failed: {e}\n{script}"))
+    }
+
+    /// The text of the page's first `<h1>` (found again on each call: pages reload).
+    async fn h1(&self) -> Result<String, String> {
+        let h1 = self
+            .client
+            .find(Locator::Css("h1"))
+            .await
+            .map_err(|e| format!("no <h1>: {e}"))?;
+        h1.text().await.map_err(|e| format!("<h1> went away: {e}"))
+    }
+
+    async fn title(&self) -> Result<String, String> {
+        self.client
+            .title()
+            .await
+            .map_err(|e| format!("no title: {e}"))
+    }
+
+    /// The page's visible text, shortened, for failure messages.
+    async fn text(&self) -> String {
+        match self
+            .js("return document.body ? document.body.innerText : document.documentElement.outerHTML;")
+            .await
+        {
+            Ok(Value::String(text)) => shorten(&text),
+            Ok(other) => other.to_string(),
+            Err(e) => e,
+        }
+    }
+}
+
+impl Drop for Browser {
+    fn drop(&mut self) {
+        let port = self.driver.port;
+        let session = format!("/session/{}", self.session);
+        if std::thread::panicking() {
+            let url = webdriver(port, "GET", &format!("{session}/url"), None);
+            let script = json!({
+                "script": "return document.documentElement.outerHTML;",
+                "args": [],
+            });
+            let source = webdriver(
+                port,
+                "POST",
+                &format!("{session}/execute/sync"),
+                Some(&script),
+            );
+            let show = |answer: Result<Value, String>| match answer {
+                Ok(Value::Object(mut o)) => match o.remove("value") {
+                    Some(Value::String(s)) => shorten(&s),
+                    other => format!("{other:?}"),
+                },
+                Ok(other) => other.to_string(),
+                Err(e) => e,
+            };
+            eprintln!(
+                "--- the browser was at {}; its page:\n{}\n---",
+                show(url),
+                show(source)
+            );
+        }
+        // Quit Chromium through chromedriver: killing chromedriver would leave it running.
+        let _ = webdriver(port, "DELETE", &session, None);
+    }
+}
+
+/// The last 3000 characters of `text` (the end of a page holds the overlay).
+fn shorten(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    match chars.len().checked_sub(3000) {
+        Some(cut) if cut > 0 => format!("…{}", chars[cut..].iter().collect::<String>()),
+        _ => text.to_string(),
+    }
+}
+
+/// `folio serve` on a test site; killed on drop.
+struct Server {
+    child: Child,
+    /// `http://127.0.0.1:PORT`, without a trailing slash.
+    url: String,
+    /// Every line printed to stderr so far.
+    lines: Arc<Mutex<Vec<String>>>,
+}
+
+impl Server {
+    /// Runs `folio serve --port 0` on `site` and waits until it says where it serves.
+    fn start(site: &TestSite) -> Server {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_folio"))
+            .args(["serve", "-r"])
+            .arg(site.root())
+            .args(["--port", "0"])
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("run folio serve");
+        let lines = Arc::new(Mutex::new(Vec::new()));
+        let stderr = child.stderr.take().expect("piped stderr");
+        drain(stderr, lines.clone());
+        let mut server = Server {
+            child,
+            url: String::new(),
+            lines,
+        };
+        let deadline = Instant::now() + STARTUP;
+        loop {
+            let serving = server.stderr().iter().find_map(|line| {
+                let rest = line.strip_prefix("Serving at ")?;
+                Some(
+                    rest.split_whitespace()
+                        .next()?
+                        .trim_end_matches('/')
+                        .to_string(),
+                )
+            });
+            if let Some(url) = serving {
+                server.url = url;
+                return server;
+            }
+            if let Ok(Some(status)) = server.child.try_wait() {
+                panic!(
+                    "folio serve exited ({status}):\n{}",
+                    server.stderr().join("\n")
+                );
+            }
+            assert!(
+                Instant::now() < deadline,
+                "folio serve did not say where it serves within {STARTUP:?}:\n{}",
+                server.stderr().join("\n")
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// The address of `path` (`/x/`) on this server.
+    fn at(&self, path: &str) -> String {
+        format!("{}{path}", self.url)
+    }
+
+    fn stderr(&self) -> Vec<String> {
+        self.lines.lock().expect("stderr lines").clone()
+    }
+
+    /// How many lines of stderr contain `needle`.
+    fn count(&self, needle: &str) -> usize {
+        self.stderr().iter().filter(|l| l.contains(needle)).count()
+    }
+}
+
+/// Keeps reading `stderr` into `lines` until the process ends.
+fn drain(stderr: ChildStderr, lines: Arc<Mutex<Vec<String>>>) {
+    std::thread::spawn(move || {
+        for line in BufReader::new(stderr).lines() {
+            let Ok(line) = line else { break };
+            if let Ok(mut lines) = lines.lock() {
+                lines.push(line);
+            }
+        }
+    });
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        if std::thread::panicking() {
+            eprintln!(
+                "--- folio serve printed:\n{}\n---",
+                self.stderr().join("\n")
+            );
+        }
+    }
+}
+
+/// A site with `site.yaml`, a home page and `pages` (content path, text).
+fn site(pages: &[(&str, &str)]) -> TestSite {
+    let site = TestSite::empty();
+    site.file("site.yaml", "title: T\nbase_url: https://example.org\n");
+    site.file("content/_index.md", &page("Home", "Welcome."));
+    for (rel, text) in pages {
+        site.file(rel, text);
+    }
+    site
+}
+
+fn page(title: &str, body: &str) -> String {
+    format!("---\ntitle: {title}\n---\n{body}\n")
+}
+
+/// Saves `text` the way many editors do: into a temp file, renamed over `rel`. The
+/// watcher then sees one complete change, never a half-written file.
+fn save(site: &TestSite, rel: &str, text: &str) {
+    let path = site.path(rel);
+    let name = path.file_name().expect("a file name").to_string_lossy();
+    let temp = path.with_file_name(format!(".{name}.tmp"));
+    std::fs::write(&temp, text).expect("write the temp file");
+    std::fs::rename(&temp, &path).expect("rename over the file");
+}
+
+/// Everything a test needs, dropped browser first (its page is shown on failure), then
+/// the server (its output is shown), then the site.
+async fn start(test: &str, pages: &[(&str, &str)]) -> Option<(TestSite, Server, Browser)> {
+    let tools = browser_tools(test)?;
+    let site = site(pages);
+    let server = Server::start(&site);
+    let browser = Browser::start(&tools).await;
+    Some((site, server, browser))
+}
+
+// ---------------------------------------------------------------------------------------
+// Tests
+// ---------------------------------------------------------------------------------------
+
+#[tokio::test(flavor = "multi_thread")]
+async fn edit_shows_up_without_any_action() {
+    let Some((site, server, browser)) = start(
+        "edit_shows_up_without_any_action",
+        &[("content/x.md", &page("First title", "First body."))],
+    )
+    .await
+    else {
+        return;
+    };
+    browser.open(&server.at("/x/")).await;
+    assert_eq!(browser.h1().await.as_deref(), Ok("First title"));
+    let script = browser
+        .js(
+            "const s = document.querySelector('script[src=\"/__folio/livereload.js\"]');\
+             return s !== null && s.parentElement === document.body;",
+        )
+        .await;
+    assert_eq!(
+        script,
+        Ok(Value::Bool(true)),
+        "the served page should load the live-reload script in its <body>:\n{}",
+        browser.text().await
+    );
+
+    // Written in place (truncate, then write), as most editors save.
+    site.file("content/x.md", &page("Second title", "Second body."));
+    eventually("the page to show the edit", async || {
+        let h1 = browser.h1().await?;
+        let text = browser.text().await;
+        if h1 == "Second title" && text.contains("Second body.") {
+            Ok(())
+        } else {
+            Err(format!("<h1> {h1:?}; page text:\n{text}"))
+        }
+    })
+    .await;
+    assert!(
+        server.count("rebuilt") >= 1,
+        "the terminal should report the rebuild:\n{}",
+        server.stderr().join("\n")
+    );
+}
+
+/// The error overlay, as `{role, places, messages}`, or `null` when there is none.
+const OVERLAY: &str = "const o = document.getElementById('folio-overlay');\
+    if (!o) return null;\
+    return {\
+      role: o.getAttribute('role'),\
+      places: [...o.querySelectorAll('.folio-error-place')].map(e => e.textContent),\
+      messages: [...o.querySelectorAll('.folio-error-message')].map(e => e.textContent),\
+    };";
+
+/// Waits until the page shows the overlay for the misspelt `titel` in `content/x.md`.
+async fn wait_for_titel_overlay(browser: &Browser, what: &str) {
+    eventually(what, async || {
+        let overlay = browser.js(OVERLAY).await?;
+        let has = |key: &str, wanted: &str| {
+            overlay[key]
+                .as_array()
+                .is_some_and(|items| items.iter().any(|i| i.as_str() == Some(wanted)))
+        };
+        let mentions = |key: &str, wanted: &str| {
+            overlay[key].as_array().is_some_and(|items| {
+                items
+                    .iter()
+                    .any(|i| i.as_str().is_some_and(|s| s.contains(wanted)))
+            })
+        };
+        if overlay["role"] == "alert"
+            && has("places", "content/x.md:2:1")
+            && mentions("messages", "unknown field `titel`")
+            && mentions("messages", "did you mean `title`?")
+        {
+            Ok(())
+        } else {
+            Err(format!("overlay: {overlay}"))
+        }
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn broken_front_matter_shows_overlay_then_fix_clears_it() {
+    let Some((site, server, browser)) = start(
+        "broken_front_matter_shows_overlay_then_fix_clears_it",
+        &[("content/x.md", &page("Good title", "Good body."))],
+    )
+    .await
+    else {
+        return;
+    };
+    let broken = "---\ntitel: x\n---\nBroken body.\n";
+    browser.open(&server.at("/x/")).await;
+    assert_eq!(browser.h1().await.as_deref(), Ok("Good title"));
+
+    save(&site, "content/x.md", broken);
+    wait_for_titel_overlay(&browser, "the error overlay").await;
+    assert_eq!(
+        browser.h1().await.as_deref(),
+        Ok("Good title"),
+        "behind the overlay the page should be the last good version"
+    );
+
+    // A page opened while the site is broken gets the last good version, and the error.
+    browser.open(&server.at("/x/")).await;
+    wait_for_titel_overlay(&browser, "the error overlay after a reload").await;
+    assert_eq!(browser.h1().await.as_deref(), Ok("Good title"));
+
+    // Saving the same mistake again rebuilds, but does not repeat it in the terminal.
+    let failures = server.count("build failed");
+    save(&site, "content/x.md", broken);
+    eventually("the second broken save to be rebuilt", async || {
+        if server.count("build failed") > failures {
+            Ok(())
+        } else {
+            Err(server.stderr().join("\n"))
+        }
+    })
+    .await;
+    assert_eq!(
+        server.count("unknown field `titel`"),
+        1,
+        "the terminal should print an unchanged error once:\n{}",
+        server.stderr().join("\n")
+    );
+
+    save(&site, "content/x.md", &page("Fixed title", "Fixed body."));
+    eventually("the overlay to go and the fix to show", async || {
+        let overlay = browser.js(OVERLAY).await?;
+        let h1 = browser.h1().await?;
+        if overlay.is_null() && h1 == "Fixed title" {
+            Ok(())
+        } else {
+            Err(format!("<h1> {h1:?}; overlay: {overlay}"))
+        }
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn stylesheet_swaps_without_reload() {
+    let Some((site, server, browser)) = start(
+        "stylesheet_swaps_without_reload",
+        // Replaces the theme's stylesheet of the same name, which every page links.
+        &[
+            ("content/x.md", &page("Styled", "Colourful.")),
+            ("static/style.css", "body { color: rgb(1, 2, 3); }\n"),
+        ],
+    )
+    .await
+    else {
+        return;
+    };
+    const COLOR: &str = "return getComputedStyle(document.body).color;";
+    const LINKS: &str = "return [...document.querySelectorAll('link[rel=\"stylesheet\"]')]\
+        .filter(l => new URL(l.href).pathname === '/style.css').length;";
+    browser.open(&server.at("/x/")).await;
+    assert_eq!(browser.js(COLOR).await, Ok(json!("rgb(1, 2, 3)")));
+    browser
+        .js("window.__marker = 42; return null;")
+        .await
+        .expect("set a marker");
+
+    save(&site, "static/style.css", "body { color: rgb(4, 5, 6); }\n");
+    eventually("the new colour", async || {
+        let color = browser.js(COLOR).await?;
+        let links = browser.js(LINKS).await?;
+        // The old <link> goes once the new one has loaded.
+        if color == "rgb(4, 5, 6)" && links == 1 {
+            Ok(())
+        } else {
+            Err(format!("color {color}, {links} links to /style.css"))
+        }
+    })
+    .await;
+    assert_eq!(
+        browser.js("return window.__marker === 42;").await,
+        Ok(Value::Bool(true)),
+        "the page should not have reloaded"
+    );
+    assert!(
+        server.count("stylesheet swapped") >= 1,
+        "the terminal should report the swap:\n{}",
+        server.stderr().join("\n")
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn new_page_and_deleted_page() {
+    let Some((site, server, browser)) = start("new_page_and_deleted_page", &[]).await else {
+        return;
+    };
+    let url = server.at("/new/");
+    // From themes/default/templates/404.html.
+    let not_found = async || {
+        browser.goto(&url).await;
+        let (title, h1) = (browser.title().await?, browser.h1().await?);
+        if title == "Page not found · T" && h1 == "Page not found" {
+            Ok(())
+        } else {
+            Err(format!("title {title:?}, <h1> {h1:?}"))
+        }
+    };
+    eventually("/new/ to be the 404 page before it exists", not_found).await;
+
+    site.file("content/new.md", &page("Brand new", "Fresh."));
+    eventually("/new/ to show the new page", async || {
+        browser.goto(&url).await;
+        let (title, h1) = (browser.title().await?, browser.h1().await?);
+        if title == "Brand new · T" && h1 == "Brand new" {
+            Ok(())
+        } else {
+            Err(format!("title {title:?}, <h1> {h1:?}"))
+        }
+    })
+    .await;
+
+    std::fs::remove_file(site.path("content/new.md")).expect("delete the page");
+    eventually("/new/ to be the 404 page again", not_found).await;
+}
