@@ -56,6 +56,8 @@ pub struct BuildReport {
     pub files_written: usize,
     pub warnings: Vec<Diagnostic>,
     pub elapsed: Duration,
+    /// The search index, when `search: true` (the default).
+    pub search: Option<crate::search::SearchReport>,
 }
 
 /// Everything loaded and parsed for one build; kept by a long-running process so a
@@ -88,6 +90,17 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
     let Some(loaded) = loaded else {
         return Err(Error::Site(diagnostics));
     };
+    // Search: a Pagefind index of the rendered pages, staged with them.
+    let search = match loaded.site.config.search {
+        true => Some(
+            crate::search::index_dir(&staging.output).map_err(|message| Error::Output {
+                path: options.output.clone(),
+                message,
+                source: None,
+            })?,
+        ),
+        false => None,
+    };
     let files_written = staging.commit(&options.output)?;
     Ok(BuildReport {
         pages: loaded.site.pages.len(),
@@ -95,6 +108,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
         files_written,
         warnings: diagnostics,
         elapsed: start.elapsed(),
+        search,
     })
 }
 
@@ -158,6 +172,8 @@ pub fn load(options: &BuildOptions) -> (Option<Loaded>, Diagnostics) {
         })
         .ok();
 
+    // A site language without a shipped or configured string shows English there.
+    diagnostics.extend(crate::render::strings::Strings::new(&config).missing(&config));
     let content_dir = root.join("content");
     let found = discover(&content_dir, root);
     diagnostics.extend(found.problems);

@@ -7,7 +7,12 @@ use std::collections::{BTreeMap, BTreeSet};
 use rayon::prelude::*;
 use serde_json::{Map, Value, json};
 
+use std::sync::Arc;
+
+use super::format::Format;
 use super::kinds::{KindViews, summary_extra};
+use super::locale::Localizer;
+use super::strings::Strings;
 use crate::error::Diagnostic;
 use crate::markdown::{MarkdownOptions, Rendered};
 use crate::site::{Page, ROOT, Section, Site, Taxonomy, Term};
@@ -15,6 +20,10 @@ use crate::site::{Page, ROOT, Section, Site, Taxonomy, Term};
 /// Views computed once per build and reused by every template.
 #[derive(Default)]
 pub struct Views {
+    /// ICU4X formatters, built once per language.
+    pub locale: Localizer,
+    /// The UI strings of every language.
+    pub strings: Arc<Strings>,
     /// Variables every template receives: `site`, `nav`, `feed_url`, `generator`.
     pub common: Map<String, Value>,
     /// Page summaries by content id, for listings.
@@ -34,7 +43,14 @@ impl Views {
         bodies: &BTreeMap<String, Rendered>,
         markdown: &MarkdownOptions<'_>,
     ) -> (Views, Vec<Diagnostic>) {
-        let kind_views = KindViews { site, markdown };
+        let locale = Localizer::default();
+        let strings = Arc::new(Strings::new(&site.config));
+        let kind_views = KindViews {
+            site,
+            markdown,
+            locale: &locale,
+            strings: &strings,
+        };
         let computed: Vec<(String, Value, Option<KindView>, Vec<Diagnostic>)> = site
             .pages
             .par_iter()
@@ -42,13 +58,15 @@ impl Views {
                 let (view, problems) = kind_views.view(p);
                 (
                     id.clone(),
-                    page_summary(site, p, bodies.get(id)),
+                    page_summary(site, p, bodies.get(id), kind_views.format(p)),
                     view,
                     problems,
                 )
             })
             .collect();
         let mut views = Views {
+            locale: locale.clone(),
+            strings: strings.clone(),
             common: common(site),
             summaries: BTreeMap::new(),
             kinds: BTreeMap::new(),
@@ -73,7 +91,12 @@ impl Views {
         markdown: &MarkdownOptions<'_>,
         ids: &BTreeSet<String>,
     ) -> Vec<Diagnostic> {
-        let kind_views = KindViews { site, markdown };
+        let kind_views = KindViews {
+            site,
+            markdown,
+            locale: &self.locale,
+            strings: &self.strings,
+        };
         let mut problems = Vec::new();
         self.common = common(site);
         for id in ids {
@@ -82,8 +105,10 @@ impl Views {
             let Some(page) = site.pages.get(id) else {
                 continue;
             };
-            self.summaries
-                .insert(id.clone(), page_summary(site, page, bodies.get(id)));
+            self.summaries.insert(
+                id.clone(),
+                page_summary(site, page, bodies.get(id), kind_views.format(page)),
+            );
             let (view, found) = kind_views.view(page);
             if let Some(view) = view {
                 self.kinds.insert(id.clone(), view);
@@ -103,6 +128,17 @@ impl Views {
         extra: Map<String, Value>,
     ) -> tera::Context {
         let mut map = self.common.clone();
+        // The site's title and description in the page's language, where given.
+        if let (Some(l), Some(Value::Object(site_view))) =
+            (site.config.languages.get(lang), map.get_mut("site"))
+        {
+            if let Some(title) = &l.title {
+                site_view.insert("title".into(), json!(title));
+            }
+            if let Some(description) = &l.description {
+                site_view.insert("description".into(), json!(description));
+            }
+        }
         map.insert("lang".into(), json!(lang));
         map.insert(
             "dir".into(),
@@ -161,16 +197,17 @@ fn common(site: &Site) -> Map<String, Value> {
 }
 
 /// What a listing shows of a page.
-pub fn page_summary(site: &Site, page: &Page, body: Option<&Rendered>) -> Value {
+pub fn page_summary(site: &Site, page: &Page, body: Option<&Rendered>, f: Format<'_>) -> Value {
     let m = &page.meta;
     let words = body.map_or(0, |b| b.word_count);
     let mut taxonomies = Map::new();
-    for taxonomy in &site.taxonomies {
+    for taxonomy in site.taxonomies.iter().filter(|t| t.lang == page.lang) {
         let terms: Vec<Value> = m
             .terms(&taxonomy.name)
             .iter()
             .filter_map(|name| {
-                let slug = crate::slugify::slugify(name, site.config.slugify);
+                let slug =
+                    crate::slugify::slugify_lang(name, site.config.slugify, Some(&page.lang));
                 taxonomy.terms.get(&slug)
             })
             .map(|t| json!({"name": t.name, "slug": t.slug, "url": site.url(&t.path)}))
@@ -195,18 +232,14 @@ pub fn page_summary(site: &Site, page: &Page, body: Option<&Rendered>) -> Value 
         "extra": m.extra,
     });
     if let Value::Object(map) = &mut summary {
-        map.extend(summary_extra(site, page));
+        map.extend(summary_extra(site, page, f));
     }
     summary
 }
 
 /// The `page` variable of page.html: the summary plus the body and its contents.
 pub fn page_view(site: &Site, views: &Views, page: &Page, body: &Rendered) -> Value {
-    let mut view = views
-        .summaries
-        .get(&page.id)
-        .cloned()
-        .unwrap_or_else(|| page_summary(site, page, Some(body)));
+    let mut view = views.summaries.get(&page.id).cloned().unwrap_or_default();
     let (before, after) = site.neighbours(&page.id);
     let link = |p: Option<&Page>| {
         p.map_or(

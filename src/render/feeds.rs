@@ -12,15 +12,39 @@ use crate::site::{Page, Site};
 /// How many of the newest pages the feed carries.
 pub const FEED_ENTRIES: usize = 50;
 
-/// The site's Atom feed: the newest dated pages with their full content.
-pub fn atom(site: &Site, bodies: &BTreeMap<String, Rendered>) -> String {
+/// The Atom feed of one language: its newest dated pages with their full content.
+pub fn atom(site: &Site, bodies: &BTreeMap<String, Rendered>, lang: &str) -> String {
     let pages: Vec<&Page> = site
         .pages_by_date()
         .into_iter()
-        .filter(|p| p.date().is_some())
+        .filter(|p| p.lang == lang && p.date().is_some())
         .take(FEED_ENTRIES)
         .collect();
-    atom_of(site, &pages, bodies, "/atom.xml", &site.config.title)
+    let title = site
+        .config
+        .languages
+        .get(lang)
+        .and_then(|l| l.title.clone())
+        .unwrap_or_else(|| site.config.title.clone());
+    atom_of(site, &pages, bodies, &feed_path(site, lang), &title)
+}
+
+/// `/atom.xml` for the default language, `/uk/atom.xml` for Ukrainian.
+pub fn feed_path(site: &Site, lang: &str) -> String {
+    if lang == site.config.default_language {
+        "/atom.xml".to_string()
+    } else {
+        format!("/{lang}/atom.xml")
+    }
+}
+
+/// The languages that have pages: each gets a feed (the default language always).
+pub fn feed_languages(site: &Site) -> Vec<String> {
+    let mut langs: Vec<String> = site.pages.values().map(|p| p.lang.clone()).collect();
+    langs.push(site.config.default_language.clone());
+    langs.sort();
+    langs.dedup();
+    langs
 }
 
 /// An Atom feed of `pages` (already chosen and ordered), served at `self_path`.
@@ -102,45 +126,93 @@ fn link(href: &str, rel: &str) -> Link {
     }
 }
 
-/// `sitemap.xml`: every page, section, taxonomy and term page, with `lastmod` where known.
+/// `sitemap.xml`: every page, section, taxonomy and term page, with `lastmod` where
+/// known, and for translated pages an `xhtml:link` alternate per language.
 pub fn sitemap(site: &Site) -> String {
-    let mut urls: Vec<(String, Option<DateTime<FixedOffset>>)> = Vec::new();
+    struct Entry<'a> {
+        loc: String,
+        lastmod: Option<DateTime<FixedOffset>>,
+        key: Option<&'a str>,
+    }
+    let mut urls: Vec<Entry<'_>> = Vec::new();
     for section in site.sections.values() {
-        urls.push((site.permalink(&section.path), None));
+        urls.push(Entry {
+            loc: site.permalink(&section.path),
+            lastmod: None,
+            key: Some(&section.translation_key),
+        });
     }
     for page in site.pages.values() {
-        urls.push((
-            site.permalink(&page.path),
-            page.meta.updated.or(page.date()).map(|d| d.0),
-        ));
+        let lastmod = page.meta.updated.or(page.date()).map(|d| d.0);
+        urls.push(Entry {
+            loc: site.permalink(&page.path),
+            lastmod,
+            key: Some(&page.translation_key),
+        });
     }
     for taxonomy in &site.taxonomies {
         if taxonomy.terms.is_empty() {
             continue;
         }
-        urls.push((site.permalink(&taxonomy.path), None));
+        urls.push(Entry {
+            loc: site.permalink(&taxonomy.path),
+            lastmod: None,
+            key: None,
+        });
         for term in taxonomy.terms.values() {
-            urls.push((site.permalink(&term.path), None));
+            urls.push(Entry {
+                loc: site.permalink(&term.path),
+                lastmod: None,
+                key: None,
+            });
         }
     }
-    urls.sort();
+    urls.sort_by(|a, b| a.loc.cmp(&b.loc));
     let mut xml = String::from(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
     );
-    for (loc, lastmod) in urls {
+    for entry in urls {
         xml.push_str("  <url>\n    <loc>");
-        xml.push_str(&crate::markdown::escape_html(&loc));
+        xml.push_str(&crate::markdown::escape_html(&entry.loc));
         xml.push_str("</loc>\n");
-        if let Some(date) = lastmod {
+        if let Some(date) = entry.lastmod {
             xml.push_str(&format!(
                 "    <lastmod>{}</lastmod>\n",
                 date.format("%Y-%m-%d")
+            ));
+        }
+        for (lang, permalink) in entry.key.map(|k| alternates(site, k)).unwrap_or_default() {
+            xml.push_str(&format!(
+                "    <xhtml:link rel=\"alternate\" hreflang=\"{lang}\" href=\"{}\"/>\n",
+                crate::markdown::escape_html(&permalink)
             ));
         }
         xml.push_str("  </url>\n");
     }
     xml.push_str("</urlset>\n");
     xml
+}
+
+/// `(lang, permalink)` of every version of a translated page or section.
+pub fn alternates(site: &Site, key: &str) -> Vec<(String, String)> {
+    let Some(ids) = site.translations.get(key) else {
+        return Vec::new();
+    };
+    let mut all: Vec<(String, String)> = ids
+        .iter()
+        .filter_map(|id| {
+            site.pages
+                .get(id)
+                .map(|p| (p.lang.clone(), site.permalink(&p.path)))
+                .or_else(|| {
+                    site.sections
+                        .get(id)
+                        .map(|s| (s.lang.clone(), site.permalink(&s.path)))
+                })
+        })
+        .collect();
+    all.sort();
+    all
 }
 
 pub fn robots(site: &Site) -> String {

@@ -1,74 +1,75 @@
-//! Render stage helper: numbers and amounts as text. English formatting for now; the
-//! locale-aware version (ICU4X) replaces these when languages arrive.
+//! Render stage helper: values as text in a page's language — numbers, percentages,
+//! money and dates by ICU4X (`locale.rs`), words from the UI strings (`strings.rs`).
 
-/// `12400` → `12,400`; `3.25` → `3.25`; at most two decimals, trailing zeros dropped.
-pub fn number(n: f64) -> String {
-    let rounded = (n * 100.0).round() / 100.0;
-    let negative = rounded < 0.0;
-    let text = format!("{:.2}", rounded.abs());
-    let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
-    let mut grouped = String::new();
-    for (i, c) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            grouped.push(',');
+use chrono::NaiveDate;
+
+use super::locale::Localizer;
+use super::strings::Strings;
+
+/// Formatting for one language.
+#[derive(Clone, Copy)]
+pub struct Format<'a> {
+    pub locale: &'a Localizer,
+    pub strings: &'a Strings,
+    pub lang: &'a str,
+}
+
+impl Format<'_> {
+    pub fn number(&self, n: f64) -> String {
+        self.locale.number(self.lang, n)
+    }
+
+    pub fn percent(&self, n: i64) -> String {
+        self.locale.percent(self.lang, n)
+    }
+
+    pub fn money(&self, amount: f64, currency: &str) -> String {
+        self.locale.money(self.lang, amount, currency)
+    }
+
+    pub fn date(&self, date: NaiveDate) -> String {
+        self.locale.date(self.lang, date)
+    }
+
+    /// A value with its unit: `12 400`, `3,2 %`, `45 UAH`; a currency unit formats as money.
+    pub fn with_unit(&self, n: f64, unit: Option<&str>) -> String {
+        match unit {
+            Some("%") if self.tight_percent() => format!("{}%", self.number(n)),
+            Some("%") => format!("{}\u{a0}%", self.number(n)),
+            Some(u)
+                if u.len() == 3
+                    && u.chars().all(|c| c.is_ascii_uppercase())
+                    && iso_currency::Currency::from_code(u).is_some() =>
+            {
+                self.money(n, u)
+            }
+            Some(u) if !u.is_empty() => format!("{}\u{a0}{u}", self.number(n)),
+            _ => self.number(n),
         }
-        grouped.push(c);
     }
-    let frac = frac.trim_end_matches('0');
-    let sign = if negative { "−" } else { "" };
-    if frac.is_empty() {
-        format!("{sign}{grouped}")
-    } else {
-        format!("{sign}{grouped}.{frac}")
+
+    fn tight_percent(&self) -> bool {
+        self.percent(1).ends_with("1%")
     }
-}
 
-/// A value with its unit: `12,400`, `3.2 %`, `45 UAH`.
-pub fn with_unit(n: f64, unit: Option<&str>) -> String {
-    match unit {
-        Some("%") => format!("{}%", number(n)),
-        Some(u) if !u.is_empty() => format!("{} {u}", number(n)),
-        _ => number(n),
+    /// `per month` for a schema.org salary unit.
+    pub fn per_unit(&self, unit: &str) -> String {
+        self.strings
+            .get(self.lang, &format!("per_{}", unit.to_ascii_lowercase()))
+            .to_string()
     }
-}
 
-/// `per month` for a schema.org salary unit.
-pub fn per_unit(unit: &str) -> &'static str {
-    match unit {
-        "HOUR" => "per hour",
-        "DAY" => "per day",
-        "WEEK" => "per week",
-        "MONTH" => "per month",
-        _ => "per year",
+    /// `Full-time` for `FULL_TIME`.
+    pub fn employment_type(&self, code: &str) -> String {
+        self.strings
+            .get(
+                self.lang,
+                &format!("employment_{}", code.to_ascii_lowercase()),
+            )
+            .to_string()
     }
-}
 
-/// `Full-time` for `FULL_TIME`.
-pub fn employment_type(code: &str) -> String {
-    match code {
-        "FULL_TIME" => "Full-time".into(),
-        "PART_TIME" => "Part-time".into(),
-        "CONTRACTOR" => "Contractor".into(),
-        "TEMPORARY" => "Temporary".into(),
-        "INTERN" => "Internship".into(),
-        "VOLUNTEER" => "Volunteer".into(),
-        "PER_DIEM" => "Per diem".into(),
-        _ => "Other".into(),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn numbers() {
-        assert_eq!(number(12400.0), "12,400");
-        assert_eq!(number(1234567.5), "1,234,567.5");
-        assert_eq!(number(3.256), "3.26");
-        assert_eq!(number(-12.0), "−12");
-        assert_eq!(number(0.0), "0");
-        assert_eq!(with_unit(3.2, Some("%")), "3.2%");
-        assert_eq!(with_unit(45000.0, Some("UAH")), "45,000 UAH");
+    pub fn word(&self, key: &str) -> String {
+        self.strings.get(self.lang, key).to_string()
     }
 }

@@ -38,6 +38,7 @@ pub fn register(
         lookup(&data, &name, "data file", "data/")
     });
 
+    super::strings::register(tera, views.strings.clone());
     register_lookups(tera, site, views, bodies);
 }
 

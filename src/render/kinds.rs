@@ -3,7 +3,9 @@
 
 use serde_json::{Map, Value, json};
 
-use super::format;
+use super::format::Format;
+use super::locale::Localizer;
+use super::strings::Strings;
 use crate::error::Diagnostic;
 use crate::kinds::job::country_name;
 use crate::kinds::values::{Better, ListItem};
@@ -15,6 +17,8 @@ use crate::site::{Page, Site};
 pub struct KindViews<'a> {
     pub site: &'a Site,
     pub markdown: &'a MarkdownOptions<'a>,
+    pub locale: &'a Localizer,
+    pub strings: &'a Strings,
 }
 
 impl KindViews<'_> {
@@ -29,6 +33,14 @@ impl KindViews<'_> {
             Kind::CaseStudy(_) => Some(("case_study", self.case_study(page, &mut problems))),
         };
         (view, problems)
+    }
+
+    pub fn format<'p>(&'p self, page: &'p Page) -> Format<'p> {
+        Format {
+            locale: self.locale,
+            strings: self.strings,
+            lang: &page.lang,
+        }
     }
 
     fn origin<'p>(&self, page: &'p Page) -> Origin<'p> {
@@ -80,20 +92,23 @@ impl KindViews<'_> {
             .url
             .clone()
             .or_else(|| apply.email.as_ref().map(|e| format!("mailto:{e}")));
+        let f = self.format(page);
         let salary = m.salary.as_ref().map(|s| {
+            let money = |n: f64| f.money(n, &s.currency);
             let amount = match (s.min, s.max, s.value) {
-                (Some(min), Some(max), _) => format!("{}–{}", format::number(min.0), format::number(max.0)),
-                (Some(min), None, _) => format!("from {}", format::number(min.0)),
-                (None, Some(max), _) => format!("up to {}", format::number(max.0)),
-                (None, None, Some(v)) => format::number(v.0),
+                (Some(min), Some(max), _) => format!("{} – {}", money(min.0), money(max.0)),
+                (Some(min), None, _) => format!("{} {}", f.word("salary_from"), money(min.0)),
+                (None, Some(max), _) => format!("{} {}", f.word("salary_up_to"), money(max.0)),
+                (None, None, Some(v)) => money(v.0),
                 _ => String::new(),
             };
             json!({
                 "currency": s.currency.to_ascii_uppercase(),
                 "min": s.min, "max": s.max, "value": s.value,
                 "unit": s.unit,
-                "unit_label": format::per_unit(&s.unit),
-                "display": format!("{amount} {} {}", s.currency.to_ascii_uppercase(), format::per_unit(&s.unit)),
+                "unit_label": f.per_unit(&s.unit),
+                "amount_display": amount,
+                "display": format!("{amount} {}", f.per_unit(&s.unit)),
             })
         });
         json!({
@@ -101,13 +116,15 @@ impl KindViews<'_> {
             "valid_through": m.valid_through.map(|d| d.ymd()),
             "closed": closed,
             "employment_type": m.employment_type.0,
-            "employment_type_labels": m.employment_type.0.iter().map(|t| format::employment_type(t)).collect::<Vec<_>>(),
+            "employment_type_labels": m.employment_type.0.iter().map(|t| f.employment_type(t)).collect::<Vec<_>>(),
+            "date_posted_display": m.date.map(|d| f.date(d.0.date_naive())),
+            "valid_through_display": m.valid_through.map(|d| f.date(d.0.date_naive())),
             "company": m.company.as_ref().map(|c| json!({
                 "name": c.name,
                 "url": c.url,
                 "logo": c.logo.as_ref().map(|l| self.asset_url(page, l)),
             })),
-            "location": location_view(page),
+            "location": location_view(page, f),
             "salary": salary,
             "department": m.department,
             "seniority": m.seniority,
@@ -153,6 +170,7 @@ impl KindViews<'_> {
         problems: &mut Vec<Diagnostic>,
     ) -> Value {
         let m = &page.meta;
+        let f = self.format(page);
         let kpis: Vec<Value> = m
             .kpis
             .iter()
@@ -169,8 +187,9 @@ impl KindViews<'_> {
                     "better": k.better,
                     "percent": percent,
                     "met": met,
-                    "target_display": format::with_unit(k.target.0, k.unit.as_deref()),
-                    "actual_display": actual.map(|a| format::with_unit(a, k.unit.as_deref())),
+                    "target_display": f.with_unit(k.target.0, k.unit.as_deref()),
+                    "actual_display": actual.map(|a| f.with_unit(a, k.unit.as_deref())),
+                    "percent_display": percent.map(|p| f.percent(p)),
                 })
             })
             .collect();
@@ -198,11 +217,13 @@ impl KindViews<'_> {
             "status_label": status_label(&c.status),
             "start": c.start.format("%Y-%m-%d").to_string(),
             "end": c.end.map(|e| e.format("%Y-%m-%d").to_string()),
+            "start_display": f.date(c.start),
+            "end_display": c.end.map(|e| f.date(e)),
             "duration_days": c.duration_days(),
             "budget": m.budget.as_ref().map(|b| json!({
                 "amount": b.amount.0,
                 "currency": b.currency.to_ascii_uppercase(),
-                "display": format!("{} {}", format::number(b.amount.0), b.currency.to_ascii_uppercase()),
+                "display": f.money(b.amount.0, &b.currency),
             })),
             "objectives": self.items(page, &["objectives"], &m.objectives, problems),
             "audience": m.audience.as_ref().map(|a| self.markdown(page, &["audience"], a, problems)),
@@ -213,6 +234,7 @@ impl KindViews<'_> {
 
     fn case_study(&self, page: &Page, problems: &mut Vec<Diagnostic>) -> Value {
         let m = &page.meta;
+        let f = self.format(page);
         let mut text = |key: &str, value: &Option<String>| {
             value
                 .as_ref()
@@ -241,28 +263,28 @@ impl KindViews<'_> {
                     format!(
                         "{}{} pts",
                         if change > 0.0 { "+" } else { "" },
-                        format::number(change)
+                        f.number(change)
                     )
                 } else if r.before.0 != 0.0 {
                     let pct = change / r.before.0.abs() * 100.0;
                     format!(
                         "{}{}%",
                         if pct > 0.0 { "+" } else { "" },
-                        format::number(pct.round())
+                        f.number(pct.round())
                     )
                 } else {
                     format!(
                         "{}{}",
                         if change > 0.0 { "+" } else { "" },
-                        format::with_unit(change, r.unit.as_deref())
+                        f.with_unit(change, r.unit.as_deref())
                     )
                 };
                 json!({
                     "metric": r.metric,
                     "before": r.before.0,
                     "after": r.after.0,
-                    "before_display": format::with_unit(r.before.0, r.unit.as_deref()),
-                    "after_display": format::with_unit(r.after.0, r.unit.as_deref()),
+                    "before_display": f.with_unit(r.before.0, r.unit.as_deref()),
+                    "after_display": f.with_unit(r.after.0, r.unit.as_deref()),
                     "unit": r.unit,
                     "better": r.better,
                     "change": change,
@@ -301,7 +323,12 @@ impl KindViews<'_> {
         json!({
             "client": m.client,
             "role": m.role,
-            "period": m.period.as_ref().map(|p| json!({"start": p.start.ymd(), "end": p.end.map(|e| e.ymd())})),
+            "period": m.period.as_ref().map(|p| json!({
+                "start": p.start.ymd(),
+                "end": p.end.map(|e| e.ymd()),
+                "start_display": f.date(p.start.0.date_naive()),
+                "end_display": p.end.map(|e| f.date(e.0.date_naive())),
+            })),
             "cover": m.cover.as_ref().map(|c| json!({"url": self.asset_url(page, c), "alt": ""})),
             "summary": summary,
             "challenge": challenge,
@@ -344,7 +371,7 @@ fn status_label(status: &str) -> &'static str {
     }
 }
 
-fn location_view(page: &Page) -> Value {
+fn location_view(page: &Page, f: Format<'_>) -> Value {
     let Some(l) = &page.meta.location else {
         return Value::Null;
     };
@@ -365,10 +392,10 @@ fn location_view(page: &Page) -> Value {
         .filter_map(|c| country_name(c))
         .collect();
     let label = match (place.is_empty(), l.remote) {
-        (false, true) => format!("{} or remote", place.join(", ")),
+        (false, true) => format!("{} {}", place.join(", "), f.word("or_remote")),
         (false, false) => place.join(", "),
-        (true, _) if names.is_empty() => "Remote".to_string(),
-        (true, _) => format!("Remote ({})", names.join(", ")),
+        (true, _) if names.is_empty() => f.word("remote"),
+        (true, _) => format!("{} ({})", f.word("remote"), names.join(", ")),
     };
     json!({
         "street": l.street,
@@ -384,9 +411,17 @@ fn location_view(page: &Page) -> Value {
 }
 
 /// Fields a listing shows of a page of this kind.
-pub fn summary_extra(site: &Site, page: &Page) -> Map<String, Value> {
+pub fn summary_extra(site: &Site, page: &Page, f: Format<'_>) -> Map<String, Value> {
     let m = &page.meta;
     let mut map = Map::new();
+    map.insert(
+        "date_display".into(),
+        json!(page.date().map(|d| f.date(d.0.date_naive()))),
+    );
+    map.insert(
+        "updated_display".into(),
+        json!(m.updated.map(|d| f.date(d.0.date_naive()))),
+    );
     match &page.kind {
         Kind::Job(job) => {
             map.insert("closed".into(), json!(job.closed));
@@ -395,12 +430,16 @@ pub fn summary_extra(site: &Site, page: &Page) -> Map<String, Value> {
                 json!(m.valid_through.map(|d| d.ymd())),
             );
             map.insert(
+                "valid_through_display".into(),
+                json!(m.valid_through.map(|d| f.date(d.0.date_naive()))),
+            );
+            map.insert(
                 "company_name".into(),
                 json!(m.company.as_ref().map(|c| &c.name)),
             );
             map.insert(
                 "location_label".into(),
-                location_view(page)
+                location_view(page, f)
                     .get("label")
                     .cloned()
                     .unwrap_or_default(),
@@ -409,9 +448,10 @@ pub fn summary_extra(site: &Site, page: &Page) -> Map<String, Value> {
                 .employment_type
                 .0
                 .iter()
-                .map(|t| format::employment_type(t))
+                .map(|t| f.employment_type(t))
                 .collect();
             map.insert("employment_type_labels".into(), json!(labels));
+            map.insert("employment_type".into(), json!(m.employment_type.0));
         }
         Kind::Campaign(c) => {
             map.insert("status".into(), json!(c.status));
@@ -425,6 +465,8 @@ pub fn summary_extra(site: &Site, page: &Page) -> Map<String, Value> {
                 json!(c.end.map(|e| e.format("%Y-%m-%d").to_string())),
             );
             map.insert("client".into(), json!(m.client));
+            map.insert("start_display".into(), json!(f.date(c.start)));
+            map.insert("end_display".into(), json!(c.end.map(|e| f.date(e))));
         }
         Kind::CaseStudy(_) => {
             map.insert("client".into(), json!(m.client));

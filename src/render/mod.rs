@@ -8,6 +8,8 @@ pub mod feeds;
 pub mod format;
 pub mod functions;
 pub mod kinds;
+pub mod locale;
+pub mod strings;
 pub mod templates;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -82,7 +84,7 @@ pub fn prepare(input: &RenderInput<'_>, templates: &mut Templates) -> (Views, Ve
 pub struct Selection {
     pub pages: BTreeSet<String>,
     pub sections: BTreeSet<String>,
-    /// `(taxonomy, term slug)` pairs; the taxonomies' list pages always come along.
+    /// `(taxonomy path, term slug)` pairs; the taxonomies' list pages always come along.
     pub terms: BTreeSet<(String, String)>,
     /// Feeds, sitemap, `jobs.json` and the 404 page.
     pub extras: bool,
@@ -96,7 +98,7 @@ impl Selection {
             terms: site
                 .taxonomies
                 .iter()
-                .flat_map(|t| t.terms.keys().map(|slug| (t.name.clone(), slug.clone())))
+                .flat_map(|t| t.terms.keys().map(|slug| (t.path.clone(), slug.clone())))
                 .collect(),
             extras: true,
         }
@@ -175,6 +177,7 @@ impl Renderer<'_> {
             "json_ld".into(),
             json!(kinds::job_posting_json_ld(site, page, body)),
         );
+        extra.extend(self.i18n(&page.lang, Some(&page.translation_key)));
         let ctx = self.views.context(site, &page.lang, &page.path, extra);
         let html = self.templates.render(&template, &ctx, &page.file)?;
         self.write(&output_file(&page.path), html.as_bytes(), &page.file)?;
@@ -242,11 +245,49 @@ impl Renderer<'_> {
                 extra.extend(self.home_lists(&section.lang));
             }
             let path = pager_path(n);
+            extra.extend(self.i18n(&section.lang, Some(&section.translation_key)));
             let ctx = self.views.context(site, &section.lang, &path, extra);
             let html = self.templates.render(&template, &ctx, &section.file)?;
             self.write(&output_file(&path), html.as_bytes(), &section.file)?;
         }
         self.aliases(&section.meta.aliases, &section.path, &section.file)
+    }
+
+    /// The language variables of a template: the translations of what it shows (with
+    /// the current one marked), its language's home and search page.
+    fn i18n(&self, lang: &str, key: Option<&str>) -> Map<String, Value> {
+        let site = self.site;
+        let translations: Vec<Value> = key
+            .map(|k| feeds::alternates(site, k))
+            .unwrap_or_default()
+            .into_iter()
+            .map(|(l, permalink)| {
+                let url = permalink
+                    .strip_prefix(&origin(site))
+                    .unwrap_or(&permalink)
+                    .to_string();
+                json!({
+                    "lang": l,
+                    "name": language_name(&l),
+                    "url": url,
+                    "permalink": permalink,
+                    "current": l == lang,
+                })
+            })
+            .collect();
+        let root = lang_root(site, lang);
+        let mut map = Map::new();
+        map.insert("translations".into(), json!(translations));
+        map.insert("lang_home".into(), json!(site.url(&format!("{root}/"))));
+        map.insert(
+            "search_url".into(),
+            if site.config.search {
+                json!(site.url(&format!("{root}/search/")))
+            } else {
+                Value::Null
+            },
+        );
+        map
     }
 
     /// The lists of the home page: recent pages, featured case studies, open jobs.
@@ -306,7 +347,7 @@ impl Renderer<'_> {
     pub fn taxonomies(&self, terms_wanted: &BTreeSet<(String, String)>) -> Vec<Diagnostic> {
         let site = self.site;
         let origin = PathBuf::from("site.yaml");
-        let mut jobs: Vec<(String, &'static str, Map<String, Value>)> = Vec::new();
+        let mut jobs: Vec<(String, &'static str, Map<String, Value>, &str)> = Vec::new();
         for taxonomy in site.taxonomies.iter().filter(|t| !t.terms.is_empty()) {
             let tax_view = context::taxonomy_view(site, taxonomy);
             let mut terms: Vec<&crate::site::Term> = taxonomy.terms.values().collect();
@@ -322,23 +363,32 @@ impl Renderer<'_> {
                         .collect::<Vec<_>>()
                 ),
             );
-            jobs.push((taxonomy.path.clone(), "taxonomy_list.html", extra));
+            jobs.push((
+                taxonomy.path.clone(),
+                "taxonomy_list.html",
+                extra,
+                &taxonomy.lang,
+            ));
             for term in terms {
-                if !terms_wanted.contains(&(taxonomy.name.clone(), term.slug.clone())) {
+                if !terms_wanted.contains(&(taxonomy.path.clone(), term.slug.clone())) {
                     continue;
                 }
                 let mut extra = Map::new();
                 extra.insert("taxonomy".into(), tax_view.clone());
                 extra.insert("term".into(), context::term_view(site, term));
                 extra.insert("pages".into(), json!(self.views.summaries_of(&term.pages)));
-                jobs.push((term.path.clone(), "taxonomy_term.html", extra));
+                jobs.push((
+                    term.path.clone(),
+                    "taxonomy_term.html",
+                    extra,
+                    &taxonomy.lang,
+                ));
             }
         }
         jobs.into_par_iter()
-            .filter_map(|(path, template, extra)| {
-                let ctx = self
-                    .views
-                    .context(site, &site.config.default_language, &path, extra);
+            .filter_map(|(path, template, mut extra, lang)| {
+                extra.extend(self.i18n(lang, None));
+                let ctx = self.views.context(site, lang, &path, extra);
                 self.templates
                     .render(template, &ctx, &origin)
                     .and_then(|html| self.write(&output_file(&path), html.as_bytes(), &origin))
@@ -363,8 +413,32 @@ impl Renderer<'_> {
             Err(d) => problems.push(d),
         }
         if site.config.feeds {
-            let atom = feeds::atom(site, self.bodies);
-            problems.extend(self.write("atom.xml", atom.as_bytes(), &origin).err());
+            for lang in feeds::feed_languages(site) {
+                let atom = feeds::atom(site, self.bodies, &lang);
+                let path = feeds::feed_path(site, &lang);
+                problems.extend(
+                    self.write(path.trim_start_matches('/'), atom.as_bytes(), &origin)
+                        .err(),
+                );
+            }
+        }
+        if site.config.search {
+            for lang in feeds::feed_languages(site) {
+                let path = format!("{}/search/", lang_root(site, &lang));
+                let mut extra = self.i18n(&lang, None);
+                extra.insert("og".into(), json!({"type": "website", "title": site.config.title, "url": site.permalink(&path), "image": null, "site_name": site.config.title, "description": site.config.description}));
+                let ctx = self.views.context(site, &lang, &path, extra);
+                match self
+                    .templates
+                    .render("search.html", &ctx, Path::new("search.html"))
+                {
+                    Ok(html) => problems.extend(
+                        self.write(&output_file(&path), html.as_bytes(), &origin)
+                            .err(),
+                    ),
+                    Err(d) => problems.push(d),
+                }
+            }
         }
         if site.pages.values().any(|p| matches!(p.kind, Kind::Job(_))) {
             problems.extend(
@@ -569,4 +643,38 @@ fn inside(root: &Path, path: &Path) -> bool {
         (Ok(root), Ok(path)) => path.starts_with(root),
         _ => false,
     }
+}
+
+/// `https://example.org` of `https://example.org/folio`.
+fn origin(site: &Site) -> String {
+    let base = &site.config.base_url;
+    base[..base.len() - site.config.base_path().len()].to_string()
+}
+
+/// A language's name in itself, for the language switcher.
+pub fn language_name(lang: &str) -> String {
+    let name = match lang.split(['-', '_']).next().unwrap_or(lang) {
+        "en" => "English",
+        "uk" => "Українська",
+        "bg" => "Български",
+        "lv" => "Latviešu",
+        "ka" => "ქართული",
+        "am" => "አማርኛ",
+        "de" => "Deutsch",
+        "fr" => "Français",
+        "es" => "Español",
+        "pl" => "Polski",
+        "ar" => "العربية",
+        "he" => "עברית",
+        "fa" => "فارسی",
+        "ru" => "Русский",
+        "lt" => "Lietuvių",
+        "et" => "Eesti",
+        "ro" => "Română",
+        "it" => "Italiano",
+        "pt" => "Português",
+        "tr" => "Türkçe",
+        _ => return lang.to_string(),
+    };
+    name.to_string()
 }

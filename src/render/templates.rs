@@ -12,7 +12,7 @@ use crate::content::source::decode;
 use crate::error::Diagnostic;
 
 /// The default theme's templates, compiled into the binary.
-pub const DEFAULT_TEMPLATES: [(&str, &str); 12] = [
+pub const DEFAULT_TEMPLATES: [(&str, &str); 13] = [
     (
         "base.html",
         include_str!("../../themes/default/templates/base.html"),
@@ -48,6 +48,10 @@ pub const DEFAULT_TEMPLATES: [(&str, &str); 12] = [
     (
         "job.html",
         include_str!("../../themes/default/templates/job.html"),
+    ),
+    (
+        "search.html",
+        include_str!("../../themes/default/templates/search.html"),
     ),
     (
         "swot.html",

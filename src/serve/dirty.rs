@@ -80,10 +80,11 @@ fn add_change(
             .extend(prev.into_iter().chain(next).map(|p| p.id.clone()));
         add_section_chain(site, &page.section, &mut s.sections);
         s.sections.insert(lang_home(site, &page.lang));
-        for taxonomy in &site.taxonomies {
+        for taxonomy in site.taxonomies.iter().filter(|t| t.lang == page.lang) {
             for name in page.meta.terms(&taxonomy.name) {
-                let slug = crate::slugify::slugify(name, site.config.slugify);
-                s.terms.insert((taxonomy.name.clone(), slug));
+                let slug =
+                    crate::slugify::slugify_lang(name, site.config.slugify, Some(&page.lang));
+                s.terms.insert((taxonomy.path.clone(), slug));
             }
         }
     }
@@ -183,6 +184,25 @@ fn outputs(site: &Site, changed: &BTreeSet<String>) -> BTreeSet<String> {
     }
     if site.pages.values().any(|p| matches!(p.kind, Kind::Job(_))) {
         out.insert("jobs.json".into());
+    }
+    if site.config.search {
+        for lang in crate::render::feeds::feed_languages(site) {
+            let root = if lang == site.config.default_language {
+                String::new()
+            } else {
+                format!("/{lang}")
+            };
+            out.insert(output_file(&format!("{root}/search/")));
+        }
+    }
+    if site.config.feeds {
+        for lang in crate::render::feeds::feed_languages(site) {
+            out.insert(
+                crate::render::feeds::feed_path(site, &lang)
+                    .trim_start_matches('/')
+                    .to_string(),
+            );
+        }
     }
     out
 }

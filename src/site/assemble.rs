@@ -14,7 +14,7 @@ use crate::content::meta::{SectionMeta, SortBy};
 use crate::content::parse::{Meta, ParsedFile};
 use crate::error::Diagnostic;
 use crate::kinds::{Origin, classify};
-use crate::slugify::slugify;
+use crate::slugify::slugify_lang;
 
 /// Places parsed files into a [`Site`]. Drafts are left out unless `drafts` is set.
 /// Problems are returned alongside a site that holds everything that could be placed.
@@ -61,6 +61,15 @@ pub fn assemble(
         sections.insert(
             file.id.clone(),
             Section {
+                translation_key: format!(
+                    "{}{}",
+                    if dir.is_empty() {
+                        String::new()
+                    } else {
+                        format!("{dir}/")
+                    },
+                    "_index.md"
+                ),
                 id: file.id,
                 file: file.file,
                 meta,
@@ -76,6 +85,7 @@ pub fn assemble(
         );
     }
     sections.entry(ROOT.to_string()).or_insert_with(|| Section {
+        translation_key: ROOT.to_string(),
         id: ROOT.to_string(),
         file: PathBuf::from("content/_index.md"),
         meta: Arc::new(SectionMeta::implicit(&config.title)),
@@ -88,6 +98,13 @@ pub fn assemble(
         subsections: Vec::new(),
         pages: Vec::new(),
     });
+    add_language_sections(
+        &mut sections,
+        &page_files,
+        &config,
+        &mut claims,
+        &mut problems,
+    );
     link_sections(&mut sections, &config);
 
     let mut pages = BTreeMap::new();
@@ -131,7 +148,23 @@ pub fn assemble(
         }
     }
 
-    let taxonomies = collect_taxonomies(&config, &pages);
+    let mut translations: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for page in pages.values() {
+        translations
+            .entry(page.translation_key.clone())
+            .or_default()
+            .push(page.id.clone());
+    }
+    for section in sections.values() {
+        translations
+            .entry(section.translation_key.clone())
+            .or_default()
+            .push(section.id.clone());
+    }
+    translations.retain(|_, ids| ids.len() > 1);
+
+    let (taxonomies, found) = collect_taxonomies(&config, &pages);
+    problems.extend(found);
     for taxonomy in &taxonomies {
         let origin = PathBuf::from("site.yaml");
         claims.claim(&taxonomy.path, &origin, &mut problems);
@@ -148,6 +181,7 @@ pub fn assemble(
         sections,
         taxonomies,
         assets,
+        translations,
     };
     (site, problems)
 }
@@ -242,7 +276,7 @@ fn place_page(
             slug.clone()
         }
         None => {
-            let slug = slugify(name, config.slugify);
+            let slug = slugify_lang(name, config.slugify, Some(&lang));
             if slug.is_empty() {
                 problems.push(
                     Diagnostic::error(
@@ -279,7 +313,13 @@ fn place_page(
     };
     let (kind, found) = classify(&kind_name, meta, origin, today);
     problems.extend(found);
+    let translation_key = if dir.is_empty() {
+        base_name.clone()
+    } else {
+        format!("{}/{base_name}", split_id(&file.id).0)
+    };
     Some(Page {
+        translation_key,
         id: file.id.clone(),
         file: file.file.clone(),
         meta: Arc::clone(meta),
@@ -295,6 +335,85 @@ fn place_page(
         lang,
         section,
     })
+}
+
+/// Gives every language that has pages in a folder a section there (and a home page),
+/// mirroring the default language's `_index.md` where no `_index.<lang>.md` exists, so
+/// that its pages are listed, paginated and fed per language.
+fn add_language_sections(
+    sections: &mut BTreeMap<String, Section>,
+    page_files: &[ParsedFile],
+    config: &SiteConfig,
+    claims: &mut Claims,
+    problems: &mut Vec<Diagnostic>,
+) {
+    let mut wanted: BTreeMap<String, String> = BTreeMap::new();
+    for file in page_files {
+        let (dir, name) = split_id(&file.id);
+        let (base, lang) = split_lang(name, config);
+        if lang == config.default_language {
+            continue;
+        }
+        let mut dir = if base == "index.md" {
+            split_id(dir).0
+        } else {
+            dir
+        };
+        loop {
+            wanted.insert(section_id(dir, &lang, config), lang.clone());
+            if dir.is_empty() {
+                break;
+            }
+            dir = split_id(dir).0;
+        }
+    }
+    for (id, lang) in wanted {
+        if sections.contains_key(&id) {
+            continue;
+        }
+        let (dir, _) = split_id(&id);
+        let dir = if id.contains('/') { dir } else { "" };
+        let default_id = section_id(dir, &config.default_language, config);
+        let (meta, file, key) = match sections.get(&default_id) {
+            Some(d) => (d.meta.clone(), d.file.clone(), d.translation_key.clone()),
+            None if dir.is_empty() => (
+                Arc::new(SectionMeta::implicit(
+                    config
+                        .languages
+                        .get(&lang)
+                        .and_then(|l| l.title.as_deref())
+                        .unwrap_or(&config.title),
+                )),
+                PathBuf::from("content/_index.md"),
+                ROOT.to_string(),
+            ),
+            // A folder without a section in the default language has none in others.
+            None => continue,
+        };
+        let path = format!(
+            "{}{}",
+            lang_prefix(&lang, config),
+            dir_path(dir, config.slugify)
+        );
+        claims.claim(&path, &file, problems);
+        sections.insert(
+            id.clone(),
+            Section {
+                translation_key: key,
+                id,
+                file,
+                meta,
+                front_matter: "".into(),
+                body: "".into(),
+                body_first_line: 1,
+                lang,
+                path,
+                parent: None,
+                subsections: Vec::new(),
+                pages: Vec::new(),
+            },
+        );
+    }
 }
 
 /// `smm.uk.md` → (`smm.md`, `uk`) when `uk` is one of the site's other languages;

@@ -27,6 +27,8 @@ pub struct Page {
     pub file: PathBuf,
     /// Shared with the parsed file, so the dev server can re-assemble cheaply.
     pub meta: Arc<PageMeta>,
+    /// The id its translations share: the default-language file's id (`jobs/smm.md`).
+    pub translation_key: String,
     /// Its kind, with the checked data of that kind.
     pub kind: Kind,
     pub front_matter: Arc<str>,
@@ -54,6 +56,8 @@ impl Page {
 #[derive(Debug, Clone)]
 pub struct Section {
     pub id: String,
+    /// The id its translations share (`jobs/_index.md`).
+    pub translation_key: String,
     pub file: PathBuf,
     pub meta: Arc<SectionMeta>,
     pub front_matter: Arc<str>,
@@ -85,6 +89,8 @@ pub struct Site {
     pub sections: BTreeMap<String, Section>,
     pub taxonomies: Vec<Taxonomy>,
     pub assets: Vec<Asset>,
+    /// Content ids of the versions of each translated page or section, by translation key.
+    pub translations: BTreeMap<String, Vec<String>>,
 }
 
 /// The id of the home page's section.

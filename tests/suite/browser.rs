@@ -746,3 +746,51 @@ async fn new_page_and_deleted_page() {
     std::fs::remove_file(site.path("content/new.md")).expect("delete the page");
     eventually("/new/ to be the 404 page again", not_found).await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn arabic_pages_mirror_the_layout() {
+    let Some(tools) = browser_tools("arabic_pages_mirror_the_layout") else {
+        return;
+    };
+    let site = site(&[
+        ("content/x.md", &page("Plan", "English text.")),
+        ("content/x.ar.md", &page("خطة", "نص عربي عن الخطة.")),
+    ]);
+    site.file(
+        "site.yaml",
+        "title: T\nbase_url: https://example.org\nlanguages: {ar: {title: ملف}}\n",
+    );
+    let server = Server::start(&site);
+    let browser = Browser::start(&tools).await;
+    browser.open(&format!("{}/ar/x/", server.url)).await;
+    let direction = browser
+        .js("return getComputedStyle(document.documentElement).direction")
+        .await;
+    assert_eq!(direction, Ok(json!("rtl")));
+    // The site title sits at the right edge, the start of a right-to-left line.
+    let title_right = browser
+        .js("const r = document.querySelector('.site-title').getBoundingClientRect(); return r.left > window.innerWidth / 2 || r.right > window.innerWidth * 0.6")
+        .await;
+    assert_eq!(title_right, Ok(json!(true)), "the header is mirrored");
+    let h1_align = browser
+        .js("return getComputedStyle(document.querySelector('h1')).textAlign")
+        .await;
+    assert!(
+        matches!(
+            h1_align.as_ref().ok().and_then(Value::as_str),
+            Some("start" | "right")
+        ),
+        "{h1_align:?}"
+    );
+    // The switcher links the English version with its language marked.
+    let switch = browser
+        .js("return document.querySelector('a[hreflang=\"en\"]') !== null")
+        .await;
+    assert_eq!(switch, Ok(json!(true)));
+    // A screenshot for people to look at: target/test-artifacts/rtl-ar.png.
+    if let Ok(png) = browser.client.screenshot().await {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/test-artifacts");
+        let _ = std::fs::create_dir_all(&dir);
+        let _ = std::fs::write(dir.join("rtl-ar.png"), png);
+    }
+}

@@ -58,7 +58,8 @@ fn job_page_json_ld_and_lists() {
         "Benefits",
         "Plan content topics",
         "<strong>images</strong>",
-        "50,000–70,000 UAH per month",
+        "50,000.00",
+        "70,000.00",
         "Kyiv, Ukraine",
         "Full-time",
         "Part-time",
@@ -401,7 +402,10 @@ fn campaign_page_chart_and_table() {
     assert!(main.contains("<svg"), "an inline chart: {main}");
     assert!(!main.contains("<script"), "no JavaScript");
     assert!(main.contains("<table"), "a data table beside the chart");
-    assert!(main.contains("2,700 EUR"), "{main}");
+    assert!(
+        main.contains("€2,700.00"),
+        "budget as money in the page's locale: {main}"
+    );
     assert!(
         main.contains("56"),
         "duration in days (23 Feb – 19 Apr, both counted): {main}"
@@ -507,7 +511,7 @@ fn case_study_results_related_and_home() {
     let html = site.read("public/case-studies/hlyna/index.html");
     let main = main_of(&html);
     assert!(main.contains("+50%"), "orders up 50%: {main}");
-    assert!(main.contains("−33%"), "cost down 33%: {main}");
+    assert!(main.contains("-33%"), "cost down 33%: {main}");
     assert!(main.contains("EU revenue <strong>up</strong>."), "{main}");
     assert!(main.contains("Olena changed how we sell."), "{main}");
     assert!(

@@ -8,6 +8,8 @@ mod cli;
 mod demo;
 mod errors;
 mod kinds;
+mod languages;
 mod markdown;
 mod output;
+mod search;
 mod serve;

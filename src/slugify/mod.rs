@@ -1,5 +1,7 @@
 //! Slugs for file names, taxonomy terms and heading ids, in any script (model stage helper).
 
+mod translit;
+
 use serde::Deserialize;
 use unicode_normalization::UnicodeNormalization;
 
@@ -10,17 +12,38 @@ pub enum SlugMode {
     /// Keep the letters and digits of every script, lowercased.
     #[default]
     Unicode,
-    /// Readable ASCII.
+    /// Readable ASCII: native romanisations for Ukrainian, Bulgarian, Georgian and
+    /// Amharic, `deunicode` for the rest (see `translit`).
     Transliterate,
 }
 
 /// Lowercases, keeps letters, marks and digits of any script, joins words with `-`
 /// and drops everything else (punctuation such as the Ethiopic `፡` and `።` included).
+/// In [`SlugMode::Transliterate`] the letters are romanised first and only `a-z`,
+/// `0-9` and `-` remain.
 pub fn slugify(text: &str, mode: SlugMode) -> String {
     match mode {
         SlugMode::Unicode => unicode_slug(text),
-        SlugMode::Transliterate => slug::slugify(text),
+        SlugMode::Transliterate => ascii_slug(&translit::to_ascii(text)),
     }
+}
+
+/// [`slugify`] for text whose language is known: `lang` is the page language (a BCP 47
+/// tag such as `uk`, `bg-BG`) and picks the romanisation of Cyrillic text (`uk`
+/// Ukrainian, `bg` Bulgarian, `ru` and other Cyrillic languages `deunicode`; any other
+/// value or `None` decides word by word). The unicode mode ignores it.
+pub fn slugify_lang(text: &str, mode: SlugMode, lang: Option<&str>) -> String {
+    match mode {
+        SlugMode::Unicode => unicode_slug(text),
+        SlugMode::Transliterate => ascii_slug(&translit::to_ascii_lang(text, lang)),
+    }
+}
+
+/// The slug rules of the `slug` crate (which `Transliterate` used before) on
+/// romanised text: ASCII letters lowercased, digits kept, any other run of
+/// characters one `-`, none at either end.
+fn ascii_slug(romanised: &str) -> String {
+    slug::slugify(romanised)
 }
 
 fn unicode_slug(text: &str) -> String {
@@ -74,9 +97,10 @@ mod tests {
 
     #[test]
     fn transliterate_is_ascii() {
+        // Ukrainian official romanisation: и is y (deunicode gave "privit-svit").
         assert_eq!(
             slugify("Привіт Світ", SlugMode::Transliterate),
-            "privit-svit"
+            "pryvit-svit"
         );
     }
 

@@ -1,0 +1,428 @@
+//! Full-text search: a [Pagefind](https://pagefind.app) index of the rendered site,
+//! built in memory with the `pagefind` crate and written into the output under
+//! `pagefind/` together with Pagefind's search UI (`pagefind-ui.js`/`.css`, the
+//! component UI, `pagefind.js` and its WebAssembly).
+//!
+//! Pagefind reads the `<main>` element of every page (the theme puts page content in
+//! `<main id="main">`; the site header, `nav` and `footer` stay out), takes the first
+//! `<h1>` in it as the result's title, and writes one index per `<html lang>`: the
+//! browser searches the index of the language of the page it runs in. Redirect pages
+//! of aliases, `404.html`, pages marked `<meta name="robots" content="noindex">` and
+//! search pages themselves (pages that load Pagefind's UI) are not indexed.
+//!
+//! Result URLs are paths from the output's root (`/uk/notes/x/`); Pagefind's
+//! JavaScript puts the folder that holds `pagefind/` in front of them, so a site
+//! under a `base_url` path (`https://x.github.io/folio`) needs nothing more.
+
+use std::collections::BTreeMap;
+use std::io;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use pagefind::api::PagefindIndex;
+use pagefind::options::PagefindServiceConfig;
+
+use crate::output::{DirOutput, Output, safe_join};
+
+/// The folder of the output that holds the index and the UI.
+pub const BUNDLE_DIR: &str = "pagefind";
+
+/// The element Pagefind reads on each page.
+const ROOT_SELECTOR: &str = "main";
+
+/// What one indexing run did.
+#[derive(Debug, Clone, Default)]
+pub struct SearchReport {
+    /// HTML pages handed to Pagefind.
+    pub pages: usize,
+    /// HTML files left out (redirects, 404, `noindex`, search pages).
+    pub skipped: usize,
+    /// Pages in the index of each language (`pagefind-entry.json`).
+    pub languages: BTreeMap<String, usize>,
+    /// Files written under `pagefind/`.
+    pub files: usize,
+    /// Their total size in bytes.
+    pub bytes: u64,
+    /// Bytes of the index proper (`*.pf_meta`, `*.pf_index`, `*.pf_fragment`,
+    /// `*.pf_filter`), without Pagefind's scripts, styles and WebAssembly.
+    pub index_bytes: u64,
+    /// Wall time of reading, indexing and writing.
+    pub elapsed: Duration,
+}
+
+/// Indexes `files` (output path such as `notes/x/index.html`, and its bytes) and
+/// writes every file Pagefind produces into `out` under `pagefind/`. Files that are
+/// not HTML pages to index (see [`should_index`]) are passed over, so the whole
+/// output may be handed in. Reusable with an in-memory site (the dev server).
+pub fn index_site<I>(files: I, out: &dyn Output) -> Result<SearchReport, String>
+where
+    I: IntoIterator<Item = (String, Vec<u8>)>,
+    I::IntoIter: Send,
+{
+    index_results(files.into_iter().map(Ok), out)
+}
+
+/// Indexes the HTML pages written so far into `dir` (a build's staging folder) and
+/// writes the index into it.
+pub fn index_dir(dir: &DirOutput) -> Result<SearchReport, String> {
+    let root = dir.root();
+    let pages = dir
+        .written()
+        .into_iter()
+        .filter(|path| is_html(path))
+        .map(|path| {
+            let full = safe_join(root, &path).map_err(|e| format!("{path}: {e}"))?;
+            let bytes = std::fs::read(&full).map_err(|e| format!("cannot read {path}: {e}"))?;
+            Ok((path, bytes))
+        });
+    index_results(pages, dir)
+}
+
+/// Whether the page at `path` with this HTML belongs in the index: an `.html` file
+/// outside `pagefind/`, not `404.html`, not a redirect (`http-equiv="refresh"`), not
+/// marked `noindex` for robots, and not a search page (one that loads Pagefind's UI).
+pub fn should_index(path: &str, html: &[u8]) -> bool {
+    if !is_html(path) || path == "404.html" || path.starts_with(&format!("{BUNDLE_DIR}/")) {
+        return false;
+    }
+    let text = String::from_utf8_lossy(html);
+    let lower = text.to_ascii_lowercase();
+    let head_end = lower.find("</head").unwrap_or(lower.len());
+    let head = &lower[..head_end];
+    let refresh = tags(head, "meta")
+        .any(|tag| attribute(tag, "http-equiv").is_some_and(|v| v.trim() == "refresh"));
+    let noindex = tags(head, "meta").any(|tag| {
+        attribute(tag, "name").is_some_and(|v| v.trim() == "robots")
+            && attribute(tag, "content").is_some_and(|v| v.contains("noindex"))
+    });
+    let search_page = tags(&lower, "script").any(|tag| {
+        attribute(tag, "src").is_some_and(|src| {
+            let file = src.split(['?', '#']).next().unwrap_or(src);
+            [
+                "pagefind-ui.js",
+                "pagefind-component-ui.js",
+                "pagefind-modular-ui.js",
+            ]
+            .iter()
+            .any(|ui| file.ends_with(ui))
+        })
+    });
+    !(refresh || noindex || search_page)
+}
+
+fn is_html(path: &str) -> bool {
+    path.ends_with(".html")
+}
+
+/// The text of every `<name …>` start tag in `html` (lowercase), without `<` and `>`.
+fn tags<'a>(html: &'a str, name: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        loop {
+            let at = from + html[from..].find('<')?;
+            from = at + 1;
+            let rest = &html[at + 1..];
+            let is_tag = rest.starts_with(name)
+                && rest[name.len()..]
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_ascii_whitespace() || c == '>' || c == '/');
+            if is_tag {
+                return Some(&rest[..rest.find('>').unwrap_or(rest.len())]);
+            }
+        }
+    })
+}
+
+/// The value of attribute `name` in a start tag's text (quoted or not).
+fn attribute<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
+    let mut from = 0;
+    while let Some(found) = tag[from..].find(name) {
+        let at = from + found;
+        from = at + name.len();
+        let before = tag[..at].chars().next_back();
+        if !before.is_some_and(|c| c.is_ascii_whitespace()) {
+            continue;
+        }
+        let rest = tag[at + name.len()..].trim_start();
+        let Some(rest) = rest.strip_prefix('=') else {
+            continue;
+        };
+        let rest = rest.trim_start();
+        return Some(match rest.chars().next() {
+            Some(q @ ('"' | '\'')) => {
+                let value = &rest[1..];
+                &value[..value.find(q).unwrap_or(value.len())]
+            }
+            _ => {
+                let end = rest
+                    .find(|c: char| c.is_ascii_whitespace() || c == '/')
+                    .unwrap_or(rest.len());
+                &rest[..end]
+            }
+        });
+    }
+    None
+}
+
+/// Runs the indexing on a thread of its own, with its own Tokio runtime: the build is
+/// synchronous (rayon), and the dev server calls from inside its runtime, where a
+/// second runtime cannot be started on the same thread.
+fn index_results<I>(files: I, out: &dyn Output) -> Result<SearchReport, String>
+where
+    I: Iterator<Item = Result<(String, Vec<u8>), String>> + Send,
+{
+    let start = Instant::now();
+    // Pagefind resolves its (unused) site folder against the working directory and
+    // panics when there is none.
+    std::env::current_dir()
+        .map_err(|e| format!("search index: no usable working directory: {e}"))?;
+    let built = std::thread::scope(|scope| {
+        scope
+            .spawn(move || {
+                let runtime = tokio::runtime::Builder::new_current_thread()
+                    .build()
+                    .map_err(|e| format!("search index: cannot start a runtime: {e}"))?;
+                runtime.block_on(build_index(files))
+            })
+            .join()
+            .unwrap_or_else(|_| Err("search index: Pagefind panicked".to_string()))
+    })?;
+    let (mut report, generated) = built;
+    for (name, bytes) in &generated {
+        let path = format!("{BUNDLE_DIR}/{name}");
+        out.write(&path, bytes)
+            .map_err(|e: io::Error| format!("cannot write {path}: {e}"))?;
+        report.files += 1;
+        report.bytes += bytes.len() as u64;
+        if [".pf_meta", ".pf_index", ".pf_fragment", ".pf_filter"]
+            .iter()
+            .any(|ext| name.ends_with(ext))
+        {
+            report.index_bytes += bytes.len() as u64;
+        }
+        if name == "pagefind-entry.json" {
+            report.languages = entry_languages(bytes);
+        }
+    }
+    report.elapsed = start.elapsed();
+    Ok(report)
+}
+
+type Generated = Vec<(String, Vec<u8>)>;
+
+async fn build_index<I>(files: I) -> Result<(SearchReport, Generated), String>
+where
+    I: Iterator<Item = Result<(String, Vec<u8>), String>>,
+{
+    let options = PagefindServiceConfig::builder()
+        .root_selector(ROOT_SELECTOR.to_string())
+        .build();
+    let mut index = PagefindIndex::new(Some(options))
+        .map_err(|e| format!("search index: bad Pagefind options: {e}"))?;
+    let mut report = SearchReport::default();
+    for file in files {
+        let (path, bytes) = file?;
+        if !should_index(&path, &bytes) {
+            report.skipped += usize::from(is_html(&path));
+            continue;
+        }
+        let html = String::from_utf8(bytes)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+        let html = space_ethiopic_words(html);
+        // A relative source path: Pagefind makes the URL `/notes/x/` of it, as its CLI
+        // does for `notes/x/index.html` in the site's folder, percent-encoded.
+        index
+            .add_html_file(Some(path.clone()), None, html)
+            .await
+            .map_err(|e| format!("search index: {path}: {e}"))?;
+        report.pages += 1;
+    }
+    let files = index
+        .get_files()
+        .await
+        .map_err(|e| format!("search index: {e}"))?;
+    let mut generated: Generated = files
+        .into_iter()
+        .map(|f| (slash_path(&f.filename), f.contents))
+        .collect();
+    generated.sort_by(|a, b| a.0.cmp(&b.0));
+    Ok((report, generated))
+}
+
+/// Pagefind splits words at whitespace only. Amharic (and Ge'ez, Tigrinya) text may
+/// separate words with the Ethiopic wordspace `፡` and no space; a space after each
+/// one in the text (not inside tags) makes those words searchable one by one.
+fn space_ethiopic_words(html: String) -> String {
+    const WORDSPACE: char = '\u{1361}';
+    if !html.contains(WORDSPACE) {
+        return html;
+    }
+    let mut spaced = String::with_capacity(html.len() + 64);
+    let mut in_tag = false;
+    let mut chars = html.chars().peekable();
+    while let Some(c) = chars.next() {
+        spaced.push(c);
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            WORDSPACE if !in_tag && chars.peek().is_some_and(|n| !n.is_whitespace()) => {
+                spaced.push(' ');
+            }
+            _ => {}
+        }
+    }
+    spaced
+}
+
+/// A path inside the bundle with `/` separators.
+fn slash_path(path: &Path) -> String {
+    path.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// Language → page count from `pagefind-entry.json`.
+fn entry_languages(entry: &[u8]) -> BTreeMap<String, usize> {
+    let Ok(json) = serde_json::from_slice::<serde_json::Value>(entry) else {
+        return BTreeMap::new();
+    };
+    json["languages"]
+        .as_object()
+        .map(|languages| {
+            languages
+                .iter()
+                .map(|(lang, meta)| {
+                    let pages = meta["page_count"].as_u64().unwrap_or(0);
+                    (lang.clone(), usize::try_from(pages).unwrap_or(usize::MAX))
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::output::MemoryOutput;
+
+    fn page(lang: &str, title: &str, body: &str) -> Vec<u8> {
+        format!(
+            "<!DOCTYPE html><html lang=\"{lang}\"><head><title>{title} · Site</title></head>\
+             <body><header><a href=\"/\">Site</a></header><nav><a href=\"/x/\">Menu</a></nav>\
+             <main id=\"main\"><h1>{title}</h1><p>{body}</p></main>\
+             <footer>Footer words</footer></body></html>"
+        )
+        .into_bytes()
+    }
+
+    #[test]
+    fn what_is_indexed() {
+        let plain = page("en", "Title", "Body");
+        assert!(should_index("notes/x/index.html", &plain));
+        assert!(should_index("index.html", &plain));
+        assert!(!should_index("404.html", &plain));
+        assert!(!should_index("style.css", &plain));
+        assert!(!should_index("pagefind/x.html", &plain));
+        let redirect = crate::render::feeds::redirect("/new/");
+        assert!(!should_index("old/index.html", redirect.as_bytes()));
+        let refresh = b"<html><head><META HTTP-EQUIV='Refresh' content='0; url=/x/'></head></html>";
+        assert!(!should_index("old/index.html", refresh));
+        let noindex = b"<html><head><meta content=\"noindex, nofollow\" name=robots></head></html>";
+        assert!(!should_index("x/index.html", noindex));
+        let search = b"<html><head></head><body><main></main>\
+            <script src=\"/base/pagefind/pagefind-ui.js?v=1\"></script></body></html>";
+        assert!(!should_index("uk/search/index.html", search));
+        // Only real tags count, not text about them.
+        let text = b"<html><head></head><body><main><p>&lt;script src=\"pagefind-ui.js\"&gt; \
+            and name=\"robots\" content=\"noindex\"</p></main></body></html>";
+        assert!(should_index("x/index.html", text));
+        let data_name =
+            b"<html><head><meta data-name=\"robots\" content=\"noindex\"></head></html>";
+        assert!(should_index("x/index.html", data_name));
+    }
+
+    #[test]
+    fn ethiopic_wordspace_separates_words() {
+        let html = "<p title=\"ሰላም፡ዓለም\">ሰላም፡ዓለም፡ ነው።</p>".to_string();
+        assert_eq!(
+            space_ethiopic_words(html),
+            "<p title=\"ሰላም፡ዓለም\">ሰላም፡ ዓለም፡ ነው።</p>"
+        );
+    }
+
+    #[test]
+    fn attributes() {
+        let tag = "meta name=\"robots\" content='noindex' data-x=y";
+        assert_eq!(attribute(tag, "name"), Some("robots"));
+        assert_eq!(attribute(tag, "content"), Some("noindex"));
+        assert_eq!(attribute(tag, "data-x"), Some("y"));
+        assert_eq!(attribute(tag, "x"), None);
+    }
+
+    #[test]
+    fn indexes_each_language_into_memory() {
+        let files = vec![
+            (
+                "index.html".to_string(),
+                page("en", "Welcome", "Strategy notes"),
+            ),
+            (
+                "uk/notes/x/index.html".to_string(),
+                page("uk", "Стратегія", "Цільова аудиторія"),
+            ),
+            (
+                "ka/index.html".to_string(),
+                page("ka", "სტრატეგია", "სამიზნე აუდიტორია"),
+            ),
+            (
+                "am/index.html".to_string(),
+                page("am", "ስትራቴጂ", "የዒላማ ታዳሚዎች"),
+            ),
+            (
+                "old/index.html".to_string(),
+                crate::render::feeds::redirect("/").into_bytes(),
+            ),
+            ("404.html".to_string(), page("en", "Not found", "Nothing")),
+            ("style.css".to_string(), b"body{}".to_vec()),
+        ];
+        let out = MemoryOutput::default();
+        let report = index_site(files, &out).expect("indexing succeeds");
+        assert_eq!(report.pages, 4);
+        assert_eq!(report.skipped, 2);
+        let languages: Vec<&str> = report.languages.keys().map(String::as_str).collect();
+        assert_eq!(languages, ["am", "en", "ka", "uk"]);
+        assert!(report.languages.values().all(|&n| n == 1));
+        let written = out.files.lock().unwrap();
+        for file in [
+            "pagefind/pagefind.js",
+            "pagefind/pagefind-ui.js",
+            "pagefind/pagefind-ui.css",
+            "pagefind/pagefind-component-ui.js",
+            "pagefind/pagefind-entry.json",
+            "pagefind/wasm.unknown.pagefind",
+            "pagefind/wasm.en.pagefind",
+        ] {
+            assert!(written.contains_key(file), "{file} missing");
+        }
+        assert!(written.keys().any(|k| k.ends_with(".pf_index")));
+        assert_eq!(report.files, written.len());
+        assert!(report.index_bytes > 0 && report.index_bytes < report.bytes);
+    }
+
+    #[test]
+    fn works_inside_a_tokio_runtime() {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .build()
+            .unwrap();
+        let out = MemoryOutput::default();
+        let report = runtime.block_on(async {
+            index_site(
+                vec![("index.html".to_string(), page("en", "Hello", "World"))],
+                &out,
+            )
+        });
+        assert_eq!(report.expect("indexing succeeds").pages, 1);
+    }
+}
