@@ -43,6 +43,11 @@ impl Served {
         files.into_iter().map(|(k, v)| (k, v.to_vec())).collect()
     }
 
+    /// Adds files (a search index built off the reload path).
+    pub fn add(&self, staged: MemoryOutput) {
+        self.apply(&BTreeSet::new(), staged);
+    }
+
     fn replace_all(&self, staged: MemoryOutput) {
         let files = staged.files.into_inner().unwrap_or_default();
         if let Ok(mut served) = self.files.write() {
@@ -141,6 +146,10 @@ impl DevSite {
         dev.data = load_data(&dev.options.root.join("data"), &dev.options.root);
         let outcome = dev.rebuild(Scope::Full, &BTreeSet::new(), false);
         (dev, outcome)
+    }
+
+    pub fn search_enabled(&self) -> bool {
+        self.config.as_ref().is_ok_and(|c| c.search)
     }
 
     pub fn theme(&self) -> &str {

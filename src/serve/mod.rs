@@ -89,6 +89,9 @@ pub fn serve(options: ServeOptions, reporter: Arc<dyn Reporter>) -> Result<(), E
         start.elapsed(),
         &outcome,
     );
+    if dev.search_enabled() {
+        index_in_background(&state.served);
+    }
     let root = dev.options.root.clone();
     let dev = Arc::new(Mutex::new(dev));
 
@@ -119,7 +122,11 @@ pub fn serve(options: ServeOptions, reporter: Arc<dyn Reporter>) -> Result<(), E
                     continue;
                 }
                 let outcome = dev.apply(&changes);
+                let search = dev.search_enabled();
                 drop(dev);
+                if search && outcome == Outcome::Reload {
+                    index_in_background(&state.served);
+                }
                 report(
                     &*reporter,
                     &state,
@@ -178,4 +185,24 @@ fn report(
         }
     }
     reporter.rebuilt(changes, elapsed, outcome);
+}
+
+/// Builds the search index of the served pages on another thread, off the reload
+/// path, when a rebuild left none (the first build, or a full rebuild). Edits of single
+/// pages keep the existing index until the next full rebuild.
+fn index_in_background(served: &Arc<dev::Served>) {
+    if served.contains("pagefind/pagefind-entry.json") {
+        return;
+    }
+    let served = served.clone();
+    std::thread::spawn(move || {
+        let pages = served
+            .snapshot()
+            .into_iter()
+            .filter(|(path, _)| path.ends_with(".html"));
+        let staged = crate::output::MemoryOutput::default();
+        if crate::search::index_site(pages, &staged).is_ok() {
+            served.add(staged);
+        }
+    });
 }
