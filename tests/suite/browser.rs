@@ -7,7 +7,7 @@
 
 use std::fs::File;
 use std::io::{BufRead, BufReader, Read, Write};
-use std::net::{TcpListener, TcpStream};
+use std::net::TcpStream;
 use std::path::PathBuf;
 use std::process::{Child, ChildStderr, Command, Stdio};
 use std::sync::{Arc, Mutex};
@@ -16,6 +16,7 @@ use std::time::{Duration, Instant};
 use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::{Value, json};
 
+use crate::chromium::{Tools, browser_tools, free_port};
 use crate::harness::TestSite;
 
 // ---------------------------------------------------------------------------------------
@@ -26,46 +27,6 @@ use crate::harness::TestSite;
 const PATIENCE: Duration = Duration::from_secs(10);
 /// How long chromedriver, Chromium and `folio serve` may take to start (a loaded CI box).
 const STARTUP: Duration = Duration::from_secs(60);
-
-/// Where Chromium and ChromeDriver are.
-struct Tools {
-    chromium: PathBuf,
-    chromedriver: PathBuf,
-}
-
-/// Finds Chromium and ChromeDriver. `None` (after saying so) when one is missing, so the
-/// test skips; a panic instead when `FOLIO_REQUIRE_BROWSER=1`.
-fn browser_tools(test: &str) -> Option<Tools> {
-    let find = |var: &str, default: &str| {
-        std::env::var_os(var)
-            .filter(|v| !v.is_empty())
-            .map_or_else(|| PathBuf::from(default), PathBuf::from)
-    };
-    let tools = Tools {
-        chromium: find("CHROMIUM", "/usr/bin/chromium"),
-        chromedriver: find("CHROMEDRIVER", "/usr/bin/chromedriver"),
-    };
-    let missing: Vec<String> = [&tools.chromium, &tools.chromedriver]
-        .into_iter()
-        .filter(|p| !p.is_file())
-        .map(|p| p.display().to_string())
-        .collect();
-    if missing.is_empty() {
-        return Some(tools);
-    }
-    if std::env::var("FOLIO_REQUIRE_BROWSER").is_ok_and(|v| v == "1") {
-        panic!(
-            "browser test {test}: FOLIO_REQUIRE_BROWSER=1 but {} not found \
-             (set CHROMIUM and CHROMEDRIVER to their paths)",
-            missing.join(" and ")
-        );
-    }
-    eprintln!(
-        "SKIPPED browser test {test}: chromium/chromedriver not found \
-         (set FOLIO_REQUIRE_BROWSER=1 to make this an error)"
-    );
-    None
-}
 
 /// Runs `probe` until it returns `Ok`, every 50 ms for at most [`PATIENCE`]; `Err` carries
 /// what the probe saw, for the panic message when time runs out.
@@ -80,12 +41,6 @@ async fn eventually<T>(what: &str, mut probe: impl AsyncFnMut() -> Result<T, Str
             Err(_) => tokio::time::sleep(Duration::from_millis(50)).await,
         }
     }
-}
-
-/// A port nobody listens on right now.
-fn free_port() -> u16 {
-    let listener = TcpListener::bind("127.0.0.1:0").expect("bind a free port");
-    listener.local_addr().expect("local address").port()
 }
 
 /// One blocking WebDriver request to chromedriver, outside fantoccini: for Chrome's own

@@ -1,5 +1,6 @@
 //! One integration-test binary: real sites built in temp dirs by the real `folio` binary.
 
+mod chromium;
 mod harness;
 
 mod browser;

@@ -17,6 +17,7 @@ use std::time::{Duration, Instant};
 use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::{Value, json};
 
+use crate::chromium::{Tools, browser_tools, free_port};
 use crate::harness::TestSite;
 
 /// Every language of the site: (code, title of its page, body, a word only on that
@@ -229,50 +230,6 @@ fn search_bench() {
 const PATIENCE: Duration = Duration::from_secs(15);
 /// How long chromedriver and Chromium may take to start (a loaded CI box).
 const STARTUP: Duration = Duration::from_secs(60);
-
-struct Tools {
-    chromium: PathBuf,
-    chromedriver: PathBuf,
-}
-
-/// Finds Chromium and ChromeDriver as `browser.rs` does: `None` (after saying so) when
-/// one is missing, a panic instead when `FOLIO_REQUIRE_BROWSER=1`.
-fn browser_tools(test: &str) -> Option<Tools> {
-    let find = |var: &str, default: &str| {
-        std::env::var_os(var)
-            .filter(|v| !v.is_empty())
-            .map_or_else(|| PathBuf::from(default), PathBuf::from)
-    };
-    let tools = Tools {
-        chromium: find("CHROMIUM", "/usr/bin/chromium"),
-        chromedriver: find("CHROMEDRIVER", "/usr/bin/chromedriver"),
-    };
-    let missing: Vec<String> = [&tools.chromium, &tools.chromedriver]
-        .into_iter()
-        .filter(|p| !p.is_file())
-        .map(|p| p.display().to_string())
-        .collect();
-    if missing.is_empty() {
-        return Some(tools);
-    }
-    if std::env::var("FOLIO_REQUIRE_BROWSER").is_ok_and(|v| v == "1") {
-        panic!(
-            "browser test {test}: FOLIO_REQUIRE_BROWSER=1 but {} not found \
-             (set CHROMIUM and CHROMEDRIVER to their paths)",
-            missing.join(" and ")
-        );
-    }
-    eprintln!(
-        "SKIPPED browser test {test}: chromium/chromedriver not found \
-         (set FOLIO_REQUIRE_BROWSER=1 to make this an error)"
-    );
-    None
-}
-
-fn free_port() -> u16 {
-    let listener = TcpListener::bind("127.0.0.1:0").expect("bind a free port");
-    listener.local_addr().expect("local address").port()
-}
 
 /// Serves the files under `root` over HTTP on 127.0.0.1 from a thread, for as long as
 /// the test binary runs, at `/` and at `/sub/` (a site under a `base_url` path);
