@@ -14,7 +14,7 @@ use crate::content::discover::{discover, display};
 use crate::content::parse::{ParsedFile, parse_file};
 use crate::content::source::decode;
 use crate::error::{Diagnostic, Diagnostics, Error};
-use crate::markdown::{self, Highlighter, MarkdownOptions, Rendered};
+use crate::markdown::{self, Highlighter, Rendered};
 use crate::output::commit::{Staging, preflight};
 use crate::output::{NullOutput, Output};
 use crate::render::{RenderInput, Templates, render_site};
@@ -269,12 +269,7 @@ pub fn render_markdown(
         site,
         failed: Some(all_ids),
     };
-    let options = MarkdownOptions {
-        slugify: site.config.slugify,
-        safe_html: site.config.safe_html,
-        highlighter,
-        links: &resolver,
-    };
+    let options = resolver.markdown_options(highlighter);
     let pages = site
         .pages
         .values()

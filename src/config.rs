@@ -166,6 +166,15 @@ impl SiteConfig {
         after_scheme.find('/').map_or("", |i| &after_scheme[i..])
     }
 
+    /// Where a language's pages live: `""` for the default language, `/uk` for Ukrainian.
+    pub fn lang_prefix(&self, lang: &str) -> String {
+        if lang == self.default_language {
+            String::new()
+        } else {
+            format!("/{lang}")
+        }
+    }
+
     /// Writing direction of a language code.
     pub fn direction(lang: &str) -> &'static str {
         let primary = lang.split(['-', '_']).next().unwrap_or(lang);

@@ -31,11 +31,7 @@ pub fn atom(site: &Site, bodies: &BTreeMap<String, Rendered>, lang: &str) -> Str
 
 /// `/atom.xml` for the default language, `/uk/atom.xml` for Ukrainian.
 pub fn feed_path(site: &Site, lang: &str) -> String {
-    if lang == site.config.default_language {
-        "/atom.xml".to_string()
-    } else {
-        format!("/{lang}/atom.xml")
-    }
+    format!("{}/atom.xml", site.config.lang_prefix(lang))
 }
 
 /// The languages that have pages: each gets a feed (the default language always).

@@ -550,7 +550,7 @@ pub fn job_posting_json_ld(site: &Site, page: &Page, body: &Rendered) -> Option<
         let absolute = if url.contains("://") {
             url
         } else {
-            format!("{}{}", origin_of(site), url)
+            format!("{}{}", site.origin(), url)
         };
         org.insert("logo".into(), json!(absolute));
     }
@@ -635,11 +635,6 @@ pub fn script_safe(value: &Value) -> String {
         .replace('&', "\\u0026")
 }
 
-fn origin_of(site: &Site) -> String {
-    let base = &site.config.base_url;
-    base[..base.len() - site.config.base_path().len()].to_string()
-}
-
 /// Open Graph and Twitter card data of a page.
 pub fn open_graph(site: &Site, page: &Page) -> Value {
     let m = &page.meta;
@@ -653,7 +648,7 @@ pub fn open_graph(site: &Site, page: &Page) -> Value {
         if url.contains("://") {
             url
         } else {
-            format!("{}{}", origin_of(site), url)
+            format!("{}{}", site.origin(), url)
         }
     });
     let description = m

@@ -62,12 +62,7 @@ pub fn prepare(input: &RenderInput<'_>, templates: &mut Templates) -> (Views, Ve
         site: input.site,
         failed: None,
     };
-    let markdown = crate::markdown::MarkdownOptions {
-        slugify: input.site.config.slugify,
-        safe_html: input.site.config.safe_html,
-        highlighter: input.highlighter,
-        links: &links,
-    };
+    let markdown = links.markdown_options(input.highlighter);
     let (views, problems) = Views::new(input.site, input.bodies, &markdown);
     functions::register(
         &mut templates.tera,
@@ -241,7 +236,7 @@ impl Renderer<'_> {
             extra.insert("paginator".into(), paginator);
             extra.insert("og".into(), section_og(site, section));
             extra.insert("timeline_svg".into(), json!(self.timeline(section)));
-            if section.path == format!("{}/", lang_root(site, &section.lang)) {
+            if section.path == format!("{}/", site.config.lang_prefix(&section.lang)) {
                 extra.extend(self.home_lists(&section.lang));
             }
             let path = pager_path(n);
@@ -263,7 +258,7 @@ impl Renderer<'_> {
             .into_iter()
             .map(|(l, permalink)| {
                 let url = permalink
-                    .strip_prefix(&origin(site))
+                    .strip_prefix(site.origin())
                     .unwrap_or(&permalink)
                     .to_string();
                 json!({
@@ -275,7 +270,7 @@ impl Renderer<'_> {
                 })
             })
             .collect();
-        let root = lang_root(site, lang);
+        let root = site.config.lang_prefix(lang);
         let mut map = Map::new();
         map.insert("translations".into(), json!(translations));
         map.insert("lang_home".into(), json!(site.url(&format!("{root}/"))));
@@ -424,7 +419,7 @@ impl Renderer<'_> {
         }
         if site.config.search {
             for lang in feeds::feed_languages(site) {
-                let path = format!("{}/search/", lang_root(site, &lang));
+                let path = format!("{}/search/", site.config.lang_prefix(&lang));
                 let mut extra = self.i18n(&lang, None);
                 extra.insert("og".into(), json!({"type": "website", "title": site.config.title, "url": site.permalink(&path), "image": null, "site_name": site.config.title, "description": site.config.description}));
                 let ctx = self.views.context(site, &lang, &path, extra);
@@ -617,15 +612,6 @@ fn ymd(d: chrono::NaiveDate) -> (i32, u32, u32) {
     (d.year(), d.month(), d.day())
 }
 
-/// `""` for the default language, `/uk` for Ukrainian: where its home page is.
-fn lang_root(site: &Site, lang: &str) -> String {
-    if lang == site.config.default_language {
-        String::new()
-    } else {
-        format!("/{lang}")
-    }
-}
-
 fn section_og(site: &Site, section: &Section) -> Value {
     json!({
         "type": "website",
@@ -643,12 +629,6 @@ fn inside(root: &Path, path: &Path) -> bool {
         (Ok(root), Ok(path)) => path.starts_with(root),
         _ => false,
     }
-}
-
-/// `https://example.org` of `https://example.org/folio`.
-fn origin(site: &Site) -> String {
-    let base = &site.config.base_url;
-    base[..base.len() - site.config.base_path().len()].to_string()
 }
 
 /// A language's name in itself, for the language switcher.

@@ -2,8 +2,8 @@
 //! "Strengths" …), compiled in, overridable from `site.yaml` `translations`, with
 //! English as the fallback.
 
-use std::collections::{BTreeMap, HashMap};
-use std::sync::Arc;
+use std::collections::HashMap;
+use std::sync::{Arc, LazyLock};
 
 use serde_json::Value;
 
@@ -25,6 +25,19 @@ pub const SHIPPED: [(&str, &str); 11] = [
     ("ar", include_str!("../../themes/default/i18n/ar.yaml")),
 ];
 
+/// The shipped tables, parsed once per process (every build and rebuild reads them).
+static SHIPPED_TABLES: LazyLock<HashMap<String, HashMap<String, String>>> = LazyLock::new(|| {
+    SHIPPED
+        .iter()
+        .map(|(lang, text)| {
+            (
+                lang.to_string(),
+                serde_yaml::from_str(text).unwrap_or_default(),
+            )
+        })
+        .collect()
+});
+
 /// UI strings by language, then key.
 #[derive(Debug, Clone, Default)]
 pub struct Strings {
@@ -34,15 +47,7 @@ pub struct Strings {
 impl Strings {
     /// The shipped tables with the site's `translations` laid over them.
     pub fn new(config: &SiteConfig) -> Strings {
-        let mut tables: HashMap<String, HashMap<String, String>> = SHIPPED
-            .iter()
-            .map(|(lang, text)| {
-                (
-                    lang.to_string(),
-                    serde_yaml::from_str(text).unwrap_or_default(),
-                )
-            })
-            .collect();
+        let mut tables = SHIPPED_TABLES.clone();
         for (lang, overrides) in &config.translations {
             let table = tables.entry(lang.clone()).or_default();
             table.extend(overrides.iter().map(|(k, v)| (k.clone(), v.clone())));
@@ -119,9 +124,4 @@ pub fn register(tera: &mut tera::Tera, strings: Arc<Strings>) {
             }))
         },
     );
-}
-
-/// The keys of the English table, for tests.
-pub fn english_keys() -> BTreeMap<String, String> {
-    serde_yaml::from_str(SHIPPED[0].1).unwrap_or_default()
 }

@@ -15,7 +15,7 @@ use crate::content::data::load_data;
 use crate::content::discover::discover;
 use crate::content::parse::ParsedFile;
 use crate::error::{Diagnostic, Diagnostics};
-use crate::markdown::{Highlighter, MarkdownOptions, Rendered};
+use crate::markdown::{Highlighter, Rendered};
 use crate::output::MemoryOutput;
 use crate::render::context::Views;
 use crate::render::{RenderInput, Renderer, Selection, Templates, functions, prepare};
@@ -394,12 +394,7 @@ impl DevSite {
                     site: &site,
                     failed: None,
                 };
-                let markdown = MarkdownOptions {
-                    slugify: site.config.slugify,
-                    safe_html: site.config.safe_html,
-                    highlighter,
-                    links: &links,
-                };
+                let markdown = links.markdown_options(highlighter);
                 let mut refresh: BTreeSet<String> = selection.pages.clone();
                 refresh.extend(changed.iter().cloned());
                 problems.extend(views.refresh(&site, &bodies, &markdown, &refresh));
@@ -506,12 +501,7 @@ impl DevSite {
             views.kinds.get(id).cloned(),
         );
         let links = SiteLinks { site, failed: None };
-        let markdown = MarkdownOptions {
-            slugify: site.config.slugify,
-            safe_html: site.config.safe_html,
-            highlighter,
-            links: &links,
-        };
+        let markdown = links.markdown_options(highlighter);
         problems.extend(views.refresh(site, &good.bodies, &markdown, &only));
         // Unchanged summary and kind view: no listing shows anything new.
         let selection = if views.summaries.get(id) == old_summary.as_ref()

@@ -187,12 +187,10 @@ fn outputs(site: &Site, changed: &BTreeSet<String>) -> BTreeSet<String> {
     }
     if site.config.search {
         for lang in crate::render::feeds::feed_languages(site) {
-            let root = if lang == site.config.default_language {
-                String::new()
-            } else {
-                format!("/{lang}")
-            };
-            out.insert(output_file(&format!("{root}/search/")));
+            out.insert(output_file(&format!(
+                "{}/search/",
+                site.config.lang_prefix(&lang)
+            )));
         }
     }
     if site.config.feeds {

@@ -47,7 +47,7 @@ pub fn assemble(
         let (_, lang) = split_lang(name, &config);
         let path = format!(
             "{}{}",
-            lang_prefix(&lang, &config),
+            config.lang_prefix(&lang),
             dir_path(dir, config.slugify)
         );
         claims.claim(&path, &file.file, &mut problems);
@@ -329,7 +329,7 @@ fn place_page(
         body_first_line: file.body_first_line,
         path: format!(
             "{}{}{slug}/",
-            lang_prefix(&lang, config),
+            config.lang_prefix(&lang),
             dir_path(dir, config.slugify)
         ),
         lang,
@@ -392,7 +392,7 @@ fn add_language_sections(
         };
         let path = format!(
             "{}{}",
-            lang_prefix(&lang, config),
+            config.lang_prefix(&lang),
             dir_path(dir, config.slugify)
         );
         claims.claim(&path, &file, problems);
@@ -427,15 +427,6 @@ pub fn split_lang(name: &str, config: &SiteConfig) -> (String, String) {
         return (format!("{base}.md"), code.to_string());
     }
     (name.to_string(), config.default_language.clone())
-}
-
-/// `/uk` for a page in Ukrainian, nothing for the default language.
-fn lang_prefix(lang: &str, config: &SiteConfig) -> String {
-    if lang == config.default_language {
-        String::new()
-    } else {
-        format!("/{lang}")
-    }
 }
 
 /// The id of a folder's section file in a language: `jobs/_index.md`, `jobs/_index.uk.md`.

@@ -3,7 +3,7 @@
 use std::collections::BTreeSet;
 
 use super::Site;
-use crate::markdown::LinkResolver;
+use crate::markdown::{Highlighter, LinkResolver, MarkdownOptions};
 
 /// Resolves `@/` links against the site: pages and sections by content id.
 pub struct SiteLinks<'a> {
@@ -11,6 +11,18 @@ pub struct SiteLinks<'a> {
     /// Every Markdown file found, even those that failed to parse: a link to a file
     /// with its own error is not reported a second time.
     pub failed: Option<&'a BTreeSet<String>>,
+}
+
+impl SiteLinks<'_> {
+    /// The Markdown options of the site, resolving `@/` links through `self`.
+    pub fn markdown_options<'b>(&'b self, highlighter: &'b Highlighter) -> MarkdownOptions<'b> {
+        MarkdownOptions {
+            slugify: self.site.config.slugify,
+            safe_html: self.site.config.safe_html,
+            highlighter,
+            links: self,
+        }
+    }
 }
 
 impl LinkResolver for SiteLinks<'_> {

@@ -104,8 +104,13 @@ impl Site {
 
     /// The absolute URL of an internal path.
     pub fn permalink(&self, path: &str) -> String {
-        let origin_end = self.config.base_url.len() - self.config.base_path().len();
-        format!("{}{}", &self.config.base_url[..origin_end], self.url(path))
+        format!("{}{}", self.origin(), self.url(path))
+    }
+
+    /// `https://example.org` of a `base_url` `https://example.org/folio`.
+    pub fn origin(&self) -> &str {
+        let base = &self.config.base_url;
+        &base[..base.len() - self.config.base_path().len()]
     }
 
     /// The page before and after `id` in its section's order.

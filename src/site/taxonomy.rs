@@ -51,11 +51,7 @@ pub fn collect_taxonomies(
     let mut slugs: HashMap<(&str, &str), String> = HashMap::new();
     let mut all = Vec::new();
     for lang in langs {
-        let prefix = if lang == config.default_language {
-            String::new()
-        } else {
-            format!("/{lang}")
-        };
+        let prefix = config.lang_prefix(lang);
         for name in &config.taxonomies {
             let path = format!("{prefix}/{name}/");
             let mut terms: BTreeMap<String, Term> = BTreeMap::new();

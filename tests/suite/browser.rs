@@ -5,10 +5,8 @@
 //! or the paths in `CHROMIUM` and `CHROMEDRIVER`). Without them each test says it was
 //! skipped and passes, unless `FOLIO_REQUIRE_BROWSER=1` makes that an error.
 
-use std::fs::File;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
-use std::path::PathBuf;
 use std::process::{Child, ChildStderr, Command, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -16,7 +14,7 @@ use std::time::{Duration, Instant};
 use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::{Value, json};
 
-use crate::chromium::{Tools, browser_tools, free_port};
+use crate::chromium::{Driver, STARTUP, Tools, browser_tools};
 use crate::harness::TestSite;
 
 // ---------------------------------------------------------------------------------------
@@ -25,8 +23,6 @@ use crate::harness::TestSite;
 
 /// How long a page may take to show an edit.
 const PATIENCE: Duration = Duration::from_secs(10);
-/// How long chromedriver, Chromium and `folio serve` may take to start (a loaded CI box).
-const STARTUP: Duration = Duration::from_secs(60);
 
 /// Runs `probe` until it returns `Ok`, every 50 ms for at most [`PATIENCE`]; `Err` carries
 /// what the probe saw, for the panic message when time runs out.
@@ -93,69 +89,6 @@ const SOCKET_SPY: &str = r#"
   };
 })();
 "#;
-
-/// A chromedriver process of one test; killed on drop.
-struct Driver {
-    child: Child,
-    port: u16,
-    /// Chromium's profile and chromedriver's output.
-    scratch: tempfile::TempDir,
-}
-
-impl Driver {
-    /// Starts chromedriver on a free port and waits until it accepts connections.
-    fn start(tools: &Tools) -> Driver {
-        let scratch = tempfile::tempdir().expect("temp dir for the browser");
-        let log =
-            |name: &str| File::create(scratch.path().join(name)).expect("chromedriver log file");
-        let port = free_port();
-        let child = Command::new(&tools.chromedriver)
-            .arg(format!("--port={port}"))
-            .stdin(Stdio::null())
-            .stdout(log("chromedriver.out"))
-            .stderr(log("chromedriver.err"))
-            .spawn()
-            .unwrap_or_else(|e| panic!("cannot run {}: {e}", tools.chromedriver.display()));
-        let mut driver = Driver {
-            child,
-            port,
-            scratch,
-        };
-        let deadline = Instant::now() + STARTUP;
-        while TcpStream::connect(("127.0.0.1", port)).is_err() {
-            if let Ok(Some(status)) = driver.child.try_wait() {
-                panic!("chromedriver exited ({status}):\n{}", driver.output());
-            }
-            assert!(
-                Instant::now() < deadline,
-                "chromedriver did not listen on port {port} within {STARTUP:?}:\n{}",
-                driver.output()
-            );
-            std::thread::sleep(Duration::from_millis(20));
-        }
-        driver
-    }
-
-    fn profile(&self) -> PathBuf {
-        self.scratch.path().join("profile")
-    }
-
-    /// What chromedriver printed, for failure messages.
-    fn output(&self) -> String {
-        ["chromedriver.out", "chromedriver.err"]
-            .iter()
-            .map(|f| std::fs::read_to_string(self.scratch.path().join(f)).unwrap_or_default())
-            .collect::<Vec<_>>()
-            .join("\n")
-    }
-}
-
-impl Drop for Driver {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
 
 /// Headless Chromium behind its own chromedriver, with a fresh profile.
 struct Browser {

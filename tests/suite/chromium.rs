@@ -1,8 +1,12 @@
 //! What the browser tests share: finding Debian's Chromium and ChromeDriver, and the
-//! skip rule (a SKIPPED line without them, a failure when `FOLIO_REQUIRE_BROWSER=1`).
+//! skip rule (a SKIPPED line without them, a failure when `FOLIO_REQUIRE_BROWSER=1`),
+//! and chromedriver itself.
 
-use std::net::TcpListener;
+use std::fs::File;
+use std::net::{TcpListener, TcpStream};
 use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
 
 /// Where Chromium and ChromeDriver are.
 pub struct Tools {
@@ -48,4 +52,72 @@ pub fn browser_tools(test: &str) -> Option<Tools> {
 pub fn free_port() -> u16 {
     let listener = TcpListener::bind("127.0.0.1:0").expect("bind a free port");
     listener.local_addr().expect("local address").port()
+}
+
+/// How long chromedriver, Chromium and `folio serve` may take to start (a loaded CI box).
+pub const STARTUP: Duration = Duration::from_secs(60);
+
+/// chromedriver on a free port, killed when dropped.
+/// A chromedriver process of one test; killed on drop.
+pub struct Driver {
+    child: Child,
+    pub port: u16,
+    /// Chromium's profile and chromedriver's output.
+    scratch: tempfile::TempDir,
+}
+
+impl Driver {
+    /// Starts chromedriver on a free port and waits until it accepts connections.
+    pub fn start(tools: &Tools) -> Driver {
+        let scratch = tempfile::tempdir().expect("temp dir for the browser");
+        let log =
+            |name: &str| File::create(scratch.path().join(name)).expect("chromedriver log file");
+        let port = free_port();
+        let child = Command::new(&tools.chromedriver)
+            .arg(format!("--port={port}"))
+            .stdin(Stdio::null())
+            .stdout(log("chromedriver.out"))
+            .stderr(log("chromedriver.err"))
+            .spawn()
+            .unwrap_or_else(|e| panic!("cannot run {}: {e}", tools.chromedriver.display()));
+        let mut driver = Driver {
+            child,
+            port,
+            scratch,
+        };
+        let deadline = Instant::now() + STARTUP;
+        while TcpStream::connect(("127.0.0.1", port)).is_err() {
+            if let Ok(Some(status)) = driver.child.try_wait() {
+                panic!("chromedriver exited ({status}):\n{}", driver.output());
+            }
+            assert!(
+                Instant::now() < deadline,
+                "chromedriver did not listen on port {port} within {STARTUP:?}:\n{}",
+                driver.output()
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        driver
+    }
+
+    /// A fresh Chromium profile folder.
+    pub fn profile(&self) -> PathBuf {
+        self.scratch.path().join("profile")
+    }
+
+    /// What chromedriver printed, for failure messages.
+    pub fn output(&self) -> String {
+        ["chromedriver.out", "chromedriver.err"]
+            .iter()
+            .map(|f| std::fs::read_to_string(self.scratch.path().join(f)).unwrap_or_default())
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
 }

@@ -453,6 +453,18 @@ fn campaign_errors_and_status_warning() {
     let site = TestSite::new();
     site.page(
         "c.md",
+        &CAMPAIGN.replace("currency: EUR", "currency: EUX"),
+        "",
+    );
+    let err = site.build().fails();
+    assert!(
+        err.contains("content/c.md:10") && err.contains("unknown currency code `EUX`"),
+        "{err}"
+    );
+
+    let site = TestSite::new();
+    site.page(
+        "c.md",
         &CAMPAIGN.replace("status: completed", "status: planned"),
         "",
     );
@@ -523,6 +535,8 @@ fn case_study_results_related_and_home() {
         "cover: {main}"
     );
     // Results: two improved (orders up, cost down), one worsened (reply time up with better: lower).
+    assert_eq!(main.matches("result-card improved").count(), 2, "{main}");
+    assert_eq!(main.matches("result-card worsened").count(), 1, "{main}");
     assert!(
         html.contains(
             "property=\"og:image\" content=\"https://example.org/case-studies/hlyna/cover.svg\""

@@ -7,17 +7,16 @@
 //! without them it says it was skipped and passes, unless `FOLIO_REQUIRE_BROWSER=1`.
 
 use std::collections::HashMap;
-use std::fs::File;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::{Value, json};
 
-use crate::chromium::{Tools, browser_tools, free_port};
+use crate::chromium::{Driver, STARTUP, Tools, browser_tools};
 use crate::harness::TestSite;
 
 /// Every language of the site: (code, title of its page, body, a word only on that
@@ -228,8 +227,6 @@ fn search_bench() {
 
 /// How long a search may take to show its results.
 const PATIENCE: Duration = Duration::from_secs(15);
-/// How long chromedriver and Chromium may take to start (a loaded CI box).
-const STARTUP: Duration = Duration::from_secs(60);
 
 /// Serves the files under `root` over HTTP on 127.0.0.1 from a thread, for as long as
 /// the test binary runs, at `/` and at `/sub/` (a site under a `base_url` path);
@@ -300,62 +297,6 @@ fn answer(stream: TcpStream, root: &Path) -> std::io::Result<()> {
     stream.flush()
 }
 
-/// A chromedriver process; killed on drop.
-struct Driver {
-    child: Child,
-    port: u16,
-    scratch: tempfile::TempDir,
-}
-
-impl Driver {
-    fn start(tools: &Tools) -> Driver {
-        let scratch = tempfile::tempdir().expect("temp dir for the browser");
-        let log =
-            |name: &str| File::create(scratch.path().join(name)).expect("chromedriver log file");
-        let port = free_port();
-        let child = Command::new(&tools.chromedriver)
-            .arg(format!("--port={port}"))
-            .stdin(Stdio::null())
-            .stdout(log("chromedriver.out"))
-            .stderr(log("chromedriver.err"))
-            .spawn()
-            .unwrap_or_else(|e| panic!("cannot run {}: {e}", tools.chromedriver.display()));
-        let mut driver = Driver {
-            child,
-            port,
-            scratch,
-        };
-        let deadline = Instant::now() + STARTUP;
-        while TcpStream::connect(("127.0.0.1", port)).is_err() {
-            if let Ok(Some(status)) = driver.child.try_wait() {
-                panic!("chromedriver exited ({status}):\n{}", driver.output());
-            }
-            assert!(
-                Instant::now() < deadline,
-                "chromedriver did not listen on port {port} within {STARTUP:?}:\n{}",
-                driver.output()
-            );
-            std::thread::sleep(Duration::from_millis(20));
-        }
-        driver
-    }
-
-    fn output(&self) -> String {
-        ["chromedriver.out", "chromedriver.err"]
-            .iter()
-            .map(|f| std::fs::read_to_string(self.scratch.path().join(f)).unwrap_or_default())
-            .collect::<Vec<_>>()
-            .join("\n")
-    }
-}
-
-impl Drop for Driver {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
 /// Headless Chromium behind its own chromedriver; the session ends on drop.
 struct Browser {
     client: Client,
@@ -366,7 +307,7 @@ struct Browser {
 impl Browser {
     async fn start(tools: &Tools) -> Browser {
         let driver = Driver::start(tools);
-        let profile = driver.scratch.path().join("profile");
+        let profile = driver.profile();
         let capabilities = json!({
             "goog:chromeOptions": {
                 "binary": tools.chromium,
