@@ -191,7 +191,7 @@ pub fn load(options: &BuildOptions) -> (Option<Loaded>, Diagnostics) {
     }
     let all_ids: BTreeSet<String> = found.markdown.iter().cloned().collect();
 
-    let (site, problems) = assemble(
+    let (mut site, problems) = assemble(
         config,
         files,
         found.assets,
@@ -201,6 +201,7 @@ pub fn load(options: &BuildOptions) -> (Option<Loaded>, Diagnostics) {
     );
     diagnostics.extend(problems);
     diagnostics.extend(check_images(&site, &content_dir, root));
+    diagnostics.extend(crate::images::attach(&mut site, root).1);
     let (data, problems) = load_data(&root.join("data"), root);
     diagnostics.extend(problems);
 
@@ -287,14 +288,19 @@ pub fn render_markdown(
         .collect()
 }
 
-/// Images named in front matter (`cover`, `company.logo`) must exist: beside the page
+/// Images named in front matter (an SVG `cover`, `company.logo`) must exist: beside the page
 /// in its bundle, or under `static/` for a `/path`.
 pub fn check_images(site: &Site, content_dir: &Path, root: &Path) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
     for page in site.pages.values() {
         let logo = page.meta.company.as_ref().and_then(|c| c.logo.as_ref());
+        // Raster covers are checked, and resized, by `crate::images`.
+        let vector_cover = page.meta.cover.as_ref().filter(|c| {
+            let c = c.to_ascii_lowercase();
+            c.ends_with(".svg") || !matches!(page.kind, crate::kinds::Kind::CaseStudy(_))
+        });
         let images = [
-            (vec!["cover"], page.meta.cover.as_ref()),
+            (vec!["cover"], vector_cover),
             (vec!["company", "logo"], logo),
         ];
         for (key, image) in images {

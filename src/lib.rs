@@ -8,6 +8,7 @@ pub mod build;
 pub mod config;
 pub mod content;
 pub mod error;
+pub mod images;
 pub mod kinds;
 pub mod markdown;
 pub mod output;

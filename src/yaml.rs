@@ -137,6 +137,69 @@ pub fn key_path_line(fragment: Fragment<'_>, path: &[&str]) -> Option<usize> {
     found
 }
 
+/// Where the value of `key` in the `index`-th item of the top-level list `list` is:
+/// `(line, column)` in the file (1-based; the column in characters), for errors about
+/// one entry of a list such as `entries:` or `items:`. Falls back to the item's first
+/// line, then to the list's key.
+pub fn item_key_position(
+    fragment: Fragment<'_>,
+    list: &str,
+    index: usize,
+    key: &str,
+) -> Option<(usize, usize)> {
+    let lines: Vec<&str> = fragment.text.lines().collect();
+    let start = lines.iter().position(|l| {
+        indent(l) == 0
+            && l.strip_prefix(list)
+                .is_some_and(|rest| rest.trim_start().starts_with(':'))
+    })?;
+    let at = |i: usize| i + fragment.first_line;
+    let mut item_indent = None;
+    let mut item = None::<usize>;
+    let mut item_line = None;
+    for (i, line) in lines.iter().enumerate().skip(start + 1) {
+        let body = line.trim_start();
+        if body.is_empty() || body.starts_with('#') {
+            continue;
+        }
+        let ind = indent(line);
+        let is_dash = body == "-" || body.starts_with("- ");
+        if ind == 0 && !is_dash {
+            break;
+        }
+        if is_dash && item_indent.is_none_or(|d| d == ind) {
+            item_indent = Some(ind);
+            item = Some(item.map_or(0, |n| n + 1));
+            if item == Some(index) {
+                item_line = Some(at(i));
+            } else if item > Some(index) {
+                break;
+            }
+        }
+        if item != Some(index) {
+            continue;
+        }
+        let Some(base) = item_indent else { continue };
+        // The item's own keys sit two columns in from its dash.
+        let (key_indent, rest) = match body.strip_prefix("- ") {
+            Some(rest) if ind == base => (ind + 2 + indent(rest), rest.trim_start()),
+            _ => (ind, body),
+        };
+        if key_indent != base + 2 {
+            continue;
+        }
+        if let Some(value) = rest
+            .strip_prefix(key)
+            .and_then(|r| r.trim_start().strip_prefix(':'))
+        {
+            let before = line.len() - value.trim_start().len();
+            let column = line[..before].chars().count() + 1;
+            return Some((at(i), column));
+        }
+    }
+    item_line.map(|l| (l, 1)).or(Some((at(start), 1)))
+}
+
 fn indent(line: &str) -> usize {
     line.len() - line.trim_start().len()
 }
@@ -215,6 +278,22 @@ mod tests {
         assert_eq!(key_path_line(f, &["salary", "nope"]), Some(4));
         assert_eq!(key_path_line(f, &["kpis", "target"]), Some(9));
         assert_eq!(top_level_keys(f), ["title", "min", "salary", "kpis"]);
+    }
+
+    #[test]
+    fn item_key_position_finds_keys_of_list_items() {
+        let f = frag(
+            "title: x\nentries:\n  - date: 2026-11-02\n    format: reel\n  - date: 2026-11-03\n    format: bogus # no\n  -\n    date: 2026-11-04\nnext: 1\n",
+        );
+        assert_eq!(item_key_position(f, "entries", 0, "format"), Some((5, 13)));
+        assert_eq!(item_key_position(f, "entries", 1, "date"), Some((6, 11)));
+        assert_eq!(item_key_position(f, "entries", 1, "format"), Some((7, 13)));
+        assert_eq!(item_key_position(f, "entries", 2, "date"), Some((9, 11)));
+        // A missing key: the item's first line.
+        assert_eq!(item_key_position(f, "entries", 1, "time"), Some((6, 1)));
+        // Items at the indentation of the list's key.
+        let f = frag("items:\n- image: a.png\n- image: b.png\n");
+        assert_eq!(item_key_position(f, "items", 1, "image"), Some((4, 10)));
     }
 
     #[test]

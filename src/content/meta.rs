@@ -4,9 +4,11 @@ use serde::Deserialize;
 use serde_json::{Map, Value};
 
 use super::dates::Date;
+use crate::kinds::calendar::EntryMeta;
 use crate::kinds::campaign::{Budget, Kpi};
 use crate::kinds::case_study::{CaseResult, Period, Testimonial};
 use crate::kinds::job::{Apply, Company, Location, Salary};
+use crate::kinds::showcase::ItemMeta;
 use crate::kinds::swot::Strategies;
 use crate::kinds::values::{ListItem, OneOrMany};
 
@@ -123,6 +125,16 @@ pub struct PageMeta {
     pub testimonial: Option<Testimonial>,
     #[serde(default)]
     pub related: Vec<String>,
+
+    // kind: calendar (and `period`)
+    #[serde(default)]
+    pub timezone: Option<String>,
+    #[serde(default)]
+    pub entries: Vec<EntryMeta>,
+
+    // kind: showcase
+    #[serde(default)]
+    pub items: Vec<ItemMeta>,
 }
 
 impl PageMeta {
@@ -178,7 +190,7 @@ pub enum SortBy {
     Title,
 }
 
-/// The kinds of content the SPEC names; this version renders `page`.
+/// The kinds of content the SPEC names.
 pub const KINDS: [&str; 7] = [
     "page",
     "job",

@@ -36,9 +36,12 @@ pub struct Testimonial {
     pub role: Option<String>,
 }
 
-/// A checked case study. `related` links are resolved when the site is assembled.
-#[derive(Debug, Clone)]
-pub struct CaseStudy;
+/// A checked case study. `related` links are resolved when the site is assembled;
+/// `cover` is filled in when the images are processed (raster covers only).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CaseStudy {
+    pub cover: Option<crate::images::Picture>,
+}
 
 pub fn validate(meta: &PageMeta, origin: Origin<'_>) -> Checked<CaseStudy> {
     let mut problems = Vec::new();
@@ -66,5 +69,5 @@ pub fn validate(meta: &PageMeta, origin: Origin<'_>) -> Checked<CaseStudy> {
             );
         }
     }
-    checked(CaseStudy, problems)
+    checked(CaseStudy::default(), problems)
 }

@@ -1,9 +1,12 @@
-//! The typed kinds of content — jobs, SWOT analyses, campaigns, case studies: their
-//! front matter (parse stage) and its validation into checked data (model stage).
+//! The typed kinds of content — jobs, SWOT analyses, campaigns, case studies,
+//! calendars, showcases: their front matter (parse stage) and its validation into
+//! checked data (model stage).
 
+pub mod calendar;
 pub mod campaign;
 pub mod case_study;
 pub mod job;
+pub mod showcase;
 pub mod swot;
 pub mod values;
 
@@ -23,6 +26,8 @@ pub enum Kind {
     Swot(Box<swot::Swot>),
     Campaign(Box<campaign::Campaign>),
     CaseStudy(Box<case_study::CaseStudy>),
+    Calendar(Box<calendar::Calendar>),
+    Showcase(Box<showcase::Showcase>),
 }
 
 impl Kind {
@@ -33,6 +38,8 @@ impl Kind {
             Kind::Swot(_) => "swot",
             Kind::Campaign(_) => "campaign",
             Kind::CaseStudy(_) => "case_study",
+            Kind::Calendar(_) => "calendar",
+            Kind::Showcase(_) => "showcase",
         }
     }
 
@@ -44,6 +51,8 @@ impl Kind {
             Kind::Swot(_) => "swot.html",
             Kind::Campaign(_) => "campaign.html",
             Kind::CaseStudy(_) => "case_study.html",
+            Kind::Calendar(_) => "calendar.html",
+            Kind::Showcase(_) => "showcase.html",
         }
     }
 }
@@ -78,7 +87,7 @@ impl Origin<'_> {
 }
 
 /// Keys that only one kind (or two) may use.
-const OWNED_KEYS: [(&str, &[&str]); 35] = [
+const OWNED_KEYS: [(&str, &[&str]); 38] = [
     ("valid_through", &["job"]),
     ("employment_type", &["job"]),
     ("company", &["job"]),
@@ -106,7 +115,7 @@ const OWNED_KEYS: [(&str, &[&str]); 35] = [
     ("audience", &["campaign"]),
     ("kpis", &["campaign"]),
     ("role", &["case_study"]),
-    ("period", &["case_study"]),
+    ("period", &["case_study", "calendar"]),
     ("cover", &["case_study"]),
     ("summary", &["case_study"]),
     ("challenge", &["case_study"]),
@@ -114,6 +123,9 @@ const OWNED_KEYS: [(&str, &[&str]); 35] = [
     ("results", &["case_study"]),
     ("testimonial", &["case_study"]),
     ("related", &["case_study"]),
+    ("timezone", &["calendar"]),
+    ("entries", &["calendar"]),
+    ("items", &["showcase"]),
 ];
 
 /// Checks a page's front matter for its kind and returns the checked data, with
@@ -125,16 +137,12 @@ pub fn classify(
     today: NaiveDate,
 ) -> (Option<Kind>, Vec<Diagnostic>) {
     let mut problems = Vec::new();
-    if !KINDS.contains(&kind) || matches!(kind, "calendar" | "showcase") {
+    if !KINDS.contains(&kind) {
         let d = origin.error(&["kind"], format!("unknown kind `{kind}`"));
-        let d = if KINDS.contains(&kind) {
-            let mut d = d.with_help("calendar and showcase pages come in a later version of folio");
-            d.message = format!("kind `{kind}` is not supported by this version of folio yet");
-            d
-        } else if let Some(s) = nearest(kind, KINDS) {
+        let d = if let Some(s) = nearest(kind, KINDS) {
             d.with_help(format!("did you mean `{s}`?"))
         } else {
-            d.with_help("expected one of page, job, swot, campaign, case_study")
+            d.with_help(format!("expected one of {}", KINDS.join(", ")))
         };
         return (None, vec![d]);
     }
@@ -172,6 +180,12 @@ pub fn classify(
         }),
         "case_study" => boxed(case_study::validate(meta, origin), |c| {
             Kind::CaseStudy(Box::new(c))
+        }),
+        "calendar" => boxed(calendar::validate(meta, origin), |c| {
+            Kind::Calendar(Box::new(c))
+        }),
+        "showcase" => boxed(showcase::validate(meta, origin), |s| {
+            Kind::Showcase(Box::new(s))
         }),
         _ => (Some(Kind::Page), Vec::new()),
     };

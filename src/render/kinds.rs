@@ -30,7 +30,12 @@ impl KindViews<'_> {
             Kind::Job(job) => Some(("job", self.job(page, job.closed, &mut problems))),
             Kind::Swot(_) => Some(("swot", self.swot(page, &mut problems))),
             Kind::Campaign(c) => Some(("campaign", self.campaign(page, c, &mut problems))),
-            Kind::CaseStudy(_) => Some(("case_study", self.case_study(page, &mut problems))),
+            Kind::CaseStudy(c) => Some(("case_study", self.case_study(page, c, &mut problems))),
+            Kind::Calendar(c) => Some((
+                "calendar",
+                super::calendar::view(self.site, page, c, self.format(page), &mut problems),
+            )),
+            Kind::Showcase(s) => Some(("showcase", self.showcase(page, s, &mut problems))),
         };
         (view, problems)
     }
@@ -50,7 +55,7 @@ impl KindViews<'_> {
         }
     }
 
-    fn markdown(
+    pub(super) fn markdown(
         &self,
         page: &Page,
         path: &[&str],
@@ -232,7 +237,12 @@ impl KindViews<'_> {
         })
     }
 
-    fn case_study(&self, page: &Page, problems: &mut Vec<Diagnostic>) -> Value {
+    fn case_study(
+        &self,
+        page: &Page,
+        study: &crate::kinds::case_study::CaseStudy,
+        problems: &mut Vec<Diagnostic>,
+    ) -> Value {
         let m = &page.meta;
         let f = self.format(page);
         let mut text = |key: &str, value: &Option<String>| {
@@ -329,7 +339,7 @@ impl KindViews<'_> {
                 "start_display": f.date(p.start.0.date_naive()),
                 "end_display": p.end.map(|e| f.date(e.0.date_naive())),
             })),
-            "cover": m.cover.as_ref().map(|c| json!({"url": self.asset_url(page, c), "alt": ""})),
+            "cover": m.cover.as_ref().map(|c| cover_view(self.site, page, c, study)),
             "summary": summary,
             "challenge": challenge,
             "approach": approach,
@@ -343,6 +353,21 @@ impl KindViews<'_> {
     fn asset_url(&self, page: &Page, path: &str) -> String {
         asset_url(self.site, page, path)
     }
+}
+
+/// A case study's cover: `{url, alt}`, plus `picture` (thumbnails and `srcset`) for a
+/// raster image.
+fn cover_view(
+    site: &Site,
+    page: &Page,
+    cover: &str,
+    study: &crate::kinds::case_study::CaseStudy,
+) -> Value {
+    json!({
+        "url": asset_url(site, page, cover),
+        "alt": "",
+        "picture": study.cover.as_ref().map(|p| super::picture::view(site, p)),
+    })
 }
 
 /// A file named in front matter as a URL: absolute URLs and `/paths` stay, other
@@ -468,7 +493,7 @@ pub fn summary_extra(site: &Site, page: &Page, f: Format<'_>) -> Map<String, Val
             map.insert("start_display".into(), json!(f.date(c.start)));
             map.insert("end_display".into(), json!(c.end.map(|e| f.date(e))));
         }
-        Kind::CaseStudy(_) => {
+        Kind::CaseStudy(study) => {
             map.insert("client".into(), json!(m.client));
             map.insert(
                 "summary_text".into(),
@@ -476,14 +501,10 @@ pub fn summary_extra(site: &Site, page: &Page, f: Format<'_>) -> Map<String, Val
             );
             map.insert(
                 "cover".into(),
-                json!(
-                    m.cover
-                        .as_ref()
-                        .map(|c| json!({"url": asset_url(site, page, c), "alt": ""}))
-                ),
+                json!(m.cover.as_ref().map(|c| cover_view(site, page, c, study))),
             );
         }
-        Kind::Page | Kind::Swot(_) => {}
+        Kind::Page | Kind::Swot(_) | Kind::Calendar(_) | Kind::Showcase(_) => {}
     }
     map
 }
@@ -641,6 +662,7 @@ pub fn open_graph(site: &Site, page: &Page) -> Value {
     let image = match &page.kind {
         Kind::CaseStudy(_) => m.cover.as_ref(),
         Kind::Job(_) => m.company.as_ref().and_then(|c| c.logo.as_ref()),
+        Kind::Showcase(s) => s.items.first().map(|i| &i.image),
         _ => None,
     }
     .map(|p| {

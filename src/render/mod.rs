@@ -2,13 +2,17 @@
 //! Markdown, through Tera templates, in parallel. Each kind of output has its own
 //! function so that a rebuild can re-render only what a change touches.
 
+pub mod calendar;
 pub mod charts;
 pub mod context;
 pub mod feeds;
 pub mod format;
 pub mod functions;
+pub mod ics;
 pub mod kinds;
 pub mod locale;
+pub mod picture;
+pub mod showcase;
 pub mod strings;
 pub mod templates;
 
@@ -176,6 +180,16 @@ impl Renderer<'_> {
         let ctx = self.views.context(site, &page.lang, &page.path, extra);
         let html = self.templates.render(&template, &ctx, &page.file)?;
         self.write(&output_file(&page.path), html.as_bytes(), &page.file)?;
+        if let Kind::Calendar(calendar) = &page.kind {
+            let f = format::Format {
+                locale: &self.views.locale,
+                strings: &self.views.strings,
+                lang: &page.lang,
+            };
+            let ics = ics::ics(site, page, calendar, f);
+            let path = format!("{}{}", page.path.trim_start_matches('/'), calendar::ICS_FILE);
+            self.write(&path, ics.as_bytes(), &page.file)?;
+        }
         self.aliases(&page.meta.aliases, &page.path, &page.file)
     }
 

@@ -12,7 +12,7 @@ use crate::content::source::decode;
 use crate::error::Diagnostic;
 
 /// The default theme's templates, compiled into the binary.
-pub const DEFAULT_TEMPLATES: [(&str, &str); 13] = [
+pub const DEFAULT_TEMPLATES: [(&str, &str); 15] = [
     (
         "base.html",
         include_str!("../../themes/default/templates/base.html"),
@@ -64,6 +64,14 @@ pub const DEFAULT_TEMPLATES: [(&str, &str); 13] = [
     (
         "case_study.html",
         include_str!("../../themes/default/templates/case_study.html"),
+    ),
+    (
+        "calendar.html",
+        include_str!("../../themes/default/templates/calendar.html"),
+    ),
+    (
+        "showcase.html",
+        include_str!("../../themes/default/templates/showcase.html"),
     ),
 ];
 

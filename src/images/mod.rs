@@ -1,0 +1,93 @@
+//! Images named in front matter (a showcase's `image:`, a case study's `cover:`),
+//! resized at build time into thumbnails in their own format and WebP, in parallel,
+//! and cached on disk by content hash so that a rebuild does not resize them again.
+//!
+//! `resize` decodes and encodes, `cache` keeps the results under
+//! `<site root>/.folio-cache/images/`, `attach` finds the images of a site's pages,
+//! reports missing or broken ones and hands the thumbnails to the pages and the output.
+
+pub mod attach;
+pub mod cache;
+pub mod resize;
+
+pub use attach::attach;
+
+/// The widths thumbnails are made in (never wider than the source).
+pub const WIDTHS: [u32; 4] = [320, 640, 960, 1280];
+
+/// An encoding of a thumbnail.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Encoding {
+    Jpeg,
+    Png,
+    Webp,
+}
+
+impl Encoding {
+    pub fn extension(self) -> &'static str {
+        match self {
+            Encoding::Jpeg => "jpg",
+            Encoding::Png => "png",
+            Encoding::Webp => "webp",
+        }
+    }
+
+    pub fn mime(self) -> &'static str {
+        match self {
+            Encoding::Jpeg => "image/jpeg",
+            Encoding::Png => "image/png",
+            Encoding::Webp => "image/webp",
+        }
+    }
+}
+
+/// One thumbnail: where it is cached and where it goes in the output.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Variant {
+    pub width: u32,
+    pub height: u32,
+    pub encoding: Encoding,
+    /// Output path, relative, with `/` separators.
+    pub dest: String,
+    pub cached: std::path::PathBuf,
+}
+
+/// A resized image: its size (after EXIF orientation) and its thumbnails, narrowest
+/// first, in the source's own format and in WebP.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Picture {
+    pub width: u32,
+    pub height: u32,
+    /// The encoding of the fallback thumbnails (the source's, WebP for a WebP source).
+    pub fallback: Encoding,
+    pub variants: Vec<Variant>,
+}
+
+impl Picture {
+    /// The thumbnails of one encoding, narrowest first.
+    pub fn of(&self, encoding: Encoding) -> impl Iterator<Item = &Variant> {
+        self.variants.iter().filter(move |v| v.encoding == encoding)
+    }
+}
+
+/// The widths to make of an image `width` pixels wide: the standard widths below it,
+/// and its own width (capped at the widest standard one).
+pub fn widths_for(width: u32) -> Vec<u32> {
+    let top = width.min(WIDTHS[WIDTHS.len() - 1]);
+    let mut widths: Vec<u32> = WIDTHS.iter().copied().filter(|w| *w < top).collect();
+    widths.push(top);
+    widths
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn never_upscales() {
+        assert_eq!(widths_for(200), [200]);
+        assert_eq!(widths_for(640), [320, 640]);
+        assert_eq!(widths_for(800), [320, 640, 800]);
+        assert_eq!(widths_for(4000), [320, 640, 960, 1280]);
+    }
+}

@@ -1,0 +1,243 @@
+//! Decoding an image once and encoding its thumbnails (source format and WebP),
+//! reusing every thumbnail the cache already holds.
+
+use std::io::Cursor;
+use std::path::PathBuf;
+
+use image::codecs::jpeg::JpegEncoder;
+use image::codecs::png::PngEncoder;
+use image::codecs::webp::WebPEncoder;
+use image::imageops::FilterType;
+use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader};
+use rayon::prelude::*;
+
+use super::cache::Cache;
+use super::{Encoding, widths_for};
+
+/// JPEG quality of the thumbnails (WebP thumbnails are lossless).
+const JPEG_QUALITY: u8 = 82;
+
+/// A thumbnail in the cache, before it is given an output path.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Thumb {
+    pub width: u32,
+    pub height: u32,
+    pub encoding: Encoding,
+    pub cached: PathBuf,
+}
+
+/// The thumbnails of one source image.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Thumbs {
+    pub width: u32,
+    pub height: u32,
+    pub fallback: Encoding,
+    pub thumbs: Vec<Thumb>,
+    /// How many thumbnails had to be made (not found in the cache).
+    pub made: usize,
+}
+
+/// Makes (or finds in `cache`) the thumbnails of the image in `bytes`. The error says
+/// what is wrong with the file, for a message that names it.
+pub fn thumbnails(bytes: &[u8], cache: &Cache) -> Result<Thumbs, String> {
+    let key = Cache::source_key(bytes);
+    let meta_path = cache.path(&key, "meta.txt");
+    let known = std::fs::read_to_string(&meta_path)
+        .ok()
+        .and_then(|text| parse_meta(&text));
+    let (width, height, fallback) = match known {
+        Some(meta) => meta,
+        None => probe(bytes)?,
+    };
+    let mut encodings = vec![fallback];
+    if fallback != Encoding::Webp {
+        encodings.push(Encoding::Webp);
+    }
+    let mut thumbs = Vec::new();
+    for w in widths_for(width) {
+        let h = ((u64::from(height) * u64::from(w) + u64::from(width) / 2) / u64::from(width))
+            .max(1) as u32;
+        for &encoding in &encodings {
+            let cached = cache.path(&key, &format!("w{w}.{}", encoding.extension()));
+            thumbs.push(Thumb {
+                width: w,
+                height: h,
+                encoding,
+                cached,
+            });
+        }
+    }
+    let missing: Vec<&Thumb> = thumbs.iter().filter(|t| !t.cached.is_file()).collect();
+    if !missing.is_empty() {
+        let image = decode(bytes)?;
+        missing.par_iter().try_for_each(|t| {
+            let bytes = encode(&image, t)?;
+            cache
+                .store(&t.cached, &bytes)
+                .map_err(|e| format!("cannot write the image cache {}: {e}", cache.dir().display()))
+        })?;
+    }
+    if known.is_none() {
+        // Not fatal: without it the next build probes the header again.
+        let _ = cache.store(&meta_path, format_meta(width, height, fallback).as_bytes());
+    }
+    Ok(Thumbs {
+        width,
+        height,
+        fallback,
+        made: missing.len(),
+        thumbs,
+    })
+}
+
+fn reader(bytes: &[u8]) -> Result<ImageReader<Cursor<&[u8]>>, String> {
+    ImageReader::new(Cursor::new(bytes))
+        .with_guessed_format()
+        .map_err(|e| e.to_string())
+}
+
+/// The size as displayed (EXIF orientation applied) and the thumbnails' encoding,
+/// from the header only.
+fn probe(bytes: &[u8]) -> Result<(u32, u32, Encoding), String> {
+    let reader = reader(bytes)?;
+    let fallback = match reader.format() {
+        Some(ImageFormat::Jpeg) => Encoding::Jpeg,
+        Some(ImageFormat::Png) => Encoding::Png,
+        Some(ImageFormat::WebP) => Encoding::Webp,
+        Some(other) => {
+            return Err(format!(
+                "{} images are not supported here; use JPEG, PNG or WebP",
+                other.extensions_str().first().unwrap_or(&"these").to_uppercase()
+            ));
+        }
+        None => return Err("not a JPEG, PNG or WebP image".into()),
+    };
+    let mut decoder = reader.into_decoder().map_err(|e| e.to_string())?;
+    let (w, h) = decoder.dimensions();
+    let turned = matches!(
+        decoder.orientation().map_err(|e| e.to_string())?,
+        image::metadata::Orientation::Rotate90
+            | image::metadata::Orientation::Rotate270
+            | image::metadata::Orientation::Rotate90FlipH
+            | image::metadata::Orientation::Rotate270FlipH
+    );
+    if w == 0 || h == 0 {
+        return Err("the image is empty (0 pixels wide or high)".into());
+    }
+    Ok(if turned { (h, w, fallback) } else { (w, h, fallback) })
+}
+
+/// The whole image, EXIF orientation applied.
+fn decode(bytes: &[u8]) -> Result<DynamicImage, String> {
+    let mut decoder = reader(bytes)?
+        .into_decoder()
+        .map_err(|e| e.to_string())?;
+    let orientation = decoder.orientation().map_err(|e| e.to_string())?;
+    let mut image = DynamicImage::from_decoder(decoder).map_err(|e| e.to_string())?;
+    image.apply_orientation(orientation);
+    Ok(image)
+}
+
+fn encode(image: &DynamicImage, thumb: &Thumb) -> Result<Vec<u8>, String> {
+    let resized = if image.width() == thumb.width && image.height() == thumb.height {
+        image.clone()
+    } else {
+        image.resize_exact(thumb.width, thumb.height, FilterType::Lanczos3)
+    };
+    let mut out = Vec::new();
+    let result = match thumb.encoding {
+        Encoding::Jpeg => DynamicImage::ImageRgb8(resized.to_rgb8())
+            .write_with_encoder(JpegEncoder::new_with_quality(&mut out, JPEG_QUALITY)),
+        Encoding::Png => resized.write_with_encoder(PngEncoder::new(&mut out)),
+        Encoding::Webp => {
+            let flat = if resized.color().has_alpha() {
+                DynamicImage::ImageRgba8(resized.to_rgba8())
+            } else {
+                DynamicImage::ImageRgb8(resized.to_rgb8())
+            };
+            flat.write_with_encoder(WebPEncoder::new_lossless(&mut out))
+        }
+    };
+    result.map_err(|e| format!("cannot encode a thumbnail: {e}"))?;
+    Ok(out)
+}
+
+fn format_meta(width: u32, height: u32, encoding: Encoding) -> String {
+    format!("{width} {height} {}\n", encoding.extension())
+}
+
+fn parse_meta(text: &str) -> Option<(u32, u32, Encoding)> {
+    let mut parts = text.split_whitespace();
+    let width = parts.next()?.parse().ok()?;
+    let height = parts.next()?.parse().ok()?;
+    let encoding = match parts.next()? {
+        "jpg" => Encoding::Jpeg,
+        "png" => Encoding::Png,
+        "webp" => Encoding::Webp,
+        _ => return None,
+    };
+    Some((width, height, encoding))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn png(width: u32, height: u32) -> Vec<u8> {
+        let image = image::RgbImage::from_fn(width, height, |x, y| {
+            image::Rgb([(x % 256) as u8, (y % 256) as u8, 128])
+        });
+        let mut out = Vec::new();
+        DynamicImage::ImageRgb8(image)
+            .write_to(&mut Cursor::new(&mut out), ImageFormat::Png)
+            .unwrap();
+        out
+    }
+
+    #[test]
+    fn thumbnails_are_made_once_then_reused() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = Cache::new(dir.path());
+        let bytes = png(700, 350);
+        let first = thumbnails(&bytes, &cache).unwrap();
+        assert_eq!((first.width, first.height), (700, 350));
+        let sizes: Vec<(u32, u32, Encoding)> = first
+            .thumbs
+            .iter()
+            .map(|t| (t.width, t.height, t.encoding))
+            .collect();
+        assert_eq!(
+            sizes,
+            [
+                (320, 160, Encoding::Png),
+                (320, 160, Encoding::Webp),
+                (640, 320, Encoding::Png),
+                (640, 320, Encoding::Webp),
+                (700, 350, Encoding::Png),
+                (700, 350, Encoding::Webp),
+            ]
+        );
+        assert_eq!(first.made, 6);
+        for t in &first.thumbs {
+            let img = image::open(&t.cached).unwrap();
+            assert_eq!((img.width(), img.height()), (t.width, t.height));
+        }
+        let second = thumbnails(&bytes, &cache).unwrap();
+        assert_eq!(second.made, 0);
+        assert_eq!(second.thumbs, first.thumbs);
+    }
+
+    #[test]
+    fn broken_and_foreign_files_are_errors() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = Cache::new(dir.path());
+        let err = thumbnails(b"not an image at all", &cache).unwrap_err();
+        assert!(err.contains("not a JPEG, PNG or WebP"), "{err}");
+        let mut truncated = png(64, 64);
+        truncated.truncate(truncated.len() / 2);
+        assert!(thumbnails(&truncated, &cache).is_err());
+        let gif = b"GIF89a\x01\x00\x01\x00\x00\x00\x00;";
+        let err = thumbnails(gif, &cache).unwrap_err();
+        assert!(err.contains("GIF") && err.contains("not supported"), "{err}");
+    }
+}

@@ -1,0 +1,101 @@
+//! Render stage: a calendar page's entries as an iCalendar file (RFC 5545) that
+//! Google Calendar and Outlook import. Timed entries start at their time in the
+//! calendar's IANA time zone (`DTSTART;TZID=Europe/Kyiv:…`) and last 30 minutes;
+//! entries without a time are all-day events. UIDs and `DTSTAMP` depend only on the
+//! content and the build date, so the file is the same from one build to the next.
+
+use chrono::{Duration, NaiveDateTime};
+use icalendar::{
+    Calendar as Ical, CalendarDateTime, Component, DatePerhapsTime, Event, EventLike, EventStatus,
+};
+
+use super::calendar::platform_label;
+use super::format::Format;
+use crate::kinds::calendar::Calendar;
+use crate::site::{Page, Site};
+
+/// How long a timed entry lasts in a calendar app.
+const SLOT_MINUTES: i64 = 30;
+
+/// The `calendar.ics` of a calendar page.
+pub fn ics(site: &Site, page: &Page, calendar: &Calendar, f: Format<'_>) -> String {
+    let tz = calendar.timezone.name();
+    let host = site
+        .config
+        .base_url
+        .split("://")
+        .nth(1)
+        .and_then(|rest| rest.split('/').next())
+        .filter(|h| !h.is_empty())
+        .unwrap_or("folio.invalid");
+    let page_key = blake3::hash(format!("{}:{}", page.translation_key, page.lang).as_bytes())
+        .to_hex()
+        .to_string();
+    let stamp = site.today.and_hms_opt(0, 0, 0).expect("midnight exists").and_utc();
+    let mut ical = Ical::new();
+    ical.name(&page.meta.title).timezone(tz);
+    if let Some(d) = &page.meta.description {
+        ical.description(d);
+    }
+    ical.append_property(("X-WR-TIMEZONE", tz));
+    for entry in &calendar.entries {
+        let format = f.word(&format!("format_{}", entry.format));
+        let summary = format!(
+            "{} · {format} · {}",
+            platform_label(&entry.platform),
+            entry.topic
+        );
+        let mut event = Event::new();
+        event
+            .uid(&format!("{}-{}@{host}", &page_key[..16], entry.index))
+            .timestamp(stamp)
+            .summary(&summary)
+            .add_property("CATEGORIES", platform_label(&entry.platform))
+            .status(match entry.status.as_str() {
+                "scheduled" | "published" => EventStatus::Confirmed,
+                _ => EventStatus::Tentative,
+            });
+        let mut details = vec![format!(
+            "{}: {}",
+            f.word("status"),
+            f.word(&format!("status_{}", entry.status))
+        )];
+        if let Some(owner) = &entry.owner {
+            details.push(format!("{}: {owner}", f.word("owner")));
+        }
+        if let Some(link) = &entry.link {
+            let url = match link.strip_prefix("@/") {
+                Some(id) => site
+                    .pages
+                    .get(id.split('#').next().unwrap_or(id))
+                    .map(|p| site.permalink(&p.path)),
+                None if link.starts_with('/') => Some(format!("{}{link}", site.origin())),
+                None => Some(link.clone()),
+            };
+            if let Some(url) = url {
+                event.url(&url);
+                details.push(url);
+            }
+        }
+        event.description(&details.join("\n"));
+        match entry.time {
+            Some(time) => {
+                let start = NaiveDateTime::new(entry.date, time);
+                let at = |date_time: NaiveDateTime| {
+                    DatePerhapsTime::DateTime(CalendarDateTime::WithTimezone {
+                        date_time,
+                        tzid: tz.to_string(),
+                    })
+                };
+                event
+                    .starts(at(start))
+                    .ends(at(start + Duration::minutes(SLOT_MINUTES)));
+            }
+            None => {
+                event.all_day(entry.date);
+            }
+        }
+        ical.push(event.done());
+    }
+    ical.done().to_string()
+}
