@@ -37,7 +37,6 @@ pub fn ics(site: &Site, page: &Page, calendar: &Calendar, f: Format<'_>) -> Stri
     if let Some(d) = &page.meta.description {
         ical.description(d);
     }
-    ical.append_property(("X-WR-TIMEZONE", tz));
     for entry in &calendar.entries {
         let format = f.word(&format!("format_{}", entry.format));
         let summary = format!(
