@@ -61,6 +61,7 @@ pub struct Calendar {
 
 pub fn validate(meta: &PageMeta, origin: Origin<'_>) -> Checked<Calendar> {
     let mut problems = Vec::new();
+    let mut period_known = true;
     let (start, end) = match &meta.period {
         Some(p) => {
             let start = p.start.0.date_naive();
@@ -72,6 +73,7 @@ pub fn validate(meta: &PageMeta, origin: Origin<'_>) -> Checked<Calendar> {
                             .error(&["period"], "a calendar's `period` needs an `end`")
                             .with_help("period: {start: 2026-11-01, end: 2026-11-30}"),
                     );
+                    period_known = false;
                     start
                 }
             };
@@ -115,7 +117,7 @@ pub fn validate(meta: &PageMeta, origin: Origin<'_>) -> Checked<Calendar> {
     for (index, e) in meta.entries.iter().enumerate() {
         let at = |key: &str, message: String| entry_error(origin, index, key, message);
         let date = e.date.0.date_naive();
-        if date < start || date > end {
+        if period_known && (date < start || date > end) {
             problems.push(at(
                 "date",
                 format!("entry {} on {date} is outside the calendar's period {start} – {end}", index + 1),

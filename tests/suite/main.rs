@@ -12,5 +12,6 @@ mod kinds;
 mod languages;
 mod markdown;
 mod output;
+mod planning;
 mod search;
 mod serve;
