@@ -236,3 +236,27 @@ fn requests(site: &Site, content_dir: &Path, problems: &mut Vec<Diagnostic>) -> 
     }
     requests
 }
+
+/// The pages that show the bundle file `asset` (a content id, `work/a/reel.jpg`) as a
+/// showcase image or a cover, for the live preview to re-render after it changed.
+pub fn pages_using(site: &Site, asset: &str) -> Vec<String> {
+    site.pages
+        .values()
+        .filter(|page| {
+            let names: Vec<&str> = match &page.kind {
+                Kind::Showcase(s) => s.items.iter().map(|i| i.image.as_str()).collect(),
+                Kind::CaseStudy(_) => page.meta.cover.as_deref().into_iter().collect(),
+                _ => return false,
+            };
+            let (dir, _) = crate::site::paths::split_id(&page.id);
+            names.iter().any(|name| {
+                let name = name.trim_start_matches("./");
+                match dir {
+                    "" => name == asset,
+                    dir => asset.strip_prefix(dir).and_then(|r| r.strip_prefix('/')) == Some(name),
+                }
+            })
+        })
+        .map(|page| page.id.clone())
+        .collect()
+}

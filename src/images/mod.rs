@@ -10,7 +10,7 @@ pub mod attach;
 pub mod cache;
 pub mod resize;
 
-pub use attach::attach;
+pub use attach::{attach, pages_using};
 
 /// The widths thumbnails are made in (never wider than the source).
 pub const WIDTHS: [u32; 4] = [320, 640, 960, 1280];

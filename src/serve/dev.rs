@@ -182,10 +182,18 @@ impl DevSite {
                     statics.push(output.clone());
                     only_css &= *css;
                 }
-                Change::ContentAsset(_) => {
+                Change::ContentAsset(id) => {
                     self.rediscover(false);
                     statics.push(String::new());
                     only_css = false;
+                    // An image a page resizes: its thumbnails and the page change too.
+                    if let Some(good) = &self.good {
+                        let using = crate::images::pages_using(&good.site, id);
+                        if !using.is_empty() {
+                            pages.extend(using);
+                            scope = scope.max(Some(Scope::Pages));
+                        }
+                    }
                 }
                 Change::Content(id) => {
                     let exists = self.options.root.join("content").join(id).is_file();
@@ -336,7 +344,7 @@ impl DevSite {
             .filter_map(|r| r.as_ref().ok().cloned())
             .collect();
         let content_dir = self.options.root.join("content");
-        let (site, found) = assemble(
+        let (mut site, found) = assemble(
             config.clone(),
             files,
             self.assets.clone(),
@@ -346,6 +354,14 @@ impl DevSite {
         );
         problems.extend(found);
         problems.extend(check_images(&site, &content_dir, &self.options.root));
+        problems.extend(crate::images::attach(&mut site, &self.options.root).1);
+        // New or changed thumbnails are written with the static files.
+        let statics = statics
+            || self.good.as_ref().is_none_or(|g| {
+                let dests = |s: &Site| s.assets.iter().map(|a| a.dest.clone()).collect::<Vec<_>>();
+                dests(&g.site) != dests(&site)
+                    || g.site.assets.iter().zip(&site.assets).any(|(a, b)| a.source != b.source)
+            });
         let all_ids: BTreeSet<String> = self.parsed.keys().cloned().collect();
 
         // Rendered Markdown: reuse what the edit cannot have changed.
@@ -388,7 +404,16 @@ impl DevSite {
         let (views, selection, stale) = match self.good.as_mut().filter(|_| incremental) {
             Some(good) => {
                 let selection = dirty::selection(&good.site, &site, changed, &bodies);
-                let stale = dirty::stale_outputs(&good.site, &site, changed);
+                let mut stale = dirty::stale_outputs(&good.site, &site, changed);
+                // Thumbnails of a replaced image that the new one does not have.
+                let kept: BTreeSet<&str> = site.assets.iter().map(|a| a.dest.as_str()).collect();
+                stale.extend(
+                    good.site
+                        .assets
+                        .iter()
+                        .filter(|a| !kept.contains(a.dest.as_str()))
+                        .map(|a| a.dest.clone()),
+                );
                 let mut views = good.views.take().unwrap_or_else(Views::default);
                 let links = SiteLinks {
                     site: &site,
@@ -457,7 +482,7 @@ impl DevSite {
         ) else {
             return None;
         };
-        if !inputs_ok || good.views.is_none() {
+        if !inputs_ok || good.views.is_none() || uses_images(file) {
             return None;
         }
         let (before, mut problems) = patch_page(&mut good.site, file, self.options.drafts)?;
@@ -611,4 +636,13 @@ fn bodies_to_redo(
         }
     }
     redo
+}
+
+/// Whether a page names images that are resized (its edits take the full path, which
+/// processes images and writes their thumbnails).
+fn uses_images(file: &ParsedFile) -> bool {
+    match &file.meta {
+        crate::content::parse::Meta::Page(m) => !m.items.is_empty() || m.cover.is_some(),
+        _ => false,
+    }
 }

@@ -12,6 +12,6 @@ mod kinds;
 mod languages;
 mod markdown;
 mod output;
-mod planning;
+pub mod planning;
 mod search;
 mod serve;

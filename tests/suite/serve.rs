@@ -464,3 +464,102 @@ fn live_reload_socket_refuses_other_origins() {
         "other origins are refused"
     );
 }
+
+#[test]
+fn image_and_calendar_edits_rebuild_incrementally_like_full_builds() {
+    use crate::planning::image_bytes;
+    use image::ImageFormat::{Jpeg, Png};
+    let site = TestSite::new();
+    site.file("site.yaml", "title: T\nbase_url: https://example.org\nsearch: false\n")
+        .page("about.md", "title: About", "Me.")
+        .page(
+            "work/autumn/index.md",
+            "title: Autumn\nkind: showcase\nitems:\n  - platform: instagram\n    image: a.png\n    metrics: {reach: 10}",
+            "Samples.",
+        )
+        .page(
+            "plan.md",
+            "title: Plan\nkind: calendar\nperiod: {start: 2026-11-01, end: 2026-11-30}\ntimezone: Europe/Kyiv\nentries:\n  - {date: 2026-11-02, time: \"09:30\", platform: tiktok, format: video, topic: Wheel, status: draft}",
+            "",
+        )
+        .page(
+            "cases/c/index.md",
+            "title: Case\nkind: case_study\ncover: cover.jpg",
+            "",
+        )
+        .bytes("content/work/autumn/a.png", &image_bytes(700, 350, Png))
+        .bytes("content/work/autumn/b.jpg", &image_bytes(400, 400, Jpeg))
+        .bytes("content/cases/c/cover.jpg", &image_bytes(900, 300, Jpeg));
+    let (mut dev, outcome) = DevSite::new(options(&site));
+    assert_eq!(outcome, Outcome::Reload, "{:?}", dev.errors);
+    let asset = |id: &str| Change::ContentAsset(id.to_string());
+    let content = |id: &str| Change::Content(id.to_string());
+    type Edit = (&'static str, Box<dyn Fn(&TestSite)>, Vec<Change>, &'static str);
+    let edits: Vec<Edit> = vec![
+        (
+            "replace a showcase image",
+            Box::new(|s| {
+                s.bytes("content/work/autumn/a.png", &image_bytes(500, 500, Png));
+            }),
+            vec![asset("work/autumn/a.png")],
+            "work/autumn/a-500w.png",
+        ),
+        (
+            "replace a cover",
+            Box::new(|s| {
+                s.bytes("content/cases/c/cover.jpg", &image_bytes(1400, 700, Jpeg));
+            }),
+            vec![asset("cases/c/cover.jpg")],
+            "cases/c/cover-1280w.webp",
+        ),
+        (
+            "add an item with an image that was already there",
+            Box::new(|s| {
+                s.page(
+                    "work/autumn/index.md",
+                    "title: Autumn\nkind: showcase\nitems:\n  - platform: instagram\n    image: a.png\n  - platform: tiktok\n    image: b.jpg",
+                    "Samples.",
+                );
+            }),
+            vec![content("work/autumn/index.md")],
+            "work/autumn/b-400w.webp",
+        ),
+        (
+            "edit a calendar entry",
+            Box::new(|s| {
+                s.page(
+                    "plan.md",
+                    "title: Plan\nkind: calendar\nperiod: {start: 2026-11-01, end: 2026-11-30}\ntimezone: Europe/Kyiv\nentries:\n  - {date: 2026-11-03, time: \"10:00\", platform: tiktok, format: reel, topic: Wheel, status: scheduled}",
+                    "",
+                );
+            }),
+            vec![content("plan.md")],
+            "plan/calendar.ics",
+        ),
+    ];
+    for (step, edit, changes, expect) in edits {
+        edit(&site);
+        let outcome = dev.apply(&changes);
+        assert_eq!(outcome, Outcome::Reload, "{step}: {:?}", dev.errors);
+        let served = dev.served.snapshot();
+        assert!(served.contains_key(expect), "{step}: {expect} not served");
+        assert_same(step, &served, &full(&site));
+    }
+    let ics = String::from_utf8(dev.served.snapshot()["plan/calendar.ics"].clone()).unwrap();
+    assert!(ics.contains("DTSTART;TZID=Europe/Kyiv:20261103T100000"), "{ics}");
+
+    // A broken image: the error, the last good pages kept; fixing it recovers.
+    site.file("content/work/autumn/b.jpg", "broken");
+    let outcome = dev.apply(&[asset("work/autumn/b.jpg")]);
+    let Outcome::Errors(errors) = outcome else {
+        panic!("expected errors, got {outcome:?}");
+    };
+    assert!(
+        errors.iter().any(|e| e.message.contains("image `b.jpg` cannot be used")),
+        "{errors:?}"
+    );
+    assert!(dev.served.contains("work/autumn/b-400w.webp"));
+    site.bytes("content/work/autumn/b.jpg", &image_bytes(300, 600, Jpeg));
+    assert_eq!(dev.apply(&[asset("work/autumn/b.jpg")]), Outcome::Reload);
+    assert_same("fixed image", &dev.served.snapshot(), &full(&site));
+}
