@@ -30,6 +30,8 @@ enum Kind {
     Campaign,
     #[value(name = "case_study", alias = "case-study")]
     CaseStudy,
+    Calendar,
+    Showcase,
 }
 
 impl Kind {
@@ -40,6 +42,8 @@ impl Kind {
             Kind::Swot => "swot",
             Kind::Campaign => "campaign",
             Kind::CaseStudy => "case_study",
+            Kind::Calendar => "calendar",
+            Kind::Showcase => "showcase",
         }
     }
 }

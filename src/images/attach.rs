@@ -80,8 +80,12 @@ pub fn attach(site: &mut Site, root: &Path) -> (Stats, Vec<Diagnostic>) {
                 };
                 let name = image_name(page, request.slot);
                 problems.push(
-                    place(origin, request.slot, format!("image `{name}` cannot be used: {why}"))
-                        .with_help("save it again as a JPEG, PNG or WebP file"),
+                    place(
+                        origin,
+                        request.slot,
+                        format!("image `{name}` cannot be used: {why}"),
+                    )
+                    .with_help("save it again as a JPEG, PNG or WebP file"),
                 );
                 continue;
             }

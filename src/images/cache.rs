@@ -35,7 +35,9 @@ impl Cache {
     pub fn path(&self, source: &str, operation: &str) -> PathBuf {
         let key = blake3::hash(format!("v{VERSION}:{source}:{operation}").as_bytes()).to_hex();
         let ext = operation.rsplit('.').next().unwrap_or("bin");
-        self.dir.join(&key[..2]).join(format!("{}.{ext}", &key[..32]))
+        self.dir
+            .join(&key[..2])
+            .join(format!("{}.{ext}", &key[..32]))
     }
 
     /// Writes a cache file atomically (a half-written file is never seen).
@@ -61,10 +63,11 @@ mod tests {
         assert_ne!(cache.path(&a, "w320.jpg"), cache.path(&b, "w320.jpg"));
         assert_ne!(cache.path(&a, "w320.jpg"), cache.path(&a, "w640.jpg"));
         assert_eq!(cache.path(&a, "w320.webp"), cache.path(&a, "w320.webp"));
-        assert!(cache.path(&a, "w320.webp").starts_with("/site/.folio-cache/images"));
-        assert_eq!(
-            cache.path(&a, "w320.webp").extension().unwrap(),
-            "webp"
+        assert!(
+            cache
+                .path(&a, "w320.webp")
+                .starts_with("/site/.folio-cache/images")
         );
+        assert_eq!(cache.path(&a, "w320.webp").extension().unwrap(), "webp");
     }
 }

@@ -72,9 +72,12 @@ pub fn thumbnails(bytes: &[u8], cache: &Cache) -> Result<Thumbs, String> {
         let image = decode(bytes)?;
         missing.par_iter().try_for_each(|t| {
             let bytes = encode(&image, t)?;
-            cache
-                .store(&t.cached, &bytes)
-                .map_err(|e| format!("cannot write the image cache {}: {e}", cache.dir().display()))
+            cache.store(&t.cached, &bytes).map_err(|e| {
+                format!(
+                    "cannot write the image cache {}: {e}",
+                    cache.dir().display()
+                )
+            })
         })?;
     }
     if known.is_none() {
@@ -107,7 +110,11 @@ fn probe(bytes: &[u8]) -> Result<(u32, u32, Encoding), String> {
         Some(other) => {
             return Err(format!(
                 "{} images are not supported here; use JPEG, PNG or WebP",
-                other.extensions_str().first().unwrap_or(&"these").to_uppercase()
+                other
+                    .extensions_str()
+                    .first()
+                    .unwrap_or(&"these")
+                    .to_uppercase()
             ));
         }
         None => return Err("not a JPEG, PNG or WebP image".into()),
@@ -124,14 +131,16 @@ fn probe(bytes: &[u8]) -> Result<(u32, u32, Encoding), String> {
     if w == 0 || h == 0 {
         return Err("the image is empty (0 pixels wide or high)".into());
     }
-    Ok(if turned { (h, w, fallback) } else { (w, h, fallback) })
+    Ok(if turned {
+        (h, w, fallback)
+    } else {
+        (w, h, fallback)
+    })
 }
 
 /// The whole image, EXIF orientation applied.
 fn decode(bytes: &[u8]) -> Result<DynamicImage, String> {
-    let mut decoder = reader(bytes)?
-        .into_decoder()
-        .map_err(|e| e.to_string())?;
+    let mut decoder = reader(bytes)?.into_decoder().map_err(|e| e.to_string())?;
     let orientation = decoder.orientation().map_err(|e| e.to_string())?;
     let mut image = DynamicImage::from_decoder(decoder).map_err(|e| e.to_string())?;
     image.apply_orientation(orientation);
@@ -238,6 +247,9 @@ mod tests {
         assert!(thumbnails(&truncated, &cache).is_err());
         let gif = b"GIF89a\x01\x00\x01\x00\x00\x00\x00;";
         let err = thumbnails(gif, &cache).unwrap_err();
-        assert!(err.contains("GIF") && err.contains("not supported"), "{err}");
+        assert!(
+            err.contains("GIF") && err.contains("not supported"),
+            "{err}"
+        );
     }
 }

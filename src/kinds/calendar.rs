@@ -118,10 +118,16 @@ pub fn validate(meta: &PageMeta, origin: Origin<'_>) -> Checked<Calendar> {
         let at = |key: &str, message: String| entry_error(origin, index, key, message);
         let date = e.date.0.date_naive();
         if period_known && (date < start || date > end) {
-            problems.push(at(
-                "date",
-                format!("entry {} on {date} is outside the calendar's period {start} – {end}", index + 1),
-            ).with_help("move the entry into the period, or widen `period`"));
+            problems.push(
+                at(
+                    "date",
+                    format!(
+                        "entry {} on {date} is outside the calendar's period {start} – {end}",
+                        index + 1
+                    ),
+                )
+                .with_help("move the entry into the period, or widen `period`"),
+            );
         }
         let time = match e.time.as_deref().map(str::trim) {
             None | Some("") => None,
@@ -138,18 +144,29 @@ pub fn validate(meta: &PageMeta, origin: Origin<'_>) -> Checked<Calendar> {
         };
         let format = e.format.trim().to_lowercase();
         if !FORMATS.contains(&format.as_str()) {
-            problems.push(one_of(at("format", format!("unknown format `{}`", e.format)), &format, &FORMATS));
+            problems.push(one_of(
+                at("format", format!("unknown format `{}`", e.format)),
+                &format,
+                &FORMATS,
+            ));
         }
         let status = e.status.trim().to_lowercase();
         if !STATUSES.contains(&status.as_str()) {
-            problems.push(one_of(at("status", format!("unknown status `{}`", e.status)), &status, &STATUSES));
+            problems.push(one_of(
+                at("status", format!("unknown status `{}`", e.status)),
+                &status,
+                &STATUSES,
+            ));
         }
-        if let Some(link) = &e.link
+        if let Some(link) = e.link.as_ref().filter(|l| !l.trim().is_empty())
             && !(link.starts_with("@/") || link.contains("://") || link.starts_with('/'))
         {
             problems.push(
-                at("link", format!("link `{link}` is neither a URL nor an `@/` path"))
-                    .with_help("a full URL (https://…) or a content file, e.g. \"@/notes/launch.md\""),
+                at(
+                    "link",
+                    format!("link `{link}` is neither a URL nor an `@/` path"),
+                )
+                .with_help("a full URL (https://…) or a content file, e.g. \"@/notes/launch.md\""),
             );
         }
         entries.push(Entry {
@@ -161,7 +178,7 @@ pub fn validate(meta: &PageMeta, origin: Origin<'_>) -> Checked<Calendar> {
             status,
             topic: e.topic.clone(),
             owner: e.owner.clone(),
-            link: e.link.clone(),
+            link: e.link.clone().filter(|l| !l.trim().is_empty()),
         });
     }
     entries.sort_by_key(|e| (e.date, e.time, e.index));
@@ -202,7 +219,10 @@ pub fn list_error(
 
 fn one_of(d: Diagnostic, value: &str, known: &[&str]) -> Diagnostic {
     match nearest(value, known.iter().copied()) {
-        Some(s) => d.with_help(format!("did you mean `{s}`? expected one of {}", known.join(", "))),
+        Some(s) => d.with_help(format!(
+            "did you mean `{s}`? expected one of {}",
+            known.join(", ")
+        )),
         None => d.with_help(format!("expected one of {}", known.join(", "))),
     }
 }

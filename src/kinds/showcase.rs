@@ -59,7 +59,10 @@ pub fn validate(meta: &PageMeta, origin: Origin<'_>) -> Checked<Showcase> {
         let mut metrics = Vec::new();
         for (name, value) in &item.metrics {
             let Some(name) = name.as_str() else {
-                problems.push(at("metrics", "a metric's name must be text, e.g. `reach`".into()));
+                problems.push(at(
+                    "metrics",
+                    "a metric's name must be text, e.g. `reach`".into(),
+                ));
                 continue;
             };
             let number = match value {
@@ -75,18 +78,26 @@ pub fn validate(meta: &PageMeta, origin: Origin<'_>) -> Checked<Showcase> {
                 ),
             }
         }
-        if let Some(link) = &item.link
+        if let Some(link) = item.link.as_ref().filter(|l| !l.trim().is_empty())
             && !(link.starts_with("@/") || link.contains("://") || link.starts_with('/'))
         {
             problems.push(
-                at("link", format!("link `{link}` is neither a URL nor an `@/` path"))
-                    .with_help("a full URL (https://…) or a content file, e.g. \"@/notes/launch.md\""),
+                at(
+                    "link",
+                    format!("link `{link}` is neither a URL nor an `@/` path"),
+                )
+                .with_help("a full URL (https://…) or a content file, e.g. \"@/notes/launch.md\""),
             );
         }
         if item.image.trim().is_empty() || item.image.contains("://") {
             problems.push(
-                at("image", format!("image `{}` must be a file beside the page", item.image))
-                    .with_help("put the image in the page's bundle folder and name it, e.g. `image: reel.jpg`"),
+                at(
+                    "image",
+                    format!("image `{}` must be a file beside the page", item.image),
+                )
+                .with_help(
+                    "put the image in the page's bundle folder and name it, e.g. `image: reel.jpg`",
+                ),
             );
         }
         items.push(Item {
@@ -94,7 +105,7 @@ pub fn validate(meta: &PageMeta, origin: Origin<'_>) -> Checked<Showcase> {
             image: item.image.trim().to_string(),
             caption: item.caption.clone(),
             date: item.date.map(|d| d.0.date_naive()),
-            link: item.link.clone(),
+            link: item.link.clone().filter(|l| !l.trim().is_empty()),
             metrics,
             picture: None,
         });

@@ -12,8 +12,8 @@ use serde_json::{Value, json};
 
 use super::format::Format;
 use crate::error::Diagnostic;
-use crate::kinds::calendar::{Calendar, Entry, entry_error};
 use crate::kinds::Origin;
+use crate::kinds::calendar::{Calendar, Entry, entry_error};
 use crate::site::{Page, Site};
 
 /// The file written beside a calendar page.
@@ -48,7 +48,10 @@ impl Names {
 
     /// `листопад 2026 р.`, `November 2026`.
     pub fn month(&self, year: i32, month: u32) -> String {
-        match (&self.month, icu_date(NaiveDate::from_ymd_opt(year, month, 1))) {
+        match (
+            &self.month,
+            icu_date(NaiveDate::from_ymd_opt(year, month, 1)),
+        ) {
             (Some(f), Some(d)) => f.format(&d).to_string(),
             _ => format!("{year}-{month:02}"),
         }
@@ -118,8 +121,18 @@ pub fn platform_label(platform: &str) -> String {
 
 /// Platforms the theme has a colour for; others get a neutral one.
 const COLOURED: [&str; 12] = [
-    "instagram", "facebook", "tiktok", "linkedin", "x", "twitter", "youtube", "threads",
-    "pinterest", "telegram", "bluesky", "mastodon",
+    "instagram",
+    "facebook",
+    "tiktok",
+    "linkedin",
+    "x",
+    "twitter",
+    "youtube",
+    "threads",
+    "pinterest",
+    "telegram",
+    "bluesky",
+    "mastodon",
 ];
 
 /// A CSS class safe name for a platform: `platform-instagram`, `platform-other`.
@@ -176,9 +189,8 @@ pub fn view(
     let mut month_start = calendar.start.with_day(1).expect("day 1 exists");
     while month_start <= calendar.end {
         let next = add_month(month_start);
-        let lead = (month_start.weekday().num_days_from_monday() + 7
-            - first.num_days_from_monday())
-            % 7;
+        let lead =
+            (month_start.weekday().num_days_from_monday() + 7 - first.num_days_from_monday()) % 7;
         let mut weeks: Vec<Vec<Value>> = Vec::new();
         let mut week: Vec<Value> = vec![Value::Null; lead as usize];
         let mut day = month_start;
@@ -333,11 +345,19 @@ mod tests {
         let monday = NaiveDate::from_ymd_opt(2026, 11, 2).unwrap();
         assert_eq!(en.weekday(monday).1, "Monday");
         let uk = Names::new("uk");
-        assert!(uk.month(2026, 11).contains("листопад"), "{}", uk.month(2026, 11));
+        assert!(
+            uk.month(2026, 11).contains("листопад"),
+            "{}",
+            uk.month(2026, 11)
+        );
         assert_eq!(uk.weekday(monday).1, "понеділок");
         assert_eq!(uk.first_weekday(), Weekday::Mon);
         let ka = Names::new("ka");
-        assert!(ka.month(2026, 11).contains("ნოემბერი"), "{}", ka.month(2026, 11));
+        assert!(
+            ka.month(2026, 11).contains("ნოემბერი"),
+            "{}",
+            ka.month(2026, 11)
+        );
         let nine = NaiveTime::from_hms_opt(9, 30, 0).unwrap();
         assert_eq!(Names::new("uk").time(nine), "09:30");
     }

@@ -31,7 +31,11 @@ pub fn ics(site: &Site, page: &Page, calendar: &Calendar, f: Format<'_>) -> Stri
     let page_key = blake3::hash(format!("{}:{}", page.translation_key, page.lang).as_bytes())
         .to_hex()
         .to_string();
-    let stamp = site.today.and_hms_opt(0, 0, 0).expect("midnight exists").and_utc();
+    let stamp = site
+        .today
+        .and_hms_opt(0, 0, 0)
+        .expect("midnight exists")
+        .and_utc();
     let mut ical = Ical::new();
     ical.name(&page.meta.title).timezone(tz);
     if let Some(d) = &page.meta.description {

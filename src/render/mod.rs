@@ -187,7 +187,11 @@ impl Renderer<'_> {
                 lang: &page.lang,
             };
             let ics = ics::ics(site, page, calendar, f);
-            let path = format!("{}{}", page.path.trim_start_matches('/'), calendar::ICS_FILE);
+            let path = format!(
+                "{}{}",
+                page.path.trim_start_matches('/'),
+                calendar::ICS_FILE
+            );
             self.write(&path, ics.as_bytes(), &page.file)?;
         }
         self.aliases(&page.meta.aliases, &page.path, &page.file)

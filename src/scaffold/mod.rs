@@ -5,12 +5,12 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use crate::slugify::{SlugMode, slugify};
 
 /// The example site of `folio init`: one example of every kind.
-pub const SITE: [(&str, &str); 11] = [
+pub const SITE: [(&str, &str); 15] = [
     ("site.yaml", include_str!("site/site.yaml")),
     ("content/_index.md", include_str!("site/content/_index.md")),
     ("content/about.md", include_str!("site/content/about.md")),
@@ -46,15 +46,36 @@ pub const SITE: [(&str, &str); 11] = [
         "content/case-studies/example-case-study.md",
         include_str!("site/content/case-studies/example-case-study.md"),
     ),
+    (
+        "content/calendars/_index.md",
+        include_str!("site/content/calendars/_index.md"),
+    ),
+    (
+        "content/calendars/example-calendar.md",
+        include_str!("site/content/calendars/example-calendar.md"),
+    ),
+    (
+        "content/showcase/_index.md",
+        include_str!("site/content/showcase/_index.md"),
+    ),
+    (
+        "content/showcase/example-showcase/index.md",
+        include_str!("site/content/showcase/example-showcase/index.md"),
+    ),
 ];
 
+/// The placeholder image of the example showcase (made, not shipped).
+const SAMPLE_IMAGE: &str = "content/showcase/example-showcase/sample.png";
+
 /// The kinds `folio new` writes, with the folder each goes to.
-pub const NEW_KINDS: [(&str, &str); 5] = [
+pub const NEW_KINDS: [(&str, &str); 7] = [
     ("page", ""),
     ("job", "jobs"),
     ("swot", "swot"),
     ("campaign", "campaigns"),
     ("case_study", "case-studies"),
+    ("calendar", "calendars"),
+    ("showcase", "showcase"),
 ];
 
 /// Writes the example site into `dir`, refusing to overwrite any file.
@@ -77,6 +98,9 @@ pub fn init(dir: &Path) -> io::Result<Vec<PathBuf>> {
         fs::write(&path, text)?;
         written.push(path);
     }
+    let sample = dir.join(SAMPLE_IMAGE);
+    fs::write(&sample, placeholder_png())?;
+    written.push(sample);
     Ok(written)
 }
 
@@ -111,7 +135,16 @@ pub fn new_content(
         Some(lang) => format!("{slug}.{lang}.md"),
         None => format!("{slug}.md"),
     };
-    let dir = root.join("content").join(folder);
+    let mut dir = root.join("content").join(folder);
+    let mut name = name;
+    // A showcase is a bundle: its images go beside it.
+    if kind == "showcase" {
+        dir = dir.join(&slug);
+        name = match lang {
+            Some(lang) => format!("index.{lang}.md"),
+            None => "index.md".into(),
+        };
+    }
     let path = dir.join(name);
     if path.exists() {
         return Err(io::Error::new(
@@ -121,6 +154,10 @@ pub fn new_content(
     }
     fs::create_dir_all(&dir)?;
     fs::write(&path, front_matter(kind, title, today))?;
+    let sample = dir.join("sample.png");
+    if kind == "showcase" && !sample.exists() {
+        fs::write(&sample, placeholder_png())?;
+    }
     Ok(path)
 }
 
@@ -142,6 +179,18 @@ pub fn front_matter(kind: &str, title: &str, today: NaiveDate) -> String {
         "case_study" => format!(
             "title: {title}\ndescription: \"\"\ndate: {date}\nclient: \"\"\nindustries: []\nrole: \"\"\nperiod:\n  start: {date}\n  end: {later}\nsummary: \"\"\nchallenge: \"\"\napproach: \"\"\nresults:\n  - metric: \"\"\n    before: 0\n    after: 0\n    unit: \"\"\n    better: higher\ntestimonial:\n  quote: \"\"\n  author: \"\"\n  role: \"\"\nrelated: []            # e.g. \"@/campaigns/spring.md\"\n---\n\nThe story in full.\n"
         ),
+        "calendar" => {
+            let first = today.with_day(1).unwrap_or(today);
+            let last = (first + chrono::Months::new(1)).pred_opt().unwrap_or(first);
+            format!(
+                "title: {title}\ndescription: \"\"\ndate: {date}\nperiod: {{start: {}, end: {}}}\ntimezone: Europe/Kyiv     # IANA name; times are in it\nplatforms: []\nentries:\n  - date: {date}\n    time: \"09:30\"        # HH:MM, 24-hour; leave out for all day\n    platform: instagram\n    format: post         # post, story, reel, video, article, email, event\n    topic: \"\"\n    status: idea         # idea, draft, scheduled, published\n    owner: \"\"\n    link: \"\"            # a URL or an @/ path; or leave out\n---\n\nNotes on the plan.\n",
+                first.format("%Y-%m-%d"),
+                last.format("%Y-%m-%d"),
+            )
+        }
+        "showcase" => format!(
+            "title: {title}\ndescription: \"\"\ndate: {date}\nplatforms: []\nitems:                   # images sit beside this file (JPEG, PNG or WebP)\n  - platform: instagram\n    image: sample.png\n    caption: \"\"\n    date: {date}\n    link: https://www.instagram.com/\n    metrics: {{reach: 0, likes: 0, comments: 0, shares: 0}}\n---\n\nAbout these samples.\n"
+        ),
         _ => format!(
             "title: {title}\ndescription: \"\"\ndate: {date}\ntags: []\n---\n\nWrite here.\n"
         ),
@@ -152,6 +201,19 @@ pub fn front_matter(kind: &str, title: &str, today: NaiveDate) -> String {
         format!("kind: {kind}\n")
     };
     format!("---\n{kind_line}{body}")
+}
+
+/// A 640×640 PNG in soft colours: the image of the example showcase, to be replaced.
+pub fn placeholder_png() -> Vec<u8> {
+    let img = image::RgbImage::from_fn(640, 640, |x, y| {
+        let t = (x + y) as f32 / 1278.0;
+        let mix = |a: f32, b: f32| (a + (b - a) * t) as u8;
+        image::Rgb([mix(236.0, 143.0), mix(226.0, 170.0), mix(210.0, 140.0)])
+    });
+    let mut out = Vec::new();
+    let _ = image::DynamicImage::ImageRgb8(img)
+        .write_to(&mut std::io::Cursor::new(&mut out), image::ImageFormat::Png);
+    out
 }
 
 /// A YAML string literal for any text (quotes, colons, any script).

@@ -360,7 +360,11 @@ impl DevSite {
             || self.good.as_ref().is_none_or(|g| {
                 let dests = |s: &Site| s.assets.iter().map(|a| a.dest.clone()).collect::<Vec<_>>();
                 dests(&g.site) != dests(&site)
-                    || g.site.assets.iter().zip(&site.assets).any(|(a, b)| a.source != b.source)
+                    || g.site
+                        .assets
+                        .iter()
+                        .zip(&site.assets)
+                        .any(|(a, b)| a.source != b.source)
             });
         let all_ids: BTreeSet<String> = self.parsed.keys().cloned().collect();
 

@@ -219,7 +219,7 @@ fn broken_internal_link_names_file_and_line() {
 }
 
 #[test]
-fn unknown_kind_and_unsupported_kind() {
+fn unknown_kind_and_a_calendar_without_its_period() {
     let site = TestSite::new();
     site.page("a.md", "title: A\nkind: pgae", "")
         .page("b.md", "title: B\nkind: calendar", "");
@@ -229,7 +229,7 @@ fn unknown_kind_and_unsupported_kind() {
         "{err}"
     );
     assert!(
-        err.contains("content/b.md:3") && err.contains("kind `calendar` is not supported"),
+        err.contains("content/b.md:3") && err.contains("a calendar needs a `period`"),
         "{err}"
     );
 }

@@ -579,6 +579,10 @@ fn init_site_builds_and_checks_clean() {
         "mysite/public/swot/example-swot/index.html",
         "mysite/public/campaigns/example-campaign/index.html",
         "mysite/public/case-studies/example-case-study/index.html",
+        "mysite/public/calendars/example-calendar/index.html",
+        "mysite/public/calendars/example-calendar/calendar.ics",
+        "mysite/public/showcase/example-showcase/index.html",
+        "mysite/public/showcase/example-showcase/sample-640w.webp",
     ] {
         assert!(site.exists(page), "{page}");
     }
@@ -594,6 +598,8 @@ fn new_writes_a_file_of_each_kind() {
         ("swot", "content/swot/менеджер-соцмереж.uk.md"),
         ("campaign", "content/campaigns/менеджер-соцмереж.uk.md"),
         ("case_study", "content/case-studies/менеджер-соцмереж.uk.md"),
+        ("calendar", "content/calendars/менеджер-соцмереж.uk.md"),
+        ("showcase", "content/showcase/менеджер-соцмереж/index.uk.md"),
         ("page", "content/менеджер-соцмереж.uk.md"),
     ] {
         let run = site
@@ -617,4 +623,15 @@ fn new_writes_a_file_of_each_kind() {
         2,
         "unknown kind is a usage error"
     );
+}
+
+#[test]
+fn new_calendar_and_showcase_build_as_written() {
+    let site = TestSite::new();
+    site.folio(&["new", "calendar", "November plan"]).ok();
+    site.folio(&["new", "showcase", "Autumn posts"]).ok();
+    assert!(site.exists("content/showcase/autumn-posts/sample.png"));
+    site.build().ok();
+    assert!(site.exists("public/calendars/november-plan/calendar.ics"));
+    assert!(site.exists("public/showcase/autumn-posts/sample-640w.png"));
 }

@@ -167,7 +167,10 @@ fn calendar_in_ukrainian_and_arabic() {
     let uk = site.read("public/uk/plans/november/index.html");
     assert!(uk.contains("листопад 2026"), "Ukrainian month name");
     assert!(uk.contains("понеділок"), "Ukrainian weekday name");
-    assert!(uk.contains("Опубліковано") && uk.contains("Рілс"), "UI strings");
+    assert!(
+        uk.contains("Опубліковано") && uk.contains("Рілс"),
+        "UI strings"
+    );
     assert!(uk.contains("Завантажити календар"), "download label");
     // Ukrainian weeks start on Monday: November 2026 begins with six blank days.
     let grid = &uk[uk.find("<tbody>").unwrap()..];
@@ -178,7 +181,10 @@ fn calendar_in_ukrainian_and_arabic() {
         6
     );
     let ar = site.read("public/ar/plans/november/index.html");
-    assert!(ar.contains("<html lang=\"ar\" dir=\"rtl\">"), "right to left");
+    assert!(
+        ar.contains("<html lang=\"ar\" dir=\"rtl\">"),
+        "right to left"
+    );
     assert!(ar.contains("نوفمبر"), "Arabic month name");
     assert!(ar.contains("تقويم"), "Arabic UI strings");
     assert!(site.exists("public/uk/plans/november/calendar.ics"));
@@ -245,9 +251,9 @@ fn calendar_errors_name_file_line_and_column() {
         "x",
     );
     assert!(
-        site.build()
-            .fails()
-            .contains("did you mean `scheduled`? expected one of idea, draft, scheduled, published")
+        site.build().fails().contains(
+            "did you mean `scheduled`? expected one of idea, draft, scheduled, published"
+        )
     );
     let site = calendar_site();
     site.page(
@@ -265,7 +271,11 @@ fn calendar_errors_name_file_line_and_column() {
 /// A PNG or JPEG of the given size, with some detail so the encoders do real work.
 pub fn image_bytes(width: u32, height: u32, format: image::ImageFormat) -> Vec<u8> {
     let img = image::RgbImage::from_fn(width, height, |x, y| {
-        image::Rgb([(x * 7 % 256) as u8, (y * 3 % 256) as u8, ((x + y) % 256) as u8])
+        image::Rgb([
+            (x * 7 % 256) as u8,
+            (y * 3 % 256) as u8,
+            ((x + y) % 256) as u8,
+        ])
     });
     let mut out = Vec::new();
     image::DynamicImage::ImageRgb8(img)
@@ -316,7 +326,11 @@ fn showcase_thumbnails_srcset_webp_and_metrics() {
     site.build().ok();
     // Widths below the source's and the source's own, never wider; source format and WebP.
     for (name, ext, sizes) in [
-        ("wide", "png", vec![(320, 160), (640, 320), (960, 480), (1000, 500)]),
+        (
+            "wide",
+            "png",
+            vec![(320, 160), (640, 320), (960, 480), (1000, 500)],
+        ),
         ("square", "jpg", vec![(320, 320), (640, 640), (700, 700)]),
     ] {
         for (w, h) in sizes {
@@ -383,7 +397,12 @@ fn cache_files(site: &TestSite) -> BTreeMap<PathBuf, SystemTime> {
         .into_iter()
         .filter_map(Result::ok)
         .filter(|e| e.file_type().is_file())
-        .map(|e| (e.path().to_path_buf(), e.metadata().unwrap().modified().unwrap()))
+        .map(|e| {
+            (
+                e.path().to_path_buf(),
+                e.metadata().unwrap().modified().unwrap(),
+            )
+        })
         .collect()
 }
 
@@ -397,7 +416,11 @@ fn a_second_build_takes_thumbnails_from_the_cache() {
     let output_before = site.snapshot("public/work/autumn");
     std::thread::sleep(std::time::Duration::from_millis(20));
     site.build().ok();
-    assert_eq!(cache_files(&site), first, "nothing was resized or rewritten");
+    assert_eq!(
+        cache_files(&site),
+        first,
+        "nothing was resized or rewritten"
+    );
     assert_eq!(site.snapshot("public/work/autumn"), output_before);
 
     // A changed image gets new thumbnails; the other's stay as they were.
@@ -407,10 +430,20 @@ fn a_second_build_takes_thumbnails_from_the_cache() {
     );
     site.build().ok();
     let third = cache_files(&site);
-    let kept = first.iter().filter(|(p, t)| third.get(*p) == Some(t)).count();
-    assert_eq!(kept, first.len(), "old entries stay (they are keyed by content)");
+    let kept = first
+        .iter()
+        .filter(|(p, t)| third.get(*p) == Some(t))
+        .count();
+    assert_eq!(
+        kept,
+        first.len(),
+        "old entries stay (they are keyed by content)"
+    );
     assert_eq!(third.len(), first.len() + 2 * 2 + 1);
-    assert_eq!(dimensions(&site, "public/work/autumn/square-400w.jpg"), (400, 200));
+    assert_eq!(
+        dimensions(&site, "public/work/autumn/square-400w.jpg"),
+        (400, 200)
+    );
     assert!(
         site.read("public/work/autumn/index.html")
             .contains("width=\"400\" height=\"200\"")
@@ -423,7 +456,8 @@ fn missing_and_broken_images_are_errors_at_their_line_and_column() {
     std::fs::remove_file(site.path("content/work/autumn/square.jpg")).unwrap();
     let err = site.build().fails();
     assert!(
-        err.contains("content/work/autumn/index.md:12:12") && err.contains("image `square.jpg` not found"),
+        err.contains("content/work/autumn/index.md:12:12")
+            && err.contains("image `square.jpg` not found"),
         "{err}"
     );
     assert!(err.contains("image: square.jpg"), "shows the line: {err}");

@@ -494,7 +494,12 @@ fn image_and_calendar_edits_rebuild_incrementally_like_full_builds() {
     assert_eq!(outcome, Outcome::Reload, "{:?}", dev.errors);
     let asset = |id: &str| Change::ContentAsset(id.to_string());
     let content = |id: &str| Change::Content(id.to_string());
-    type Edit = (&'static str, Box<dyn Fn(&TestSite)>, Vec<Change>, &'static str);
+    type Edit = (
+        &'static str,
+        Box<dyn Fn(&TestSite)>,
+        Vec<Change>,
+        &'static str,
+    );
     let edits: Vec<Edit> = vec![
         (
             "replace a showcase image",
@@ -546,7 +551,10 @@ fn image_and_calendar_edits_rebuild_incrementally_like_full_builds() {
         assert_same(step, &served, &full(&site));
     }
     let ics = String::from_utf8(dev.served.snapshot()["plan/calendar.ics"].clone()).unwrap();
-    assert!(ics.contains("DTSTART;TZID=Europe/Kyiv:20261103T100000"), "{ics}");
+    assert!(
+        ics.contains("DTSTART;TZID=Europe/Kyiv:20261103T100000"),
+        "{ics}"
+    );
 
     // A broken image: the error, the last good pages kept; fixing it recovers.
     site.file("content/work/autumn/b.jpg", "broken");
@@ -555,7 +563,9 @@ fn image_and_calendar_edits_rebuild_incrementally_like_full_builds() {
         panic!("expected errors, got {outcome:?}");
     };
     assert!(
-        errors.iter().any(|e| e.message.contains("image `b.jpg` cannot be used")),
+        errors
+            .iter()
+            .any(|e| e.message.contains("image `b.jpg` cannot be used")),
         "{errors:?}"
     );
     assert!(dev.served.contains("work/autumn/b-400w.webp"));
