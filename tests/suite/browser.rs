@@ -682,3 +682,132 @@ async fn arabic_pages_mirror_the_layout() {
         let _ = std::fs::write(dir.join("rtl-ar.png"), png);
     }
 }
+
+/// Saves a screenshot of the whole page for people to look at, under
+/// `target/test-artifacts/`.
+async fn full_page_screenshot(browser: &Browser, name: &str, width: u32) {
+    let height = browser
+        .js("return Math.ceil(document.documentElement.scrollHeight)")
+        .await
+        .ok()
+        .and_then(|v| v.as_u64())
+        .unwrap_or(900)
+        .clamp(600, 4000) as u32;
+    let _ = browser.client.set_window_size(width, height + 120).await;
+    if let Ok(png) = browser.client.screenshot().await {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/test-artifacts");
+        let _ = std::fs::create_dir_all(&dir);
+        let _ = std::fs::write(dir.join(name), png);
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn calendar_and_showcase_in_the_browser() {
+    use crate::planning::image_bytes;
+    let Some(tools) = browser_tools("calendar_and_showcase_in_the_browser") else {
+        return;
+    };
+    let calendar = "---\ntitle: November plan\nkind: calendar\nperiod: {start: 2026-11-01, end: 2026-11-30}\ntimezone: Europe/Kyiv\nentries:\n  - {date: 2026-11-02, time: \"09:30\", platform: instagram, format: reel, topic: Kiln opening, status: published}\n  - {date: 2026-11-04, time: \"12:00\", platform: linkedin, format: article, topic: Fourteen countries, status: scheduled}\n  - {date: 2026-11-14, platform: facebook, format: event, topic: Studio open day, status: draft}\n  - {date: 2026-11-20, time: \"18:00\", platform: tiktok, format: video, topic: Trimming a bowl, status: idea}\n---\nThe plan.\n";
+    let showcase = "---\ntitle: Autumn posts\nkind: showcase\nitems:\n  - {platform: instagram, image: a.jpg, caption: Kiln opening, date: 2026-11-02, link: \"https://example.com/1\", metrics: {reach: 18400, likes: 1320}}\n  - {platform: tiktok, image: b.png, caption: On the wheel, date: 2026-11-03, metrics: {views: 96500, shares: 530}}\n  - {platform: linkedin, image: a.jpg, caption: Fourteen countries, date: 2026-11-04, metrics: {impressions: 12800}}\n---\nSamples.\n";
+    let site = site(&[
+        ("content/plan.md", calendar),
+        (
+            "content/plan.ar.md",
+            &calendar.replace("title: November plan", "title: خطة نوفمبر"),
+        ),
+        ("content/posts/index.md", showcase),
+    ]);
+    site.file(
+        "site.yaml",
+        "title: T\nbase_url: https://example.org\nsearch: false\nlanguages: {ar: {title: ملف}}\n",
+    );
+    site.bytes(
+        "content/posts/a.jpg",
+        &image_bytes(900, 900, image::ImageFormat::Jpeg),
+    );
+    site.bytes(
+        "content/posts/b.png",
+        &image_bytes(720, 1280, image::ImageFormat::Png),
+    );
+    let server = Server::start(&site);
+    let browser = Browser::start(&tools).await;
+
+    // Wide: the month grid with every entry on its day; the list is for narrow screens.
+    browser.open(&server.at("/plan/")).await;
+    let shown = browser
+        .js("const grid = document.querySelector('.calendar-months'); const list = document.querySelector('.calendar-list'); \
+             return [getComputedStyle(grid).display, getComputedStyle(list).display, grid.querySelectorAll('.cal-entry').length, \
+             document.querySelector('time[datetime=\"2026-11-14\"]').closest('td').innerText]")
+        .await;
+    let shown = shown.expect("the calendar's layout");
+    assert_ne!(shown[0], json!("none"), "grid shown on a wide screen");
+    assert_eq!(shown[1], json!("none"), "list hidden on a wide screen");
+    assert_eq!(shown[2], json!(4), "every entry in the grid");
+    assert!(
+        shown[3]
+            .as_str()
+            .is_some_and(|t| t.contains("Studio open day") && t.contains("Draft")),
+        "{shown:?}"
+    );
+    full_page_screenshot(&browser, "calendar.png", 1200).await;
+
+    // Narrow: the list instead of the grid.
+    let _ = browser.client.set_window_size(420, 900).await;
+    let narrow = browser
+        .js(
+            "return [getComputedStyle(document.querySelector('.calendar-months')).display, \
+             getComputedStyle(document.querySelector('.calendar-list')).display]",
+        )
+        .await;
+    assert_eq!(
+        narrow,
+        Ok(json!(["none", "block"])),
+        "narrow screens get the list"
+    );
+    full_page_screenshot(&browser, "calendar-narrow.png", 420).await;
+
+    // Arabic: mirrored, the grid's first column on the right.
+    let _ = browser.client.set_window_size(1200, 900).await;
+    browser.open(&server.at("/ar/plan/")).await;
+    let mirrored = browser
+        .js(
+            "const cells = document.querySelectorAll('.calendar-grid thead th'); \
+             return [getComputedStyle(document.documentElement).direction, \
+             cells[0].getBoundingClientRect().left > cells[6].getBoundingClientRect().left]",
+        )
+        .await;
+    assert_eq!(
+        mirrored,
+        Ok(json!(["rtl", true])),
+        "the grid runs right to left"
+    );
+    full_page_screenshot(&browser, "calendar-ar.png", 1200).await;
+
+    // Showcase: the browser picks a WebP thumbnail, sized for the card.
+    let _ = browser.client.set_window_size(1200, 900).await;
+    browser.open(&server.at("/posts/")).await;
+    let picked = eventually("the first showcase image to load", async || {
+        let v = browser
+            .js("const img = document.querySelector('.showcase-image'); \
+                 return img.complete && img.naturalWidth > 0 ? [img.currentSrc, img.naturalWidth] : null")
+            .await?;
+        if v.is_null() { Err("not loaded yet".into()) } else { Ok(v) }
+    })
+    .await;
+    let src = picked[0].as_str().unwrap_or_default();
+    assert!(
+        src.contains("/posts/a-") && src.ends_with("w.webp"),
+        "{picked:?}"
+    );
+    assert!(picked[1].as_u64().unwrap_or(0) <= 900, "{picked:?}");
+    let cards = browser
+        .js("const cards = [...document.querySelectorAll('.showcase-card')].map(c => c.getBoundingClientRect()); \
+             return [cards.length, cards[0].top === cards[1].top]")
+        .await;
+    assert_eq!(
+        cards,
+        Ok(json!([3, true])),
+        "cards side by side on a wide screen"
+    );
+    full_page_screenshot(&browser, "showcase.png", 1200).await;
+}

@@ -54,6 +54,30 @@ fn the_demo_site_builds_and_shows_its_features() {
         public.join("notes/page/2/index.html").is_file(),
         "notes are paginated"
     );
+
+    // A month of posts across four platforms, in English, Ukrainian and Arabic.
+    let calendar = read("calendars/hlyna-november-2026/index.html");
+    for platform in ["instagram", "facebook", "tiktok", "linkedin"] {
+        assert!(
+            calendar.contains(&format!("cal-entry platform-{platform}")),
+            "{platform}"
+        );
+    }
+    let ics: icalendar::Calendar = read("calendars/hlyna-november-2026/calendar.ics")
+        .parse()
+        .expect("the demo's .ics parses");
+    assert_eq!(ics.events().count(), 20);
+    assert!(read("uk/calendars/hlyna-november-2026/index.html").contains("листопад 2026"));
+    assert!(read("ar/calendars/hlyna-november-2026/index.html").contains("dir=\"rtl\""));
+    // A showcase of six posts, each with WebP thumbnails.
+    let showcase = read("showcase/hlyna-autumn-posts/index.html");
+    assert_eq!(showcase.matches("class=\"showcase-card ").count(), 6);
+    assert_eq!(showcase.matches("<source type=\"image/webp\"").count(), 6);
+    assert!(
+        public
+            .join("showcase/hlyna-autumn-posts/birch-glaze-320w.webp")
+            .is_file()
+    );
     for file in [
         "index.html",
         "about/index.html",
