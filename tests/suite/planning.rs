@@ -7,7 +7,7 @@ use std::io::Cursor;
 use std::path::PathBuf;
 use std::time::SystemTime;
 
-use icalendar::{Component, DatePerhapsTime, EventLike};
+use icalendar::{Component, DatePerhapsTime};
 
 use crate::harness::{TestSite, main_of};
 
