@@ -1,7 +1,8 @@
 //! Render stage: a calendar page's entries as an iCalendar file (RFC 5545) that
 //! Google Calendar and Outlook import. Timed entries start at their time in the
 //! calendar's IANA time zone (`DTSTART;TZID=Europe/Kyiv:…`) and last 30 minutes;
-//! entries without a time are all-day events. UIDs and `DTSTAMP` depend only on the
+//! entries without a time are all-day events; a `VTIMEZONE` defines the zone for apps
+//! that do not know it. UIDs and `DTSTAMP` depend only on the
 //! content and the build date, so the file is the same from one build to the next.
 
 use chrono::{Duration, NaiveDateTime};
@@ -100,5 +101,12 @@ pub fn ics(site: &Site, page: &Page, calendar: &Calendar, f: Format<'_>) -> Stri
         }
         ical.push(event.done());
     }
-    ical.done().to_string()
+    let text = ical.done().to_string();
+    // The zone's definition goes before the events that name it.
+    let zone = super::vtimezone::vtimezone(calendar.timezone, calendar.start, calendar.end);
+    let at = text
+        .find("BEGIN:VEVENT")
+        .or_else(|| text.find("END:VCALENDAR"))
+        .unwrap_or(text.len());
+    format!("{}{zone}{}", &text[..at], &text[at..])
 }

@@ -15,6 +15,7 @@ pub mod picture;
 pub mod showcase;
 pub mod strings;
 pub mod templates;
+pub mod vtimezone;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};

@@ -97,6 +97,16 @@ fn calendar_ics_parses_back_with_every_entry_in_the_time_zone() {
         events.iter().map(|e| e.get_uid().unwrap()).collect();
     assert_eq!(uids.len(), 4, "UIDs are unique");
     assert!(text.contains("X-WR-TIMEZONE:America/New_York"), "{text}");
+    // The zone is defined in the file, with the change of 1 November 2026.
+    assert!(
+        text.contains("BEGIN:VTIMEZONE\r\nTZID:America/New_York\r\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("DTSTART:20261101T020000\r\nTZOFFSETFROM:-0400\r\nTZOFFSETTO:-0500"),
+        "{text}"
+    );
+    assert!(text.find("END:VTIMEZONE").unwrap() < text.find("BEGIN:VEVENT").unwrap());
 
     // The same content builds the same file (DTSTAMP is the build date, UIDs stable).
     site.build().ok();
