@@ -71,9 +71,10 @@ pub fn attach(site: &mut Site, root: &Path) -> (Stats, Vec<Diagnostic>) {
         let Some(page) = site.pages.get_mut(&request.page) else {
             continue;
         };
-        let thumbs = match &done[&request.source] {
-            Ok(thumbs) => thumbs,
-            Err(why) => {
+        let thumbs = match done.get(&request.source) {
+            Some(Ok(thumbs)) => thumbs,
+            None => continue,
+            Some(Err(why)) => {
                 let origin = Origin {
                     file: &page.file,
                     front_matter: &page.front_matter,
