@@ -1,5 +1,6 @@
 //! Images named in front matter (a showcase's `image:`, a case study's `cover:`),
-//! resized at build time into thumbnails in their own format and WebP, in parallel,
+//! resized at build time into thumbnails in their own format and WebP (lossy for
+//! photos, lossless for graphics), in parallel,
 //! and cached on disk by content hash so that a rebuild does not resize them again.
 //!
 //! `resize` decodes and encodes, `cache` keeps the results under

@@ -14,8 +14,12 @@ use rayon::prelude::*;
 use super::cache::Cache;
 use super::{Encoding, widths_for};
 
-/// JPEG quality of the thumbnails (WebP thumbnails are lossless).
+/// JPEG quality of the thumbnails.
 const JPEG_QUALITY: u8 = 82;
+
+/// Quality of the lossy WebP thumbnails of photos (JPEG sources); those of PNG
+/// sources (graphics, screenshots, transparency) are lossless.
+const WEBP_QUALITY: f32 = 80.0;
 
 /// A thumbnail in the cache, before it is given an output path.
 #[derive(Debug, Clone, PartialEq)]
@@ -53,12 +57,16 @@ pub fn thumbnails(bytes: &[u8], cache: &Cache) -> Result<Thumbs, String> {
     if fallback != Encoding::Webp {
         encodings.push(Encoding::Webp);
     }
-    let mut thumbs = Vec::new();
+    let mut thumbs: Vec<Thumb> = Vec::new();
     for w in widths_for(width) {
         let h = ((u64::from(height) * u64::from(w) + u64::from(width) / 2) / u64::from(width))
             .max(1) as u32;
         for &encoding in &encodings {
-            let cached = cache.path(&key, &format!("w{w}.{}", encoding.extension()));
+            let operation = match (encoding, fallback) {
+                (Encoding::Webp, Encoding::Jpeg) => format!("w{w}.q{WEBP_QUALITY}.webp"),
+                _ => format!("w{w}.{}", encoding.extension()),
+            };
+            let cached = cache.path(&key, &operation);
             thumbs.push(Thumb {
                 width: w,
                 height: h,
@@ -71,7 +79,7 @@ pub fn thumbnails(bytes: &[u8], cache: &Cache) -> Result<Thumbs, String> {
     if !missing.is_empty() {
         let image = decode(bytes)?;
         missing.par_iter().try_for_each(|t| {
-            let bytes = encode(&image, t)?;
+            let bytes = encode(&image, t, fallback == Encoding::Jpeg)?;
             cache.store(&t.cached, &bytes).map_err(|e| {
                 format!(
                     "cannot write the image cache {}: {e}",
@@ -84,11 +92,26 @@ pub fn thumbnails(bytes: &[u8], cache: &Cache) -> Result<Thumbs, String> {
         // Not fatal: without it the next build probes the header again.
         let _ = cache.store(&meta_path, format_meta(width, height, fallback).as_bytes());
     }
+    let made = missing.len();
+    // WebP thumbnails are offered only when they weigh less than the fallback ones
+    // (lossless WebP can be heavier than a JPEG).
+    if fallback != Encoding::Webp {
+        let weight = |encoding: Encoding| -> u64 {
+            thumbs
+                .iter()
+                .filter(|t| t.encoding == encoding)
+                .map(|t| std::fs::metadata(&t.cached).map_or(u64::MAX / 16, |m| m.len()))
+                .sum()
+        };
+        if weight(Encoding::Webp) >= weight(fallback) {
+            thumbs.retain(|t| t.encoding == fallback);
+        }
+    }
     Ok(Thumbs {
         width,
         height,
         fallback,
-        made: missing.len(),
+        made,
         thumbs,
     })
 }
@@ -147,7 +170,8 @@ fn decode(bytes: &[u8]) -> Result<DynamicImage, String> {
     Ok(image)
 }
 
-fn encode(image: &DynamicImage, thumb: &Thumb) -> Result<Vec<u8>, String> {
+/// Encodes one thumbnail; `photo` makes WebP lossy.
+fn encode(image: &DynamicImage, thumb: &Thumb, photo: bool) -> Result<Vec<u8>, String> {
     let resized = if image.width() == thumb.width && image.height() == thumb.height {
         image.clone()
     } else {
@@ -158,6 +182,13 @@ fn encode(image: &DynamicImage, thumb: &Thumb) -> Result<Vec<u8>, String> {
         Encoding::Jpeg => DynamicImage::ImageRgb8(resized.to_rgb8())
             .write_with_encoder(JpegEncoder::new_with_quality(&mut out, JPEG_QUALITY)),
         Encoding::Png => resized.write_with_encoder(PngEncoder::new(&mut out)),
+        Encoding::Webp if photo => {
+            let rgb = resized.to_rgb8();
+            let encoded = webp::Encoder::from_rgb(rgb.as_raw(), rgb.width(), rgb.height())
+                .encode(WEBP_QUALITY);
+            out.extend_from_slice(&encoded);
+            Ok(())
+        }
         Encoding::Webp => {
             let flat = if resized.color().has_alpha() {
                 DynamicImage::ImageRgba8(resized.to_rgba8())
@@ -234,6 +265,70 @@ mod tests {
         let second = thumbnails(&bytes, &cache).unwrap();
         assert_eq!(second.made, 0);
         assert_eq!(second.thumbs, first.thumbs);
+    }
+
+    /// A photo-like JPEG: noise that lossless WebP cannot shrink below JPEG.
+    fn noisy_jpeg(width: u32, height: u32) -> Vec<u8> {
+        let mut seed = 7u32;
+        let image = image::RgbImage::from_fn(width, height, |_, _| {
+            seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12345);
+            let v = (seed >> 16) as u8;
+            image::Rgb([v, v.wrapping_mul(3), v.wrapping_add(90)])
+        });
+        let mut out = Vec::new();
+        DynamicImage::ImageRgb8(image)
+            .write_to(&mut Cursor::new(&mut out), ImageFormat::Jpeg)
+            .unwrap();
+        out
+    }
+
+    fn size(t: &Thumb) -> u64 {
+        std::fs::metadata(&t.cached).unwrap().len()
+    }
+
+    #[test]
+    fn webp_is_lossy_for_photos_and_lossless_for_graphics() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = Cache::new(dir.path());
+        let photo = thumbnails(&noisy_jpeg(400, 300), &cache).unwrap();
+        let jpeg: Vec<&Thumb> = photo
+            .thumbs
+            .iter()
+            .filter(|t| t.encoding == Encoding::Jpeg)
+            .collect();
+        let webp: Vec<&Thumb> = photo
+            .thumbs
+            .iter()
+            .filter(|t| t.encoding == Encoding::Webp)
+            .collect();
+        assert_eq!((jpeg.len(), webp.len()), (2, 2), "{photo:?}");
+        for (j, w) in jpeg.iter().zip(&webp) {
+            assert!(size(w) < size(j), "lossy WebP lighter than JPEG: {w:?}");
+            let img = image::open(&w.cached).unwrap();
+            assert_eq!((img.width(), img.height()), (w.width, w.height));
+        }
+        // Flat graphics: lossless WebP, the same pixels as the PNG.
+        let flat = image::RgbImage::from_fn(400, 300, |x, _| {
+            image::Rgb(if x < 200 {
+                [40, 78, 120]
+            } else {
+                [143, 170, 140]
+            })
+        });
+        let mut bytes = Vec::new();
+        DynamicImage::ImageRgb8(flat)
+            .write_to(&mut Cursor::new(&mut bytes), ImageFormat::Png)
+            .unwrap();
+        let graphic = thumbnails(&bytes, &cache).unwrap();
+        let of = |e: Encoding| {
+            let t = graphic
+                .thumbs
+                .iter()
+                .find(|t| t.encoding == e && t.width == 400)
+                .unwrap();
+            image::open(&t.cached).unwrap().to_rgb8()
+        };
+        assert_eq!(of(Encoding::Webp), of(Encoding::Png));
     }
 
     #[test]
