@@ -8,6 +8,7 @@
 use chrono::{Duration, NaiveDateTime};
 use icalendar::{
     Calendar as Ical, CalendarDateTime, Component, DatePerhapsTime, Event, EventLike, EventStatus,
+    Property,
 };
 
 use super::calendar::platform_label;
@@ -37,7 +38,18 @@ pub fn ics(site: &Site, page: &Page, calendar: &Calendar, f: Format<'_>) -> Stri
         .and_hms_opt(0, 0, 0)
         .expect("midnight exists")
         .and_utc();
-    let mut ical = Ical::new();
+    let mut ical = Ical::empty();
+    for (key, value) in [
+        ("VERSION", "2.0"),
+        (
+            "PRODID",
+            concat!("-//folio//folio ", env!("CARGO_PKG_VERSION"), "//EN"),
+        ),
+        ("CALSCALE", "GREGORIAN"),
+        ("METHOD", "PUBLISH"),
+    ] {
+        ical.append_property(Property::new(key, value));
+    }
     ical.name(&page.meta.title).timezone(tz);
     if let Some(d) = &page.meta.description {
         ical.description(d);

@@ -56,6 +56,17 @@ fn calendar_ics_parses_back_with_every_entry_in_the_time_zone() {
     site.build().ok();
     let text = site.read("public/plans/november/calendar.ics");
     let parsed: icalendar::Calendar = text.parse().expect("the .ics parses");
+    // Calendar apps show who made the file; it names folio, once.
+    assert_eq!(
+        parsed.property_value("PRODID"),
+        Some(concat!(
+            "-//folio//folio ",
+            env!("CARGO_PKG_VERSION"),
+            "//EN"
+        ))
+    );
+    assert_eq!(text.matches("PRODID").count(), 1, "{text}");
+    assert_eq!(parsed.property_value("METHOD"), Some("PUBLISH"));
     let events: Vec<&icalendar::Event> = parsed.events().collect();
     assert_eq!(events.len(), 4, "{text}");
     let by_summary: BTreeMap<String, &icalendar::Event> = events
