@@ -3,6 +3,7 @@
 
 pub mod footnotes;
 pub mod highlight;
+pub mod sanitize;
 pub mod toc;
 
 use std::ops::Range;
@@ -24,7 +25,8 @@ pub trait LinkResolver: Sync {
 /// Switches that hold for a whole build.
 pub struct MarkdownOptions<'a> {
     pub slugify: SlugMode,
-    /// Raw HTML is shown as text instead of passed through.
+    /// Raw HTML is sanitised (scripts, event handlers, `javascript:` URLs removed)
+    /// instead of passed through as written.
     pub safe_html: bool,
     pub highlighter: &'a Highlighter,
     pub links: &'a dyn LinkResolver,
@@ -152,7 +154,6 @@ pub fn render(
                 notes.end_definition();
                 continue;
             }
-            Event::Html(html) | Event::InlineHtml(html) if options.safe_html => Event::Text(html),
             other => other,
         };
         if let Event::Text(text) | Event::Code(text) = &event {
@@ -171,6 +172,9 @@ pub fn render(
 
     out.html.reserve(body.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut out.html, events.into_iter());
+    if options.safe_html {
+        out.html = sanitize::sanitize(&out.html);
+    }
     out.toc = toc::nest(flat_toc);
     out
 }

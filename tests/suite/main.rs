@@ -8,6 +8,7 @@ mod build;
 mod cli;
 mod demo;
 mod errors;
+mod hostile;
 mod kinds;
 mod languages;
 mod markdown;

@@ -51,24 +51,6 @@ fn toc_only_when_asked() {
 }
 
 #[test]
-fn safe_html_turns_raw_html_into_text() {
-    let site = TestSite::new();
-    site.file("site.yaml", "title: T\nsafe_html: true\n").page(
-        "x.md",
-        "title: X",
-        "<script>alert(1)</script>\n\nHi <img src=x onerror=alert(1)>\n",
-    );
-    site.build().ok();
-    let html = site.read("public/x/index.html");
-    assert!(!html.contains("<script>alert"), "{html}");
-    assert!(!html.contains("<img src=x onerror"), "{html}");
-    assert!(
-        html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
-        "{html}"
-    );
-}
-
-#[test]
 fn front_matter_values_are_escaped() {
     let site = TestSite::new();
     site.page(
