@@ -67,10 +67,25 @@ impl Staging {
         let previous = read_manifest(out);
         fs::create_dir_all(out)
             .map_err(|e| Error::output(out, "cannot create the output directory", e))?;
+        // Every destination is checked before the first file moves.
+        let mut real_dirs = BTreeSet::new();
+        let mut moves = Vec::with_capacity(written.len());
         for rel in &written {
             let from = safe_join(self.dir.path(), rel)
                 .map_err(|e| Error::output(out, "bad output path", e))?;
             let to = safe_join(out, rel).map_err(|e| Error::output(out, "bad output path", e))?;
+            if let Some(link) = symlink_on_the_way(out, &to, &mut real_dirs) {
+                return Err(Error::Output {
+                    path: link,
+                    message: "refusing to write through a symlink inside the output (it may \
+                              point elsewhere); remove the link"
+                        .into(),
+                    source: None,
+                });
+            }
+            moves.push((from, to));
+        }
+        for (from, to) in moves {
             if let Some(parent) = to.parent() {
                 fs::create_dir_all(parent)
                     .map_err(|e| Error::output(parent, "cannot create directory", e))?;
@@ -81,6 +96,7 @@ impl Staging {
         let now: BTreeSet<&String> = written.iter().collect();
         for stale in previous.iter().filter(|p| !now.contains(p)) {
             if let Ok(path) = safe_join(out, stale)
+                && symlink_on_the_way(out, &path, &mut real_dirs).is_none()
                 && fs::remove_file(&path).is_ok()
             {
                 remove_empty_parents(&path, out);
@@ -89,6 +105,29 @@ impl Staging {
         write_manifest(out, &written)?;
         Ok(written.len())
     }
+}
+
+/// The first folder between `out` and `file` that is a symlink, if any: writing or
+/// deleting through it would reach outside the output. Folders found real are
+/// remembered in `real`.
+fn symlink_on_the_way(out: &Path, file: &Path, real: &mut BTreeSet<PathBuf>) -> Option<PathBuf> {
+    let rel = file.strip_prefix(out).ok()?;
+    let mut dir = out.to_path_buf();
+    for part in rel.parent()?.components() {
+        dir.push(part);
+        if real.contains(&dir) {
+            continue;
+        }
+        match fs::symlink_metadata(&dir) {
+            Ok(meta) if meta.file_type().is_symlink() => return Some(dir),
+            Ok(_) => {
+                real.insert(dir.clone());
+            }
+            // Not there yet: it will be created as a real folder.
+            Err(_) => return None,
+        }
+    }
+    None
 }
 
 fn read_manifest(out: &Path) -> Vec<String> {

@@ -13,5 +13,6 @@ mod kinds;
 mod languages;
 mod markdown;
 mod output;
+mod safety;
 mod search;
 mod serve;
