@@ -16,3 +16,4 @@ mod output;
 mod safety;
 mod search;
 mod serve;
+mod serve_load;
