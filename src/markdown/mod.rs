@@ -1,6 +1,7 @@
 //! Render stage: Markdown to HTML with heading anchors, a table of contents, `@/` links
 //! and highlighted code, as one pass of adapters over pulldown-cmark's events.
 
+pub mod contrast;
 pub mod footnotes;
 pub mod highlight;
 pub mod sanitize;
@@ -110,7 +111,7 @@ pub fn render(
                 events.extend(open.inner);
                 events.push(Event::Html(
                     format!(
-                        " <a class=\"anchor\" href=\"#{}\" aria-hidden=\"true\">#</a></h{level}>\n",
+                        " <a class=\"anchor\" href=\"#{}\" aria-hidden=\"true\" tabindex=\"-1\">#</a></h{level}>\n",
                         escape_html(&id)
                     )
                     .into(),

@@ -32,10 +32,10 @@ static SANITIZER: LazyLock<Builder<'static>> = LazyLock::new(|| {
     builder
         .add_tags(["section", "input"])
         .add_generic_attributes(["id", "class", "dir"])
-        .add_tag_attributes("a", ["aria-hidden", "aria-label", "role"])
+        .add_tag_attributes("a", ["aria-hidden", "aria-label", "role", "tabindex"])
         .add_tag_attributes("sup", ["role"])
         .add_tag_attributes("section", ["role"])
-        .add_tag_attributes("pre", ["data-lang"])
+        .add_tag_attributes("pre", ["data-lang", "tabindex"])
         .add_tag_attributes("input", ["type", "checked", "disabled"])
         .add_tag_attributes("th", ["style"])
         .add_tag_attributes("td", ["style"])
@@ -62,6 +62,7 @@ fn keep_attribute<'u>(element: &str, attribute: &str, value: &'u str) -> Option<
             (!kept.is_empty()).then(|| Cow::Owned(kept.join(" ")))
         }
         (_, "role") => ROLES.contains(&value).then_some(Cow::Borrowed(value)),
+        (_, "tabindex") => matches!(value, "0" | "-1").then_some(Cow::Borrowed(value)),
         ("input", "type") => (value == "checkbox").then_some(Cow::Borrowed(value)),
         (_, "dir") => matches!(value, "ltr" | "rtl" | "auto").then_some(Cow::Borrowed(value)),
         _ => Some(Cow::Borrowed(value)),

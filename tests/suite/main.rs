@@ -3,6 +3,7 @@
 mod chromium;
 mod harness;
 
+mod a11y;
 mod browser;
 mod build;
 mod cli;

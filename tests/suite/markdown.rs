@@ -30,7 +30,7 @@ fn strategy_document_features() {
     );
     assert!(main.contains("footnote-definition"), "{main}");
     assert!(
-        main.contains("<pre class=\"code\" data-lang=\"python\">"),
+        main.contains("<pre class=\"code\" data-lang=\"python\" tabindex=\"0\">"),
         "{main}"
     );
     assert!(main.contains("class=\"hl-"), "{main}");
