@@ -6,7 +6,8 @@ use regex::Regex;
 use crate::harness::{TestSite, main_of};
 
 /// Vectors, each tried in a page body, a job's list item, a case study's summary and
-/// testimonial, and a job title (which also lands in the JSON-LD).
+/// testimonial, a SWOT's quadrants and strategies, and a job title (which also lands
+/// in the JSON-LD).
 const VECTORS: &[&str] = &[
     "<script>alert(1)</script>",
     "<SCRIPT SRC=//evil.example/x.js></SCRIPT>",
@@ -104,6 +105,23 @@ testimonial:
     )
 }
 
+fn swot(text: &str) -> String {
+    format!(
+        "title: Swot
+kind: swot
+subject: {0}
+strengths:
+  - {0}
+  - {{{0}: [{0}]}}
+weaknesses: [{0}]
+opportunities: [{0}]
+threats: [{0}]
+strategies:
+  so: [{0}]",
+        yaml_quoted(text)
+    )
+}
+
 fn json_ld(html: &str) -> serde_json::Value {
     let open = "<script type=\"application/ld+json\">";
     let start = html.find(open).expect("a JSON-LD block") + open.len();
@@ -128,6 +146,7 @@ fn every_vector_is_harmless_in_every_place() {
         );
         site.page(&format!("jobs/job-{i}.md"), &job(vector, vector), vector);
         site.page(&format!("case-{i}.md"), &case_study(vector), "");
+        site.page(&format!("swot-{i}.md"), &swot(vector), "");
     }
     site.build().ok();
 
@@ -150,6 +169,7 @@ fn every_vector_is_harmless_in_every_place() {
                 format!("public/case-{i}/index.html"),
                 plain_page,
             ),
+            ("swot", format!("public/swot-{i}/index.html"), plain_page),
         ] {
             let html = site.read(&file);
             let found = dangers(main_of(&html));
