@@ -179,7 +179,7 @@ impl Browser {
             async || {
                 let open = self
                     .js("return (window.__folioSockets || []).some(s => \
-                         s.url.endsWith('/__folio/ws') && s.readyState === 1);")
+                         s.url.includes('/__folio/ws?build=') && s.readyState === 1);")
                     .await?;
                 if open == Value::Bool(true) {
                     Ok(())
