@@ -12,6 +12,9 @@ use crate::error::Error;
 /// The list of files folio wrote, kept in the output to know what it may delete.
 pub const MANIFEST: &str = ".folio-manifest";
 
+/// Staging folders are named `.folio-staging-<pid>-<random>`.
+const STAGING: &str = ".folio-staging-";
+
 /// A staging folder beside the output; it disappears if the build fails.
 pub struct Staging {
     dir: tempfile::TempDir,
@@ -50,8 +53,9 @@ impl Staging {
             .unwrap_or(Path::new("."));
         fs::create_dir_all(parent)
             .map_err(|e| Error::output(parent, "cannot create the output's parent", e))?;
+        remove_abandoned(parent);
         let dir = tempfile::Builder::new()
-            .prefix(".folio-staging-")
+            .prefix(&format!("{STAGING}{}-", std::process::id()))
             .tempdir_in(parent)
             .map_err(|e| Error::output(parent, "cannot create a staging directory", e))?;
         let output = DirOutput::new(dir.path().to_path_buf());
@@ -104,6 +108,38 @@ impl Staging {
         }
         write_manifest(out, &written)?;
         Ok(written.len())
+    }
+}
+
+/// Removes staging folders left in `parent` by builds that were killed (Ctrl+C,
+/// SIGKILL: no destructor ran). A folder is left alone unless the process named in
+/// it is known to be gone.
+fn remove_abandoned(parent: &Path) {
+    let Ok(entries) = fs::read_dir(parent) else {
+        return;
+    };
+    for entry in entries.filter_map(Result::ok) {
+        let name = entry.file_name();
+        let Some(pid) = name
+            .to_str()
+            .and_then(|n| n.strip_prefix(STAGING))
+            .and_then(|rest| rest.split('-').next())
+            .and_then(|pid| pid.parse::<u32>().ok())
+        else {
+            continue;
+        };
+        if !process_alive(pid) && entry.file_type().is_ok_and(|t| t.is_dir()) {
+            let _ = fs::remove_dir_all(entry.path());
+        }
+    }
+}
+
+/// Whether process `pid` may still run; `true` where that cannot be told.
+fn process_alive(pid: u32) -> bool {
+    if cfg!(target_os = "linux") {
+        Path::new("/proc").join(pid.to_string()).exists()
+    } else {
+        true
     }
 }
 
