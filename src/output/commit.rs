@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 use std::fs;
 use std::io;
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
 
 use super::{DirOutput, safe_join};
 use crate::error::Error;
@@ -42,6 +42,57 @@ pub fn preflight(out: &Path) -> Result<(), Error> {
             }
         }
     }
+}
+
+/// The site's folders folio reads from: an output inside one of them would be read
+/// back as content on the next build.
+const SOURCES: [&str; 5] = ["content", "static", "templates", "data", "themes"];
+
+/// Checks that `out` is not the site's folder `root`, one of its ancestors, or inside
+/// a folder the site is read from. Nothing is touched.
+pub fn check_placement(root: &Path, out: &Path) -> Result<(), Error> {
+    let (Some(root), Some(out)) = (resolved(root), resolved(out)) else {
+        return Ok(());
+    };
+    let refuse = |message: String| {
+        Err(Error::Output {
+            path: out.clone(),
+            message,
+            source: None,
+        })
+    };
+    if root.starts_with(&out) {
+        return refuse("refusing to write the site into its own folder or one that holds it; choose another output with -o".into());
+    }
+    for source in SOURCES {
+        if out.starts_with(root.join(source)) {
+            return refuse(format!(
+                "refusing to write the site inside `{source}/`: the next build would read it back; choose another output with -o"
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// `path` made absolute, its `..` applied and the symlinks of the part of it that
+/// exists resolved.
+fn resolved(path: &Path) -> Option<PathBuf> {
+    let mut out = PathBuf::new();
+    for part in std::path::absolute(path).ok()?.components() {
+        match part {
+            Component::ParentDir => {
+                out.pop();
+            }
+            Component::CurDir => {}
+            other => {
+                out.push(other);
+                if let Ok(real) = fs::canonicalize(&out) {
+                    out = real;
+                }
+            }
+        }
+    }
+    Some(out)
 }
 
 impl Staging {

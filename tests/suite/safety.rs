@@ -184,6 +184,11 @@ fn output_path_edge_cases_refuse_and_touch_nothing() {
         "notes-link",
         "notes/todo.txt",
         "..",
+        "content/public",
+        "static/out",
+        "themes/default/site",
+        "templates/../content/x",
+        "/",
     ] {
         let run = site.folio(&["build", "-o", out]);
         assert_eq!(run.code(), 1, "-o {out:?} was accepted: {}", run.stderr());
