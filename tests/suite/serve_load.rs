@@ -240,14 +240,18 @@ fn ten_thousand_requests_while_files_change_lose_nothing() {
         std::thread::spawn(move || {
             for n in 0..EDITS {
                 let i = n % 5;
+                // Written aside and renamed into place, as editors save: the server
+                // never sees half a file (that would be an error, not a reload).
+                let aside = root.join(format!("content/notes/.p{i}.md.tmp"));
                 std::fs::write(
-                    root.join(format!("content/notes/p{i}.md")),
+                    &aside,
                     format!(
                         "---\ntitle: Note {i}\ndate: 2026-01-0{}\n---\nEdit number {n}.\n",
                         i + 1
                     ),
                 )
                 .unwrap();
+                std::fs::rename(&aside, root.join(format!("content/notes/p{i}.md"))).unwrap();
                 std::thread::sleep(Duration::from_millis(60));
             }
             editing.store(false, Ordering::SeqCst);
