@@ -15,7 +15,7 @@ use crate::content::parse::{ParsedFile, parse_file};
 use crate::content::source::decode;
 use crate::error::{Diagnostic, Diagnostics, Error};
 use crate::markdown::{self, Highlighter, Rendered};
-use crate::output::commit::{Staging, preflight};
+use crate::output::commit::{Staging, check_placement, preflight};
 use crate::output::{NullOutput, Output};
 use crate::render::{RenderInput, Templates, render_site};
 use crate::site::{Site, SiteLinks, assemble};
@@ -76,6 +76,7 @@ pub struct Loaded {
 /// removed, and nothing else.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
     let start = Instant::now();
+    check_placement(&options.root, &options.output)?;
     preflight(&options.output)?;
     let (mut loaded, mut diagnostics) = load(options);
     let staging = Staging::new(&options.output)?;

@@ -71,6 +71,12 @@ fn describe(message: &str) -> String {
     if message.contains("invalid type: unit value") {
         return message.replace("invalid type: unit value", "empty value");
     }
+    if message.contains("recursion limit exceeded") {
+        return message.replace(
+            "recursion limit exceeded",
+            "the front matter nests too deep (lists and maps go about 60 levels deep at most)",
+        );
+    }
     message.to_string()
 }
 

@@ -22,12 +22,13 @@ pub fn discover(content_dir: &Path, display_root: &Path) -> Discovered {
     if !content_dir.is_dir() {
         return found;
     }
-    let walker = WalkDir::new(content_dir)
+    let site_root = std::fs::canonicalize(display_root).ok();
+    let mut walker = WalkDir::new(content_dir)
         .follow_links(true)
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !is_ignored(e.file_name().to_string_lossy().as_ref()));
-    for entry in walker {
+    while let Some(entry) = walker.next() {
         let entry = match entry {
             Ok(entry) => entry,
             Err(err) => {
@@ -35,6 +36,19 @@ pub fn discover(content_dir: &Path, display_root: &Path) -> Discovered {
                 continue;
             }
         };
+        if entry.path_is_symlink() && !points_inside(entry.path(), site_root.as_deref()) {
+            found.problems.push(
+                Diagnostic::warning(
+                    display(entry.path(), display_root),
+                    "this symlink points outside the site's folder; it is not published",
+                )
+                .with_help("copy the file into the site instead of linking to it"),
+            );
+            if entry.file_type().is_dir() {
+                walker.skip_current_dir();
+            }
+            continue;
+        }
         if !entry.file_type().is_file() {
             continue;
         }
@@ -55,6 +69,14 @@ pub fn discover(content_dir: &Path, display_root: &Path) -> Discovered {
         }
     }
     found
+}
+
+/// Whether a symlink resolves to a place inside the site's folder `root`.
+fn points_inside(link: &Path, root: Option<&Path>) -> bool {
+    match (root, std::fs::canonicalize(link)) {
+        (Some(root), Ok(target)) => target.starts_with(root),
+        _ => false,
+    }
 }
 
 /// Hidden files and editors' temporary files are not content.

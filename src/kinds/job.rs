@@ -153,13 +153,20 @@ pub fn validate(meta: &PageMeta, origin: Origin<'_>, today: NaiveDate) -> Checke
                 .with_help("apply: {url: https://example.com/apply, email: jobs@example.com}"),
         );
     }
-    if let Some(url) = &apply.url
-        && !(url.starts_with("https://") || url.starts_with("http://"))
-    {
-        problems.push(origin.error(
-            &["apply", "url"],
-            format!("`{url}` is not an absolute http(s) URL"),
-        ));
+    let company_url = meta.company.as_ref().and_then(|c| c.url.as_ref());
+    for (path, url) in [
+        (&["apply", "url"], apply.url.as_ref()),
+        (&["company", "url"], company_url),
+    ] {
+        if let Some(url) = url
+            && !is_http_url(url)
+        {
+            problems.push(
+                origin
+                    .error(path, format!("`{url}` is not an absolute http(s) URL"))
+                    .with_help("write the full address, e.g. https://example.com/jobs"),
+            );
+        }
     }
     if let Some(email) = &apply.email
         && !email.contains('@')
@@ -264,4 +271,15 @@ fn check_salary(salary: &Salary, origin: Origin<'_>, problems: &mut Vec<super::D
             problems.push(origin.error(&["salary", key], format!("salary `{key}` is negative")));
         }
     }
+}
+
+/// An absolute `http://` or `https://` URL (case-insensitive scheme), the only links a
+/// posting may send applicants to.
+fn is_http_url(url: &str) -> bool {
+    let lower = url
+        .trim_start()
+        .get(..8)
+        .unwrap_or(url)
+        .to_ascii_lowercase();
+    lower.starts_with("https://") || lower.starts_with("http://")
 }

@@ -1,8 +1,10 @@
 //! Render stage: Markdown to HTML with heading anchors, a table of contents, `@/` links
 //! and highlighted code, as one pass of adapters over pulldown-cmark's events.
 
+pub mod contrast;
 pub mod footnotes;
 pub mod highlight;
+pub mod sanitize;
 pub mod toc;
 
 use std::ops::Range;
@@ -24,7 +26,8 @@ pub trait LinkResolver: Sync {
 /// Switches that hold for a whole build.
 pub struct MarkdownOptions<'a> {
     pub slugify: SlugMode,
-    /// Raw HTML is shown as text instead of passed through.
+    /// Raw HTML is sanitised (scripts, event handlers, `javascript:` URLs removed)
+    /// instead of passed through as written.
     pub safe_html: bool,
     pub highlighter: &'a Highlighter,
     pub links: &'a dyn LinkResolver,
@@ -108,7 +111,7 @@ pub fn render(
                 events.extend(open.inner);
                 events.push(Event::Html(
                     format!(
-                        " <a class=\"anchor\" href=\"#{}\" aria-hidden=\"true\">#</a></h{level}>\n",
+                        " <a class=\"anchor\" href=\"#{}\" aria-hidden=\"true\" tabindex=\"-1\">#</a></h{level}>\n",
                         escape_html(&id)
                     )
                     .into(),
@@ -152,7 +155,6 @@ pub fn render(
                 notes.end_definition();
                 continue;
             }
-            Event::Html(html) | Event::InlineHtml(html) if options.safe_html => Event::Text(html),
             other => other,
         };
         if let Event::Text(text) | Event::Code(text) = &event {
@@ -171,6 +173,9 @@ pub fn render(
 
     out.html.reserve(body.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut out.html, events.into_iter());
+    if options.safe_html {
+        out.html = sanitize::sanitize(&out.html);
+    }
     out.toc = toc::nest(flat_toc);
     out
 }

@@ -74,16 +74,18 @@ fn code_is_highlighted() {
 }
 
 #[test]
-fn safe_html_shows_raw_html_as_text() {
+fn safe_html_sanitises_raw_html() {
     let raw = md(
-        "<script>alert(1)</script>\n\nHi <b onclick=\"x\">there</b>\n",
+        "<script>alert(1)</script>\n\nHi <b onclick=\"x\">there</b> [a](javascript:alert(1))\n\n## Плани\n",
         true,
     );
-    assert!(!raw.html.contains("<script>"), "{}", raw.html);
-    assert!(!raw.html.contains("<b onclick"), "{}", raw.html);
-    assert!(raw.html.contains("&lt;script&gt;"), "{}", raw.html);
-    let trusted = md("Hi <b>there</b>\n", false);
-    assert!(trusted.html.contains("<b>there</b>"));
+    assert!(!raw.html.contains("<script"), "{}", raw.html);
+    assert!(!raw.html.contains("onclick"), "{}", raw.html);
+    assert!(!raw.html.contains("javascript:"), "{}", raw.html);
+    assert!(raw.html.contains("<b>there</b>"), "{}", raw.html);
+    assert!(raw.html.contains("<h2 id=\"плани\">"), "{}", raw.html);
+    let trusted = md("Hi <b onclick=\"x\">there</b>\n", false);
+    assert!(trusted.html.contains("<b onclick=\"x\">there</b>"));
 }
 
 #[test]

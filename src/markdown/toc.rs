@@ -1,6 +1,6 @@
 //! Render stage helper: heading ids that work in any script, and the table of contents.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use serde::Serialize;
 
@@ -29,11 +29,19 @@ const RESERVED: [&str; 8] = [
 ];
 
 /// Hands out unique heading ids within one document.
-pub struct Ids(HashSet<String>);
+pub struct Ids {
+    taken: HashSet<String>,
+    /// The next `-n` suffix to try for each base id: every smaller one is taken, so
+    /// a title repeated thousands of times costs no rescans.
+    next: HashMap<String, usize>,
+}
 
 impl Default for Ids {
     fn default() -> Self {
-        Ids(RESERVED.iter().map(|s| s.to_string()).collect())
+        Ids {
+            taken: RESERVED.iter().map(|s| s.to_string()).collect(),
+            next: HashMap::new(),
+        }
     }
 }
 
@@ -51,13 +59,17 @@ impl Ids {
                 }
             }
         };
-        let mut id = base.clone();
-        let mut n = 1;
-        while !self.0.insert(id.clone()) {
-            id = format!("{base}-{n}");
-            n += 1;
+        if self.taken.insert(base.clone()) {
+            return base;
         }
-        id
+        let n = self.next.entry(base.clone()).or_insert(1);
+        loop {
+            let id = format!("{base}-{n}");
+            *n += 1;
+            if self.taken.insert(id.clone()) {
+                return id;
+            }
+        }
     }
 }
 

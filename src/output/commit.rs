@@ -4,13 +4,16 @@
 use std::collections::BTreeSet;
 use std::fs;
 use std::io;
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
 
 use super::{DirOutput, safe_join};
 use crate::error::Error;
 
 /// The list of files folio wrote, kept in the output to know what it may delete.
 pub const MANIFEST: &str = ".folio-manifest";
+
+/// Staging folders are named `.folio-staging-<pid>-<random>`.
+const STAGING: &str = ".folio-staging-";
 
 /// A staging folder beside the output; it disappears if the build fails.
 pub struct Staging {
@@ -41,6 +44,57 @@ pub fn preflight(out: &Path) -> Result<(), Error> {
     }
 }
 
+/// The site's folders folio reads from: an output inside one of them would be read
+/// back as content on the next build.
+const SOURCES: [&str; 5] = ["content", "static", "templates", "data", "themes"];
+
+/// Checks that `out` is not the site's folder `root`, one of its ancestors, or inside
+/// a folder the site is read from. Nothing is touched.
+pub fn check_placement(root: &Path, out: &Path) -> Result<(), Error> {
+    let (Some(root), Some(out)) = (resolved(root), resolved(out)) else {
+        return Ok(());
+    };
+    let refuse = |message: String| {
+        Err(Error::Output {
+            path: out.clone(),
+            message,
+            source: None,
+        })
+    };
+    if root.starts_with(&out) {
+        return refuse("refusing to write the site into its own folder or one that holds it; choose another output with -o".into());
+    }
+    for source in SOURCES {
+        if out.starts_with(root.join(source)) {
+            return refuse(format!(
+                "refusing to write the site inside `{source}/`: the next build would read it back; choose another output with -o"
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// `path` made absolute, its `..` applied and the symlinks of the part of it that
+/// exists resolved.
+fn resolved(path: &Path) -> Option<PathBuf> {
+    let mut out = PathBuf::new();
+    for part in std::path::absolute(path).ok()?.components() {
+        match part {
+            Component::ParentDir => {
+                out.pop();
+            }
+            Component::CurDir => {}
+            other => {
+                out.push(other);
+                if let Ok(real) = fs::canonicalize(&out) {
+                    out = real;
+                }
+            }
+        }
+    }
+    Some(out)
+}
+
 impl Staging {
     /// Creates the staging folder next to `out`, so that moving files in is a rename.
     pub fn new(out: &Path) -> Result<Staging, Error> {
@@ -50,8 +104,9 @@ impl Staging {
             .unwrap_or(Path::new("."));
         fs::create_dir_all(parent)
             .map_err(|e| Error::output(parent, "cannot create the output's parent", e))?;
+        remove_abandoned(parent);
         let dir = tempfile::Builder::new()
-            .prefix(".folio-staging-")
+            .prefix(&format!("{STAGING}{}-", std::process::id()))
             .tempdir_in(parent)
             .map_err(|e| Error::output(parent, "cannot create a staging directory", e))?;
         let output = DirOutput::new(dir.path().to_path_buf());
@@ -67,10 +122,25 @@ impl Staging {
         let previous = read_manifest(out);
         fs::create_dir_all(out)
             .map_err(|e| Error::output(out, "cannot create the output directory", e))?;
+        // Every destination is checked before the first file moves.
+        let mut real_dirs = BTreeSet::new();
+        let mut moves = Vec::with_capacity(written.len());
         for rel in &written {
             let from = safe_join(self.dir.path(), rel)
                 .map_err(|e| Error::output(out, "bad output path", e))?;
             let to = safe_join(out, rel).map_err(|e| Error::output(out, "bad output path", e))?;
+            if let Some(link) = symlink_on_the_way(out, &to, &mut real_dirs) {
+                return Err(Error::Output {
+                    path: link,
+                    message: "refusing to write through a symlink inside the output (it may \
+                              point elsewhere); remove the link"
+                        .into(),
+                    source: None,
+                });
+            }
+            moves.push((from, to));
+        }
+        for (from, to) in moves {
             if let Some(parent) = to.parent() {
                 fs::create_dir_all(parent)
                     .map_err(|e| Error::output(parent, "cannot create directory", e))?;
@@ -81,6 +151,7 @@ impl Staging {
         let now: BTreeSet<&String> = written.iter().collect();
         for stale in previous.iter().filter(|p| !now.contains(p)) {
             if let Ok(path) = safe_join(out, stale)
+                && symlink_on_the_way(out, &path, &mut real_dirs).is_none()
                 && fs::remove_file(&path).is_ok()
             {
                 remove_empty_parents(&path, out);
@@ -89,6 +160,61 @@ impl Staging {
         write_manifest(out, &written)?;
         Ok(written.len())
     }
+}
+
+/// Removes staging folders left in `parent` by builds that were killed (Ctrl+C,
+/// SIGKILL: no destructor ran). A folder is left alone unless the process named in
+/// it is known to be gone.
+fn remove_abandoned(parent: &Path) {
+    let Ok(entries) = fs::read_dir(parent) else {
+        return;
+    };
+    for entry in entries.filter_map(Result::ok) {
+        let name = entry.file_name();
+        let Some(pid) = name
+            .to_str()
+            .and_then(|n| n.strip_prefix(STAGING))
+            .and_then(|rest| rest.split('-').next())
+            .and_then(|pid| pid.parse::<u32>().ok())
+        else {
+            continue;
+        };
+        if !process_alive(pid) && entry.file_type().is_ok_and(|t| t.is_dir()) {
+            let _ = fs::remove_dir_all(entry.path());
+        }
+    }
+}
+
+/// Whether process `pid` may still run; `true` where that cannot be told.
+fn process_alive(pid: u32) -> bool {
+    if cfg!(target_os = "linux") {
+        Path::new("/proc").join(pid.to_string()).exists()
+    } else {
+        true
+    }
+}
+
+/// The first folder between `out` and `file` that is a symlink, if any: writing or
+/// deleting through it would reach outside the output. Folders found real are
+/// remembered in `real`.
+fn symlink_on_the_way(out: &Path, file: &Path, real: &mut BTreeSet<PathBuf>) -> Option<PathBuf> {
+    let rel = file.strip_prefix(out).ok()?;
+    let mut dir = out.to_path_buf();
+    for part in rel.parent()?.components() {
+        dir.push(part);
+        if real.contains(&dir) {
+            continue;
+        }
+        match fs::symlink_metadata(&dir) {
+            Ok(meta) if meta.file_type().is_symlink() => return Some(dir),
+            Ok(_) => {
+                real.insert(dir.clone());
+            }
+            // Not there yet: it will be created as a real folder.
+            Err(_) => return None,
+        }
+    }
+    None
 }
 
 fn read_manifest(out: &Path) -> Vec<String> {

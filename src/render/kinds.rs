@@ -538,8 +538,9 @@ pub fn job_posting_json_ld(site: &Site, page: &Page, body: &Rendered) -> Option<
     ld.insert("@context".into(), json!("https://schema.org/"));
     ld.insert("@type".into(), json!("JobPosting"));
     ld.insert("title".into(), json!(m.title));
+    // schema.org reads `description` as HTML: plain front matter text is escaped.
     let description = if body.html.trim().is_empty() {
-        m.description.clone().unwrap_or_else(|| m.title.clone())
+        crate::markdown::escape_html(m.description.as_deref().unwrap_or(&m.title))
     } else {
         body.html.clone()
     };

@@ -3,6 +3,9 @@
   "use strict";
   var overlayId = "folio-overlay";
   var retry = 250;
+  // The build this page was rendered from: the server answers "reload" at once when
+  // a rebuild finished between rendering the page and opening the socket.
+  var build = document.currentScript && document.currentScript.getAttribute("data-build");
 
   function removeOverlay() {
     var old = document.getElementById(overlayId);
@@ -59,7 +62,8 @@
   }
 
   function connect() {
-    var socket = new WebSocket((location.protocol === "https:" ? "wss://" : "ws://") + location.host + "/__folio/ws");
+    var socket = new WebSocket((location.protocol === "https:" ? "wss://" : "ws://") + location.host + "/__folio/ws" +
+      (build ? "?build=" + encodeURIComponent(build) : ""));
     socket.onopen = function () { retry = 250; };
     socket.onmessage = function (event) {
       var msg = JSON.parse(event.data);

@@ -9,6 +9,7 @@ pub mod watch;
 
 use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, RwLock, mpsc};
 use std::time::{Duration, Instant};
 
@@ -79,6 +80,8 @@ pub fn serve(options: ServeOptions, reporter: Arc<dyn Reporter>) -> Result<(), E
         served: dev.served.clone(),
         messages: messages.clone(),
         current_error: Arc::new(RwLock::new(None)),
+        build: Arc::new(AtomicU64::new(0)),
+        loopback_only: options.bind.is_loopback(),
     };
     let last_errors = Arc::new(Mutex::new(Vec::new()));
     report(
@@ -172,6 +175,10 @@ fn report(
     .to_string();
     if let Ok(mut current) = state.current_error.write() {
         *current = matches!(outcome, Outcome::Errors(_)).then(|| message.clone());
+    }
+    if matches!(outcome, Outcome::Reload | Outcome::Css(_)) {
+        // After the pages changed, before the message: see `AppState::build`.
+        state.build.fetch_add(1, Ordering::SeqCst);
     }
     let _ = state.messages.send(message);
     if let Ok(mut last) = last_errors.lock() {

@@ -1,12 +1,14 @@
 //! Live preview: the HTTP server. Files come from memory; HTML gets the live-reload
 //! script; a WebSocket tells open pages to reload, swap a stylesheet or show errors.
 
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, RwLock};
 
 use axum::Router;
 use axum::body::Body;
-use axum::extract::State;
 use axum::extract::ws::{Message, WebSocket, WebSocketUpgrade};
+use axum::extract::{Query, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, Uri, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
@@ -26,6 +28,14 @@ pub struct AppState {
     pub messages: broadcast::Sender<String>,
     /// The error message of the current failed build, sent to pages that connect later.
     pub current_error: Arc<RwLock<Option<String>>>,
+    /// How many rebuilds changed the pages. A page is served with the number it was
+    /// rendered from and sends it back when its socket connects: a page older than
+    /// the current build (it loaded while a rebuild ran) is told to reload at once.
+    pub build: Arc<AtomicU64>,
+    /// Listening on a loopback address: only requests naming a loopback host are
+    /// answered, so a web page elsewhere cannot reach the preview through a DNS name
+    /// that resolves to 127.0.0.1 (DNS rebinding).
+    pub loopback_only: bool,
 }
 
 pub fn router(state: AppState) -> Router {
@@ -44,30 +54,43 @@ async fn script() -> Response {
         .into_response()
 }
 
-async fn file(State(state): State<AppState>, uri: Uri) -> Response {
+async fn file(State(state): State<AppState>, headers: HeaderMap, uri: Uri) -> Response {
+    if state.loopback_only && !loopback_host(&headers) {
+        return misdirected();
+    }
+    // Read before the file: the page can only be newer than the number it carries.
+    let build = state.build.load(Ordering::SeqCst);
     match resolve(uri.path(), |p| state.served.contains(p)) {
         Resolved::File(path) => match state.served.get(&path) {
-            Some(bytes) => respond(StatusCode::OK, &path, &bytes),
-            None => not_found(&state),
+            Some(bytes) => respond(StatusCode::OK, &path, &bytes, build),
+            None => not_found(&state, build),
         },
         Resolved::Redirect(to) => Response::builder()
             .status(StatusCode::MOVED_PERMANENTLY)
             .header(header::LOCATION, to)
             .body(Body::empty())
             .unwrap_or_default(),
-        Resolved::NotFound => not_found(&state),
+        Resolved::NotFound => not_found(&state, build),
         Resolved::BadRequest => (StatusCode::BAD_REQUEST, "bad request path").into_response(),
     }
 }
 
-fn not_found(state: &AppState) -> Response {
+fn not_found(state: &AppState, build: u64) -> Response {
     match state.served.get("404.html") {
-        Some(bytes) => respond(StatusCode::NOT_FOUND, "404.html", &bytes),
+        Some(bytes) => respond(StatusCode::NOT_FOUND, "404.html", &bytes, build),
         None => (StatusCode::NOT_FOUND, "not found").into_response(),
     }
 }
 
-fn respond(status: StatusCode, path: &str, bytes: &[u8]) -> Response {
+fn misdirected() -> Response {
+    (
+        StatusCode::MISDIRECTED_REQUEST,
+        "this preview answers only to localhost, 127.0.0.1 and [::1]",
+    )
+        .into_response()
+}
+
+fn respond(status: StatusCode, path: &str, bytes: &[u8], build: u64) -> Response {
     let mime = mime_guess::from_path(path).first_or_octet_stream();
     let is_html = mime.essence_str() == "text/html";
     let content_type = match mime.type_() {
@@ -80,7 +103,7 @@ fn respond(status: StatusCode, path: &str, bytes: &[u8]) -> Response {
         _ => mime.essence_str().to_string(),
     };
     let body = if is_html {
-        inject(bytes)
+        inject(bytes, build)
     } else {
         bytes.to_vec()
     };
@@ -93,14 +116,30 @@ fn respond(status: StatusCode, path: &str, bytes: &[u8]) -> Response {
         .unwrap_or_default()
 }
 
-/// Adds the live-reload script before `</body>` (or at the end).
-pub fn inject(html: &[u8]) -> Vec<u8> {
-    let tag = format!("<script src=\"{SCRIPT_PATH}\" defer></script>");
+/// Adds the live-reload script, with the build the page comes from, before `</body>`
+/// (or at the end).
+pub fn inject(html: &[u8], build: u64) -> Vec<u8> {
+    let tag = format!("<script src=\"{SCRIPT_PATH}\" data-build=\"{build}\" defer></script>");
     let text = String::from_utf8_lossy(html);
     match text.rfind("</body>") {
         Some(i) => format!("{}{tag}{}", &text[..i], &text[i..]).into_bytes(),
         None => format!("{text}{tag}").into_bytes(),
     }
+}
+
+/// Whether the Host header names this machine's loopback interface (any port).
+fn loopback_host(headers: &HeaderMap) -> bool {
+    let Some(host) = headers.get(header::HOST).and_then(|h| h.to_str().ok()) else {
+        return false;
+    };
+    let name = match host.strip_prefix('[') {
+        Some(v6) => v6.split(']').next().unwrap_or_default(),
+        None => host.rsplit_once(':').map_or(host, |(name, _)| name),
+    };
+    name.eq_ignore_ascii_case("localhost")
+        || name
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback())
 }
 
 /// Only pages served by this server may connect: a page elsewhere must not listen in.
@@ -123,8 +162,12 @@ fn same_origin(headers: &HeaderMap) -> bool {
 async fn socket(
     State(state): State<AppState>,
     headers: HeaderMap,
+    Query(query): Query<HashMap<String, String>>,
     ws: WebSocketUpgrade,
 ) -> Response {
+    if state.loopback_only && !loopback_host(&headers) {
+        return misdirected();
+    }
     if !same_origin(&headers) {
         return (
             StatusCode::FORBIDDEN,
@@ -132,15 +175,27 @@ async fn socket(
         )
             .into_response();
     }
-    let mut response = ws.on_upgrade(move |socket| talk(socket, state));
+    let page_build = query.get("build").and_then(|b| b.parse::<u64>().ok());
+    let mut response = ws.on_upgrade(move |socket| talk(socket, state, page_build));
     response
         .headers_mut()
         .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     response
 }
 
-async fn talk(mut socket: WebSocket, state: AppState) {
+async fn talk(mut socket: WebSocket, state: AppState, page_build: Option<u64>) {
+    // Subscribe first, then compare: a rebuild either counts in the comparison or
+    // arrives as a message, never neither.
     let mut rx = state.messages.subscribe();
+    if let Some(page_build) = page_build
+        && page_build < state.build.load(Ordering::SeqCst)
+        && socket
+            .send(Message::Text(r#"{"type":"reload"}"#.into()))
+            .await
+            .is_err()
+    {
+        return;
+    }
     let pending = state.current_error.read().ok().and_then(|e| e.clone());
     if let Some(error) = pending
         && socket.send(Message::Text(error.into())).await.is_err()
@@ -177,13 +232,41 @@ mod tests {
 
     #[test]
     fn script_goes_before_the_body_ends() {
-        let html = inject(b"<html><body><p>x</p></body></html>");
+        let html = inject(b"<html><body><p>x</p></body></html>", 7);
         assert_eq!(
             String::from_utf8(html).unwrap(),
             format!(
-                "<html><body><p>x</p><script src=\"{SCRIPT_PATH}\" defer></script></body></html>"
+                "<html><body><p>x</p><script src=\"{SCRIPT_PATH}\" data-build=\"7\" defer></script></body></html>"
             )
         );
+    }
+
+    #[test]
+    fn only_loopback_hosts() {
+        let host = |value: &'static str| {
+            let mut h = HeaderMap::new();
+            h.insert(header::HOST, HeaderValue::from_static(value));
+            loopback_host(&h)
+        };
+        for ok in [
+            "127.0.0.1:1111",
+            "localhost:80",
+            "LOCALHOST",
+            "[::1]:1111",
+            "127.1.2.3",
+        ] {
+            assert!(host(ok), "{ok}");
+        }
+        for bad in [
+            "evil.example:1111",
+            "localhost.evil.example",
+            "10.0.0.1:1111",
+            "[::2]:1",
+            "",
+        ] {
+            assert!(!host(bad), "{bad}");
+        }
+        assert!(!loopback_host(&HeaderMap::new()));
     }
 
     #[test]

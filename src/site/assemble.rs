@@ -173,6 +173,21 @@ pub fn assemble(
         }
     }
 
+    if config.search {
+        let mut langs: Vec<&str> = pages.values().map(|p| p.lang.as_str()).collect();
+        langs.push(&config.default_language);
+        langs.sort_unstable();
+        langs.dedup();
+        for lang in langs {
+            let path = format!("{}/search/", config.lang_prefix(lang));
+            claims.reserve(
+                &path,
+                "the search page (`search: true` in site.yaml)",
+                &mut problems,
+            );
+        }
+    }
+
     let assets = place_assets(assets, content_dir, &bundles, &config);
     let site = Site {
         config,
@@ -595,6 +610,18 @@ impl Claims {
             );
         } else {
             self.0.insert(out, by.to_path_buf());
+        }
+    }
+
+    /// `path` belongs to a page folio makes itself (`what`): a file that took it is
+    /// told so.
+    fn reserve(&mut self, path: &str, what: &str, problems: &mut Vec<Diagnostic>) {
+        if let Some(file) = self.0.get(&output_file(path)) {
+            problems.push(
+                Diagnostic::error(file, format!("duplicate URL `{path}`: it is {what}")).with_help(
+                    "change `slug:` or the file name, or set `search: false` in site.yaml",
+                ),
+            );
         }
     }
 }

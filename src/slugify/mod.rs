@@ -22,10 +22,28 @@ pub enum SlugMode {
 /// In [`SlugMode::Transliterate`] the letters are romanised first and only `a-z`,
 /// `0-9` and `-` remain.
 pub fn slugify(text: &str, mode: SlugMode) -> String {
-    match mode {
+    bounded(match mode {
         SlugMode::Unicode => unicode_slug(text),
         SlugMode::Transliterate => ascii_slug(&translit::to_ascii(text)),
+    })
+}
+
+/// The longest slug in bytes: file systems allow 255 per name, and a slug may get a
+/// `-2` suffix or become `index.html`'s folder.
+pub const MAX_SLUG_BYTES: usize = 200;
+
+/// Cuts a slug to [`MAX_SLUG_BYTES`] at a character boundary, without a dash at the end.
+fn bounded(mut slug: String) -> String {
+    if slug.len() > MAX_SLUG_BYTES {
+        let mut end = MAX_SLUG_BYTES;
+        while !slug.is_char_boundary(end) {
+            end -= 1;
+        }
+        slug.truncate(end);
+        let kept = slug.trim_end_matches('-').len();
+        slug.truncate(kept);
     }
+    slug
 }
 
 /// [`slugify`] for text whose language is known: `lang` is the page language (a BCP 47
@@ -33,10 +51,10 @@ pub fn slugify(text: &str, mode: SlugMode) -> String {
 /// Ukrainian, `bg` Bulgarian, `ru` and other Cyrillic languages `deunicode`; any other
 /// value or `None` decides word by word). The unicode mode ignores it.
 pub fn slugify_lang(text: &str, mode: SlugMode, lang: Option<&str>) -> String {
-    match mode {
+    bounded(match mode {
         SlugMode::Unicode => unicode_slug(text),
         SlugMode::Transliterate => ascii_slug(&translit::to_ascii_lang(text, lang)),
-    }
+    })
 }
 
 /// The slug rules of the `slug` crate (which `Transliterate` used before) on

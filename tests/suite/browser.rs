@@ -41,7 +41,12 @@ async fn eventually<T>(what: &str, mut probe: impl AsyncFnMut() -> Result<T, Str
 
 /// One blocking WebDriver request to chromedriver, outside fantoccini: for Chrome's own
 /// commands, and for cleaning up in `Drop` (no async there).
-fn webdriver(port: u16, method: &str, path: &str, body: Option<&Value>) -> Result<Value, String> {
+pub(crate) fn webdriver(
+    port: u16,
+    method: &str,
+    path: &str,
+    body: Option<&Value>,
+) -> Result<Value, String> {
     let fail = |e: std::io::Error| format!("{method} {path}: {e}");
     let mut stream = TcpStream::connect(("127.0.0.1", port)).map_err(fail)?;
     stream
@@ -174,7 +179,7 @@ impl Browser {
             async || {
                 let open = self
                     .js("return (window.__folioSockets || []).some(s => \
-                         s.url.endsWith('/__folio/ws') && s.readyState === 1);")
+                         s.url.includes('/__folio/ws?build=') && s.readyState === 1);")
                     .await?;
                 if open == Value::Bool(true) {
                     Ok(())

@@ -3,15 +3,21 @@
 mod chromium;
 mod harness;
 
+mod a11y;
 mod browser;
 mod build;
 mod cli;
 mod demo;
 mod errors;
+mod hostile;
 mod kinds;
 mod languages;
 mod markdown;
 mod output;
 pub mod planning;
+mod properties;
+mod safety;
 mod search;
 mod serve;
+mod serve_load;
+mod size;

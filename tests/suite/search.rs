@@ -231,7 +231,7 @@ const PATIENCE: Duration = Duration::from_secs(15);
 /// Serves the files under `root` over HTTP on 127.0.0.1 from a thread, for as long as
 /// the test binary runs, at `/` and at `/sub/` (a site under a `base_url` path);
 /// returns `http://127.0.0.1:PORT`.
-fn serve_dir(root: &Path) -> String {
+pub(crate) fn serve_dir(root: &Path) -> String {
     let listener = TcpListener::bind("127.0.0.1:0").expect("bind the file server");
     let url = format!("http://{}", listener.local_addr().expect("local address"));
     let root = root.to_path_buf();
@@ -298,14 +298,14 @@ fn answer(stream: TcpStream, root: &Path) -> std::io::Result<()> {
 }
 
 /// Headless Chromium behind its own chromedriver; the session ends on drop.
-struct Browser {
-    client: Client,
-    session: String,
-    driver: Driver,
+pub(crate) struct Browser {
+    pub(crate) client: Client,
+    pub(crate) session: String,
+    pub(crate) driver: Driver,
 }
 
 impl Browser {
-    async fn start(tools: &Tools) -> Browser {
+    pub(crate) async fn start(tools: &Tools) -> Browser {
         let driver = Driver::start(tools);
         let profile = driver.profile();
         let capabilities = json!({

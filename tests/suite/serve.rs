@@ -364,7 +364,9 @@ fn serves_pages_with_the_reload_script_and_right_types() {
         "{page}"
     );
     assert!(
-        page.contains("<script src=\"/__folio/livereload.js\" defer></script></body>"),
+        page.contains(
+            "<script src=\"/__folio/livereload.js\" data-build=\"1\" defer></script></body>"
+        ),
         "{page}"
     );
     let (status, css) = server.get_raw("/site.css");
