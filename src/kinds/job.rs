@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::values::Number;
+use super::values::{Number, is_http_url};
 use super::{Checked, Origin, checked};
 use crate::content::meta::PageMeta;
 use crate::error::nearest;
@@ -271,15 +271,4 @@ fn check_salary(salary: &Salary, origin: Origin<'_>, problems: &mut Vec<super::D
             problems.push(origin.error(&["salary", key], format!("salary `{key}` is negative")));
         }
     }
-}
-
-/// An absolute `http://` or `https://` URL (case-insensitive scheme), the only links a
-/// posting may send applicants to.
-fn is_http_url(url: &str) -> bool {
-    let lower = url
-        .trim_start()
-        .get(..8)
-        .unwrap_or(url)
-        .to_ascii_lowercase();
-    lower.starts_with("https://") || lower.starts_with("http://")
 }

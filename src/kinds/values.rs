@@ -203,3 +203,51 @@ mod tests {
         );
     }
 }
+
+/// An absolute `http://` or `https://` URL (case-insensitive scheme): the only
+/// outside addresses content may send readers to (no `javascript:`, `data:`, …).
+pub fn is_http_url(url: &str) -> bool {
+    let lower = url
+        .trim_start()
+        .get(..8)
+        .unwrap_or(url)
+        .to_ascii_lowercase();
+    lower.starts_with("https://") || lower.starts_with("http://")
+}
+
+/// A link a calendar entry or showcase item may carry: an http(s) URL, a path on
+/// this site (`/about/`) or a content file (`@/notes/launch.md`).
+pub fn is_content_link(link: &str) -> bool {
+    link.starts_with("@/")
+        || is_http_url(link)
+        || (link.starts_with('/') && !link.starts_with("//"))
+}
+
+#[cfg(test)]
+mod link_tests {
+    use super::{is_content_link, is_http_url};
+
+    #[test]
+    fn only_web_site_and_content_links_pass() {
+        for ok in [
+            "https://example.com/x",
+            "HTTP://example.com",
+            "/about/",
+            "@/notes/a.md",
+        ] {
+            assert!(is_content_link(ok), "{ok}");
+        }
+        for bad in [
+            "javascript://%0Aalert(1)",
+            "JavaScript:alert(1)",
+            "data:text/html,<script>alert(1)</script>",
+            "vbscript://x",
+            "//evil.example/x",
+            "ftp://example.com",
+            "notes/a.md",
+        ] {
+            assert!(!is_content_link(bad), "{bad}");
+        }
+        assert!(!is_http_url(" javascript:alert(1)"));
+    }
+}

@@ -108,7 +108,10 @@ pub fn ics(site: &Site, page: &Page, calendar: &Calendar, f: Format<'_>) -> Stri
                     .ends(at(start + Duration::minutes(SLOT_MINUTES)));
             }
             None => {
-                event.all_day(entry.date);
+                // All day: DTEND is exclusive (RFC 5545 3.6.1), so the next day;
+                // with DTEND equal to DTSTART some apps show a zero-length event.
+                let next = entry.date.succ_opt().unwrap_or(entry.date);
+                event.starts(entry.date).ends(next);
             }
         }
         ical.push(event.done());

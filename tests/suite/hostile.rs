@@ -258,3 +258,67 @@ fn a_company_url_must_be_http() {
     assert!(err.contains("content/jobs/x.md:7"), "{err}");
     assert!(err.contains("not an absolute http(s) URL"), "{err}");
 }
+
+#[test]
+fn calendar_and_showcase_texts_are_harmless_and_script_links_refused() {
+    let site = TestSite::new();
+    site.file(
+        "site.yaml",
+        "title: T\nbase_url: https://example.org\nsafe_html: true\n",
+    );
+    let entries: String = VECTORS
+        .iter()
+        .enumerate()
+        .map(|(i, v)| {
+            format!(
+                "  - {{date: 2026-11-{:02}, platform: {q}, format: post, topic: {q}, status: idea, owner: {q}}}\n",
+                i % 28 + 1,
+                q = yaml_quoted(v)
+            )
+        })
+        .collect();
+    site.page(
+        "plan.md",
+        &format!(
+            "title: Plan\nkind: calendar\nperiod: {{start: 2026-11-01, end: 2026-11-30}}\nentries:\n{entries}"
+        ),
+        "",
+    );
+    let items: String = VECTORS
+        .iter()
+        .map(|v| {
+            format!(
+                "  - {{platform: {q}, image: p.png, caption: {q}, date: 2026-11-02, metrics: {{reach: 1}}}}\n",
+                q = yaml_quoted(v)
+            )
+        })
+        .collect();
+    site.page(
+        "posts/index.md",
+        &format!("title: Posts\nkind: showcase\nitems:\n{items}"),
+        "",
+    );
+    site.bytes(
+        "content/posts/p.png",
+        &crate::planning::image_bytes(40, 40, image::ImageFormat::Png),
+    );
+    site.build().ok();
+    for file in ["public/plan/index.html", "public/posts/index.html"] {
+        let html = site.read(file);
+        let found = dangers(main_of(&html));
+        assert!(found.is_empty(), "{file}: {found:?}");
+    }
+    // The .ics carries the texts as plain text, and every entry still parses back.
+    let ics: icalendar::Calendar = site.read("public/plan/calendar.ics").parse().unwrap();
+    assert_eq!(ics.events().count(), VECTORS.len());
+
+    // A link that would run script is refused where it is written.
+    site.page(
+        "posts/index.md",
+        "title: Posts\nkind: showcase\nitems:\n  - {platform: x, image: p.png, caption: c, date: 2026-11-02, link: 'javascript://%0Aalert(1)'}",
+        "",
+    );
+    let err = site.build().fails();
+    assert!(err.contains("posts/index.md:5"), "{err}");
+    assert!(err.contains("is neither an http(s) URL"), "{err}");
+}

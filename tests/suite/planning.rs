@@ -94,7 +94,15 @@ fn calendar_ics_parses_back_with_every_entry_in_the_time_zone() {
             chrono::NaiveDate::from_ymd_opt(2026, 11, 14).unwrap()
         ))
     );
+    assert_eq!(
+        open_day.get_end(),
+        Some(DatePerhapsTime::Date(
+            chrono::NaiveDate::from_ymd_opt(2026, 11, 15).unwrap()
+        )),
+        "the end of an all-day event is the next day (exclusive)"
+    );
     assert!(text.contains("DTSTART;VALUE=DATE:20261114"), "{text}");
+    assert!(text.contains("DTEND;VALUE=DATE:20261115"), "{text}");
     // An `@/` link becomes the page's absolute URL.
     let trimming = by_summary["TikTok · Video · Trimming a bowl"];
     assert_eq!(trimming.get_url(), Some("https://example.org/about/"));
@@ -252,6 +260,18 @@ fn calendar_errors_name_file_line_and_column() {
             "    link: \"@/nowhere.md\"",
             "plans/november.md:26:11",
             "broken link `@/nowhere.md`",
+        ),
+        (
+            "    link: \"@/about.md\"",
+            "    link: \"javascript://%0Aalert(1)\"",
+            "plans/november.md:26:11",
+            "link `javascript://%0Aalert(1)` is neither an http(s) URL",
+        ),
+        (
+            "    link: https://example.com/p/1",
+            "    link: \"data:text/html,<script>alert(1)</script>\"",
+            "plans/november.md:14:11",
+            "is neither an http(s) URL",
         ),
     ];
     for (from, to, place, message) in cases {
