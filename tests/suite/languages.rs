@@ -265,3 +265,29 @@ fn colliding_slugs_name_both_files() {
         "{err}"
     );
 }
+
+#[test]
+fn a_section_with_nothing_in_a_language_says_so_and_links_the_others() {
+    let site = multilingual();
+    site.page("jobs/_index.md", "title: Jobs", "")
+        .page("jobs/_index.uk.md", "title: Вакансії", "")
+        .page(
+            "jobs/editor.md",
+            "title: Editor\ndate: 2026-11-01",
+            "English only.",
+        );
+    site.build().ok();
+    let uk = site.read("public/uk/jobs/index.html");
+    assert!(uk.contains("<h1 dir=\"auto\">Вакансії</h1>"), "{uk}");
+    assert!(
+        uk.contains("Тут ще нічого немає цією мовою. Іншими мовами:"),
+        "{uk}"
+    );
+    assert!(uk.contains("<a href=\"/jobs/\" hreflang=\"en\""), "{uk}");
+    // A section with pages in its language shows them, not the notice.
+    let en = site.read("public/jobs/index.html");
+    assert!(
+        en.contains("Editor") && !en.contains("Nothing in this language"),
+        "{en}"
+    );
+}
