@@ -12,19 +12,22 @@ pub mod locale;
 pub mod strings;
 pub mod templates;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::borrow::Cow;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use rayon::prelude::*;
 use serde_json::{Map, Value, json};
 
 use crate::error::{Diagnostic, nearest};
 use crate::kinds::Kind;
-use crate::markdown::{Highlighter, Rendered};
+use crate::markdown::cache::MarkdownCache;
+use crate::markdown::{Highlighter, MarkdownOptions, Rendered};
 use crate::output::Output;
 use crate::site::assemble::pager_count;
 use crate::site::paths::{alias_path, output_file};
-use crate::site::{ROOT, Section, Site};
+use crate::site::{Page, ROOT, Section, Site};
 use context::Views;
 pub use templates::Templates;
 
@@ -35,6 +38,42 @@ pub struct RenderInput<'a> {
     pub bodies: &'a BTreeMap<String, Rendered>,
     pub highlighter: &'a Highlighter,
     pub data: BTreeMap<String, Value>,
+    /// Renders the bodies left `deferred` in `bodies`; `None` when all are there.
+    pub fresh: Option<&'a Fresh<'a>>,
+}
+
+/// Renders a page's Markdown when the page is written rather than beforehand, so that
+/// a build holds the HTML of one page per thread, not of the whole site.
+pub struct Fresh<'a> {
+    pub options: MarkdownOptions<'a>,
+    /// Rendered Markdown of earlier builds, on disk.
+    pub cache: Option<&'a MarkdownCache>,
+    /// The site's folder, when pages were loaded without their bodies (a build keeps
+    /// no page's Markdown in memory): each is read again from `content/` to render it.
+    pub reload_from: Option<&'a Path>,
+}
+
+impl Fresh<'_> {
+    pub fn render(&self, file: &Path, body: &str, first_line: usize) -> Rendered {
+        match self.cache {
+            Some(cache) => cache.render(file, body, first_line, &self.options),
+            None => crate::markdown::render(file, body, first_line, &self.options),
+        }
+    }
+
+    /// A page's body, read again from its file first if it was not kept.
+    pub fn render_page(&self, page: &Page) -> Rendered {
+        let Some(root) = self.reload_from else {
+            return self.render(&page.file, &page.body, page.body_first_line);
+        };
+        match crate::build::read_content(root, &page.id) {
+            Ok(file) => self.render(&page.file, &file.body, file.body_first_line),
+            Err(problem) => Rendered {
+                problems: vec![problem],
+                ..Rendered::default()
+            },
+        }
+    }
 }
 
 /// Renders and writes the whole site; returns every problem met.
@@ -44,13 +83,8 @@ pub fn render_site(
     out: &dyn Output,
 ) -> Vec<Diagnostic> {
     let (views, mut problems) = prepare(&input, templates);
-    let r = Renderer {
-        site: input.site,
-        bodies: input.bodies,
-        views: &views,
-        templates,
-        out,
-    };
+    let mut r = Renderer::new(input.site, input.bodies, &views, templates, out);
+    r.fresh = input.fresh;
     problems.extend(r.write_static(input.root, input.highlighter));
     problems.extend(r.render(&Selection::all(input.site)));
     problems
@@ -100,16 +134,85 @@ impl Selection {
     }
 }
 
-/// Renders single outputs; shared by the full build and future partial rebuilds.
+/// Renders single outputs; shared by the full build and partial rebuilds.
 pub struct Renderer<'a> {
     pub site: &'a Site,
     pub bodies: &'a BTreeMap<String, Rendered>,
     pub views: &'a Views,
     pub templates: &'a Templates,
     pub out: &'a dyn Output,
+    /// Renders the bodies `bodies` holds only as `deferred`.
+    pub fresh: Option<&'a Fresh<'a>>,
+    /// Each page's place in its section's order, computed at first use.
+    positions: OnceLock<HashMap<&'a str, usize>>,
 }
 
-impl Renderer<'_> {
+impl<'a> Renderer<'a> {
+    pub fn new(
+        site: &'a Site,
+        bodies: &'a BTreeMap<String, Rendered>,
+        views: &'a Views,
+        templates: &'a Templates,
+        out: &'a dyn Output,
+    ) -> Renderer<'a> {
+        Renderer {
+            site,
+            bodies,
+            views,
+            templates,
+            out,
+            fresh: None,
+            positions: OnceLock::new(),
+        }
+    }
+
+    /// The pages before and after `page` in its section's order (a lookup, where
+    /// searching the section for each page would make a build quadratic).
+    fn neighbours(&self, page: &Page) -> (Option<&'a Page>, Option<&'a Page>) {
+        let site = self.site;
+        let positions = self.positions.get_or_init(|| {
+            site.sections
+                .values()
+                .flat_map(|s| s.pages.iter().enumerate())
+                .map(|(i, id)| (id.as_str(), i))
+                .collect()
+        });
+        let Some(section) = site.sections.get(&page.section) else {
+            return (None, None);
+        };
+        let Some(&i) = positions.get(page.id.as_str()) else {
+            return (None, None);
+        };
+        if section.pages.get(i) != Some(&page.id) {
+            return (None, None);
+        }
+        let before = i.checked_sub(1).and_then(|j| section.pages.get(j));
+        let after = section.pages.get(i + 1);
+        (
+            before.and_then(|p| site.pages.get(p)),
+            after.and_then(|p| site.pages.get(p)),
+        )
+    }
+
+    /// A page's rendered body: kept from before, or rendered now when it was deferred.
+    fn body_of(&self, page: &Page) -> Cow<'a, Rendered> {
+        match (self.bodies.get(&page.id), self.fresh) {
+            (Some(body), _) if !body.deferred => Cow::Borrowed(body),
+            (_, Some(fresh)) => Cow::Owned(fresh.render_page(page)),
+            (Some(body), None) => Cow::Borrowed(body),
+            (None, None) => Cow::Owned(Rendered::default()),
+        }
+    }
+
+    /// The HTML of a page's body for a feed, if it has one.
+    fn html_of(&self, page: &Page) -> Option<String> {
+        match self.bodies.get(&page.id) {
+            Some(body) if !body.deferred => Some(body.html.clone()),
+            _ if self.fresh.is_some() => Some(self.body_of(page).into_owned().html),
+            _ => None,
+        }
+    }
+
     /// The selected pages, sections and terms, then the taxonomy lists, feeds,
     /// sitemap and 404 page (these depend on everything and are cheap).
     pub fn render(&self, selection: &Selection) -> Vec<Diagnostic> {
@@ -120,7 +223,7 @@ impl Renderer<'_> {
                     .pages
                     .par_iter()
                     .filter(|id| self.site.pages.contains_key(*id))
-                    .filter_map(|id| self.page(id).err())
+                    .flat_map_iter(|id| self.page(id))
                     .collect();
                 problems.extend(self.taxonomies(&selection.terms));
                 problems
@@ -142,23 +245,32 @@ impl Renderer<'_> {
         problems
     }
 
-    /// One page, and the redirects of its aliases.
-    pub fn page(&self, id: &str) -> Result<(), Diagnostic> {
+    /// One page, and the redirects of its aliases; with the problems of its body when
+    /// that is rendered now.
+    pub fn page(&self, id: &str) -> Vec<Diagnostic> {
+        let page = &self.site.pages[id];
+        let body = self.body_of(page);
+        let mut problems = match &body {
+            Cow::Owned(fresh) => fresh.problems.clone(),
+            Cow::Borrowed(_) => Vec::new(),
+        };
+        problems.extend(self.page_with(page, &body).err());
+        problems
+    }
+
+    fn page_with(&self, page: &Page, body: &Rendered) -> Result<(), Diagnostic> {
         let site = self.site;
-        let page = &site.pages[id];
         let template = self.template_for(
             page.meta.template.as_deref(),
             page.kind.template(),
             &page.file,
             &page.front_matter,
         )?;
-        let empty = Rendered::default();
-        let body = self.bodies.get(id).unwrap_or(&empty);
         let section = site.sections.get(&page.section).filter(|s| s.id != ROOT);
         let mut extra = Map::new();
         extra.insert(
             "page".into(),
-            context::page_view(site, self.views, page, body),
+            context::page_view(site, self.views, page, body, self.neighbours(page)),
         );
         extra.insert(
             "section".into(),
@@ -409,7 +521,7 @@ impl Renderer<'_> {
         }
         if site.config.feeds {
             for lang in feeds::feed_languages(site) {
-                let atom = feeds::atom(site, self.bodies, &lang);
+                let atom = feeds::atom(site, &|p| self.html_of(p), &lang);
                 let path = feeds::feed_path(site, &lang);
                 problems.extend(
                     self.write(path.trim_start_matches('/'), atom.as_bytes(), &origin)
@@ -443,12 +555,7 @@ impl Renderer<'_> {
         }
         if site.config.feeds {
             for section in site.sections.values() {
-                let open_jobs: Vec<&crate::site::Page> = section
-                    .pages
-                    .iter()
-                    .filter_map(|id| site.pages.get(id))
-                    .filter(|p| matches!(&p.kind, Kind::Job(j) if !j.closed))
-                    .collect();
+                let open_jobs = feeds::open_jobs(site, section);
                 if open_jobs.is_empty() {
                     continue;
                 }
@@ -459,7 +566,7 @@ impl Renderer<'_> {
                     format!("{}atom.xml", section.path)
                 };
                 let title = format!("{}: {}", site.config.title, section.meta.title);
-                let feed = feeds::atom_of(site, &open_jobs, self.bodies, &path, &title);
+                let feed = feeds::atom_of(site, &open_jobs, &|p| self.html_of(p), &path, &title);
                 problems.extend(
                     self.write(path.trim_start_matches('/'), feed.as_bytes(), &section.file)
                         .err(),
