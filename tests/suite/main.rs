@@ -5,6 +5,7 @@ mod harness;
 
 mod browser;
 mod build;
+mod cache;
 mod cli;
 mod demo;
 mod errors;
