@@ -200,9 +200,11 @@ pub fn load(options: &BuildOptions) -> (Option<Loaded>, Diagnostics) {
     let content_dir = root.join("content");
     let found = discover(&content_dir, root);
     diagnostics.extend(found.problems);
-    // Pages keep their word count, not their Markdown: each body is read again when its
-    // page is rendered, so memory does not grow with the size of the content.
+    // Pages keep no Markdown: each body is read again when its page is rendered, so
+    // memory does not grow with the size of the content. Their word counts come with
+    // that render, unless templates look pages up with `get_page` before.
     let safe_html = config.safe_html;
+    let count_words = templates.as_ref().is_some_and(Templates::uses_lookups);
     let results: Vec<Result<(ParsedFile, Option<usize>), Diagnostic>> = found
         .markdown
         .par_iter()
@@ -210,9 +212,9 @@ pub fn load(options: &BuildOptions) -> (Option<Loaded>, Diagnostics) {
             let mut file = read_content(root, id)?;
             let words = match file.meta {
                 Meta::Page(_) => {
-                    let words = markdown::word_count(&file.body, safe_html);
+                    let words = count_words.then(|| markdown::word_count(&file.body, safe_html));
                     file.body = Arc::from("");
-                    Some(words)
+                    words
                 }
                 Meta::Section(_) => None,
             };
@@ -314,8 +316,9 @@ fn read_lossy(path: &Path) -> String {
 }
 
 /// What a build renders of the Markdown before the pages: every section, and the
-/// pages whose body a feed carries; of the other pages only the word count, for
-/// listings (each is rendered when its page is written, and then dropped).
+/// pages whose body a feed carries. The other pages are `deferred` (with the word
+/// count in `words`, when it was needed early): each is rendered when its page is
+/// written, and then dropped.
 pub fn outline_markdown(
     site: &Site,
     fresh: &Fresh<'_>,

@@ -252,19 +252,16 @@ pub fn page_summary(site: &Site, page: &Page, body: Option<&Rendered>, f: Format
 }
 
 /// The `page` variable of page.html: the summary plus the body and its contents.
-/// `neighbours`: the pages before and after it in its section.
+/// `summary` is the page's; `neighbours` the pages before and after it in its section.
 pub fn page_view(
     site: &Site,
     views: &Views,
     page: &Page,
     body: &Rendered,
+    summary: Value,
     (before, after): (Option<&Page>, Option<&Page>),
 ) -> Value {
-    let mut view = views
-        .summaries
-        .get(&page.id)
-        .map(Summary::value)
-        .unwrap_or_default();
+    let mut view = summary;
     let link = |p: Option<&Page>| {
         p.map_or(
             Value::Null,

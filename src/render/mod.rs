@@ -15,7 +15,7 @@ pub mod templates;
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use rayon::prelude::*;
 use serde_json::{Map, Value, json};
@@ -28,7 +28,7 @@ use crate::output::Output;
 use crate::site::assemble::pager_count;
 use crate::site::paths::{alias_path, output_file};
 use crate::site::{Page, ROOT, Section, Site};
-use context::Views;
+use context::{Summary, Views};
 pub use templates::Templates;
 
 /// Everything rendering reads, computed by the earlier stages.
@@ -82,11 +82,35 @@ pub fn render_site(
     templates: &mut Templates,
     out: &dyn Output,
 ) -> Vec<Diagnostic> {
-    let (views, mut problems) = prepare(&input, templates);
-    let mut r = Renderer::new(input.site, input.bodies, &views, templates, out);
-    r.fresh = input.fresh;
+    let (mut views, mut problems) = prepare(&input, templates);
+    let mut everything = Selection::all(input.site);
+    if input.fresh.is_some() {
+        // Pages first, each rendering its Markdown: then their summaries (reading time)
+        // are known for the listings, which follow.
+        let mut r = Renderer::new(input.site, input.bodies, &views, templates, out);
+        r.fresh = input.fresh;
+        problems.extend(r.write_static(input.root, input.highlighter));
+        let done: Vec<(Vec<Diagnostic>, Option<(String, Summary)>)> = everything
+            .pages
+            .par_iter()
+            .filter(|id| input.site.pages.contains_key(*id))
+            .map(|id| r.page_and_summary(id))
+            .collect();
+        let summaries = Arc::make_mut(&mut views.summaries);
+        for (found, summary) in done {
+            problems.extend(found);
+            if let Some((id, summary)) = summary {
+                summaries.insert(id, summary);
+            }
+        }
+        everything.pages.clear();
+        let r = Renderer::new(input.site, input.bodies, &views, templates, out);
+        problems.extend(r.render(&everything));
+        return problems;
+    }
+    let r = Renderer::new(input.site, input.bodies, &views, templates, out);
     problems.extend(r.write_static(input.root, input.highlighter));
-    problems.extend(r.render(&Selection::all(input.site)));
+    problems.extend(r.render(&everything));
     problems
 }
 
@@ -248,17 +272,41 @@ impl<'a> Renderer<'a> {
     /// One page, and the redirects of its aliases; with the problems of its body when
     /// that is rendered now.
     pub fn page(&self, id: &str) -> Vec<Diagnostic> {
-        let page = &self.site.pages[id];
-        let body = self.body_of(page);
-        let mut problems = match &body {
-            Cow::Owned(fresh) => fresh.problems.clone(),
-            Cow::Borrowed(_) => Vec::new(),
-        };
-        problems.extend(self.page_with(page, &body).err());
-        problems
+        self.page_and_summary(id).0
     }
 
-    fn page_with(&self, page: &Page, body: &Rendered) -> Result<(), Diagnostic> {
+    /// [`Renderer::page`], and the page's summary when its body was rendered now (the
+    /// one in the views was made without the body's word count).
+    fn page_and_summary(&self, id: &str) -> (Vec<Diagnostic>, Option<(String, Summary)>) {
+        let page = &self.site.pages[id];
+        let body = self.body_of(page);
+        let (mut problems, summary) = match &body {
+            Cow::Owned(fresh) => {
+                let format = format::Format {
+                    locale: &self.views.locale,
+                    strings: &self.views.strings,
+                    lang: &page.lang,
+                };
+                let summary = context::page_summary(self.site, page, Some(fresh), format);
+                (fresh.problems.clone(), Some(summary))
+            }
+            Cow::Borrowed(_) => (Vec::new(), None),
+        };
+        let view = summary.clone().unwrap_or_else(|| {
+            self.views
+                .summaries
+                .get(id)
+                .map(Summary::value)
+                .unwrap_or_default()
+        });
+        problems.extend(self.page_with(page, &body, view).err());
+        (
+            problems,
+            summary.map(|s| (id.to_string(), Summary::new(&s))),
+        )
+    }
+
+    fn page_with(&self, page: &Page, body: &Rendered, summary: Value) -> Result<(), Diagnostic> {
         let site = self.site;
         let template = self.template_for(
             page.meta.template.as_deref(),
@@ -270,7 +318,7 @@ impl<'a> Renderer<'a> {
         let mut extra = Map::new();
         extra.insert(
             "page".into(),
-            context::page_view(site, self.views, page, body, self.neighbours(page)),
+            context::page_view(site, self.views, page, body, summary, self.neighbours(page)),
         );
         extra.insert(
             "section".into(),

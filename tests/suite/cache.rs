@@ -64,7 +64,10 @@ fn rebuilds_reuse_the_cache_and_equal_a_cold_build_after_every_kind_of_change() 
         "## Goals\n\nNew words here, and [back](@/notes/plan.md).\n",
     );
     assert_warm_equals_cold(&site);
-    assert!(site.read("public/notes/launch/index.html").contains("New words here"));
+    assert!(
+        site.read("public/notes/launch/index.html")
+            .contains("New words here")
+    );
 
     // The URL of a page that another page links to (its body is unchanged).
     site.page(
@@ -84,8 +87,15 @@ fn rebuilds_reuse_the_cache_and_equal_a_cold_build_after_every_kind_of_change() 
     assert_warm_equals_cold(&site);
     let plan = site.read("public/notes/plan/index.html");
     assert!(plan.contains("&lt;b&gt;raw&lt;/b&gt;"), "{plan}");
-    assert!(plan.contains("href=\"/sub/notes/go-live/#goals\""), "{plan}");
-    assert!(plan.contains("<h2 id=\"kroky\">"), "{}", &plan[plan.find("<h2").unwrap_or(0)..]);
+    assert!(
+        plan.contains("href=\"/sub/notes/go-live/#goals\""),
+        "{plan}"
+    );
+    assert!(
+        plan.contains("<h2 id=\"kroky\">"),
+        "{}",
+        &plan[plan.find("<h2").unwrap_or(0)..]
+    );
 
     // Entries of bodies that are gone are pruned after a build.
     let before = site.tree(".folio-cache/markdown").len();
@@ -117,7 +127,12 @@ fn a_damaged_cache_entry_is_rendered_again() {
 fn an_unchanged_file_keeps_its_modification_time() {
     let site = site();
     site.build().ok();
-    let time = |rel: &str| std::fs::metadata(site.path(rel)).unwrap().modified().unwrap();
+    let time = |rel: &str| {
+        std::fs::metadata(site.path(rel))
+            .unwrap()
+            .modified()
+            .unwrap()
+    };
     let plan = time("public/notes/plan/index.html");
     std::thread::sleep(std::time::Duration::from_millis(20));
     site.page(
@@ -127,5 +142,8 @@ fn an_unchanged_file_keeps_its_modification_time() {
     );
     site.build().ok();
     assert_eq!(time("public/notes/plan/index.html"), plan);
-    assert!(site.read("public/notes/launch/index.html").contains("Changed."));
+    assert!(
+        site.read("public/notes/launch/index.html")
+            .contains("Changed.")
+    );
 }
