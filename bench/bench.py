@@ -3,7 +3,7 @@
 
 Usage:
     python3 bench/bench.py [--pages 1000 10000] [--runs 5] [--tools folio hugo floor]
-                           [--warm] [--folio target/release/folio] [--hugo PATH]
+                           [--warm] [--work DIR] [--folio target/release/folio] [--hugo PATH]
 
 For each page count, generates (once, cached under bench/out/) a deterministic site with
 bench/gen_corpus.py --plain, then builds it --runs times with each tool, alternating the
@@ -123,6 +123,7 @@ def main():
     parser.add_argument("--folio", default=os.path.join(ROOT, "target", "release", "folio"))
     parser.add_argument("--floor", default=os.path.join(ROOT, "target", "release", "examples", "floor"))
     parser.add_argument("--hugo", default=None)
+    parser.add_argument("--work", default=None, help="build in a copy of the corpus under this folder (e.g. a tmpfs)")
     args = parser.parse_args()
     tools = list(args.tools)
     if args.warm:
@@ -142,6 +143,12 @@ def main():
     print("|---:|---|---:|---:|---:|---:|---:|---:|---:|")
     for pages in args.pages:
         site = corpus(pages)
+        if args.work:
+            copy = os.path.join(args.work, f"site-{pages}")
+            if not os.path.isdir(os.path.join(copy, "content")):
+                shutil.copytree(os.path.join(site, "content"), os.path.join(copy, "content"))
+            shutil.copy(os.path.join(site, "site.yaml"), copy)
+            site = copy
         results = {tool: [] for tool in tools}
         for _ in range(args.runs):
             for tool in tools:

@@ -381,8 +381,7 @@ impl<'a> Renderer<'a> {
                 .iter()
                 .skip((n - 1).saturating_mul(per_pager))
                 .take(per_pager);
-            let paginator = json!({
-                "pages": self.views.summaries_of(ids),
+            let mut paginator = json!({
                 "current_index": n,
                 "number_pagers": count,
                 "total_pages": section.pages.len(),
@@ -391,6 +390,10 @@ impl<'a> Renderer<'a> {
                 "previous": (n > 1).then(|| site.url(&pager_path(n - 1))),
                 "next": (n < count).then(|| site.url(&pager_path(n + 1))),
             });
+            // Moved in, not through `json!`, which would copy every summary.
+            if let Value::Object(map) = &mut paginator {
+                map.insert("pages".into(), Value::Array(self.views.summaries_of(ids)));
+            }
             let mut extra = Map::new();
             extra.insert("section".into(), view.clone());
             extra.insert("paginator".into(), paginator);
@@ -464,14 +467,14 @@ impl<'a> Renderer<'a> {
             .filter(|p| matches!(&p.kind, Kind::Job(j) if !j.closed))
             .take(10);
         let mut map = Map::new();
-        map.insert("recent_pages".into(), json!(recent));
+        map.insert("recent_pages".into(), Value::Array(recent));
         map.insert(
             "featured_case_studies".into(),
-            json!(self.views.summaries_of(cases.map(|p| &p.id))),
+            Value::Array(self.views.summaries_of(cases.map(|p| &p.id))),
         );
         map.insert(
             "open_jobs".into(),
-            json!(self.views.summaries_of(jobs.map(|p| &p.id))),
+            Value::Array(self.views.summaries_of(jobs.map(|p| &p.id))),
         );
         map
     }
@@ -502,7 +505,15 @@ impl<'a> Renderer<'a> {
     pub fn taxonomies(&self, terms_wanted: &BTreeSet<(String, String)>) -> Vec<Diagnostic> {
         let site = self.site;
         let origin = PathBuf::from("site.yaml");
-        let mut jobs: Vec<(String, &'static str, Map<String, Value>, &str)> = Vec::new();
+        // The pages of a term are summarised when its page renders, not all at once.
+        type Job<'t> = (
+            String,
+            &'static str,
+            Map<String, Value>,
+            &'t str,
+            &'t [String],
+        );
+        let mut jobs: Vec<Job<'_>> = Vec::new();
         for taxonomy in site.taxonomies.iter().filter(|t| !t.terms.is_empty()) {
             let tax_view = context::taxonomy_view(site, taxonomy);
             let mut terms: Vec<&crate::site::Term> = taxonomy.terms.values().collect();
@@ -523,6 +534,7 @@ impl<'a> Renderer<'a> {
                 "taxonomy_list.html",
                 extra,
                 &taxonomy.lang,
+                &[],
             ));
             for term in terms {
                 if !terms_wanted.contains(&(taxonomy.path.clone(), term.slug.clone())) {
@@ -531,17 +543,21 @@ impl<'a> Renderer<'a> {
                 let mut extra = Map::new();
                 extra.insert("taxonomy".into(), tax_view.clone());
                 extra.insert("term".into(), context::term_view(site, term));
-                extra.insert("pages".into(), json!(self.views.summaries_of(&term.pages)));
                 jobs.push((
                     term.path.clone(),
                     "taxonomy_term.html",
                     extra,
                     &taxonomy.lang,
+                    &term.pages,
                 ));
             }
         }
         jobs.into_par_iter()
-            .filter_map(|(path, template, mut extra, lang)| {
+            .filter_map(|(path, template, mut extra, lang, pages)| {
+                if template == "taxonomy_term.html" {
+                    let pages = Value::Array(self.views.summaries_of(pages));
+                    extra.insert("pages".into(), pages);
+                }
                 extra.extend(self.i18n(lang, None));
                 let ctx = self.views.context(site, lang, &path, extra);
                 self.templates
