@@ -128,7 +128,12 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
 /// Validates everything a build would, rendering included, and writes nothing.
 /// Returns every diagnostic, warnings included, sorted by file.
 pub fn check(options: &BuildOptions) -> Vec<Diagnostic> {
-    let (mut loaded, mut diagnostics) = load(options);
+    // Not even the Markdown cache is written.
+    let options = BuildOptions {
+        cache: false,
+        ..options.clone()
+    };
+    let (mut loaded, mut diagnostics) = load(&options);
     if let Some(loaded) = loaded.as_mut() {
         diagnostics.extend(render(loaded, &NullOutput));
     }
