@@ -258,17 +258,18 @@ pub fn load(options: &BuildOptions) -> (Option<Loaded>, Diagnostics) {
         return (None, diagnostics);
     };
     let cache = options.cache.then(|| MarkdownCache::new(root));
-    let links = SiteLinks {
-        site: &site,
-        failed: Some(&all_ids),
+    let bodies = {
+        let links = SiteLinks {
+            site: &site,
+            failed: Some(&all_ids),
+        };
+        let fresh = Fresh {
+            options: links.markdown_options(&highlighter),
+            cache: cache.as_ref(),
+            reload_from: Some(root),
+        };
+        outline_markdown(&site, &fresh, &words)
     };
-    let fresh = Fresh {
-        options: links.markdown_options(&highlighter),
-        cache: cache.as_ref(),
-        reload_from: Some(root),
-    };
-    let bodies = outline_markdown(&site, &fresh, &words);
-    drop(fresh);
     for body in bodies.values() {
         diagnostics.extend(body.problems.iter().cloned());
     }

@@ -76,6 +76,9 @@ impl Fresh<'_> {
     }
 }
 
+/// A page's summary made when its body was rendered, by content id.
+type Fresher = (String, Summary);
+
 /// Renders and writes the whole site; returns every problem met.
 pub fn render_site(
     input: RenderInput<'_>,
@@ -90,7 +93,7 @@ pub fn render_site(
         let mut r = Renderer::new(input.site, input.bodies, &views, templates, out);
         r.fresh = input.fresh;
         problems.extend(r.write_static(input.root, input.highlighter));
-        let done: Vec<(Vec<Diagnostic>, Option<(String, Summary)>)> = everything
+        let done: Vec<(Vec<Diagnostic>, Option<Fresher>)> = everything
             .pages
             .par_iter()
             .filter(|id| input.site.pages.contains_key(*id))
@@ -277,7 +280,7 @@ impl<'a> Renderer<'a> {
 
     /// [`Renderer::page`], and the page's summary when its body was rendered now (the
     /// one in the views was made without the body's word count).
-    fn page_and_summary(&self, id: &str) -> (Vec<Diagnostic>, Option<(String, Summary)>) {
+    fn page_and_summary(&self, id: &str) -> (Vec<Diagnostic>, Option<Fresher>) {
         let page = &self.site.pages[id];
         let body = self.body_of(page);
         let (mut problems, summary) = match &body {
