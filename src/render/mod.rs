@@ -66,8 +66,12 @@ impl Fresh<'_> {
         let Some(root) = self.reload_from else {
             return self.render(&page.file, &page.body, page.body_first_line);
         };
-        match crate::build::read_content(root, &page.id) {
-            Ok(file) => self.render(&page.file, &file.body, file.body_first_line),
+        let path = root.join("content").join(&page.id);
+        let body = std::fs::read(&path)
+            .map_err(|e| Diagnostic::error(&page.file, format!("cannot read: {e}")))
+            .and_then(|bytes| crate::content::parse::body_of(&page.file, bytes));
+        match body {
+            Ok((body, first_line)) => self.render(&page.file, &body, first_line),
             Err(problem) => Rendered {
                 problems: vec![problem],
                 ..Rendered::default()
