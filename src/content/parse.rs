@@ -1,6 +1,6 @@
 //! Parse stage: one content file's bytes to typed front matter and a Markdown body.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use super::front_matter::split;
@@ -68,6 +68,14 @@ pub fn parse_file(id: &str, file: PathBuf, bytes: Vec<u8>) -> Result<ParsedFile,
         file,
         meta,
     })
+}
+
+/// The Markdown body of a file parsed before (its front matter is not parsed again),
+/// and the line it starts on.
+pub fn body_of(file: &Path, bytes: Vec<u8>) -> Result<(String, usize), Diagnostic> {
+    let text = decode(file, bytes)?;
+    let parts = split(file, &text)?;
+    Ok((parts.body.to_string(), parts.body_first_line))
 }
 
 #[cfg(test)]

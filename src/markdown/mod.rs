@@ -1,6 +1,7 @@
 //! Render stage: Markdown to HTML with heading anchors, a table of contents, `@/` links
 //! and highlighted code, as one pass of adapters over pulldown-cmark's events.
 
+pub mod cache;
 pub mod contrast;
 pub mod footnotes;
 pub mod highlight;
@@ -42,6 +43,20 @@ pub struct Rendered {
     /// Content ids this body links to with `@/` (for incremental rebuilds).
     pub links: Vec<String>,
     pub problems: Vec<Diagnostic>,
+    /// Only `word_count` is known: the HTML was not kept, and the page renders its
+    /// Markdown when it is written (a build streams pages to disk this way).
+    pub deferred: bool,
+}
+
+impl Rendered {
+    /// What listings need of a body rendered later: its word count.
+    pub fn deferred(word_count: usize) -> Rendered {
+        Rendered {
+            word_count,
+            deferred: true,
+            ..Rendered::default()
+        }
+    }
 }
 
 fn parser_options() -> Options {
@@ -178,6 +193,24 @@ pub fn render(
     }
     out.toc = toc::nest(flat_toc);
     out
+}
+
+/// The `word_count` that [`render`] gives `body`, without rendering it: words of text
+/// and inline code, not of code blocks nor of raw HTML tags.
+pub fn word_count(body: &str) -> usize {
+    let mut in_code = false;
+    let mut words = 0;
+    for event in Parser::new_ext(body, parser_options()) {
+        match event {
+            Event::Start(Tag::CodeBlock(_)) => in_code = true,
+            Event::End(TagEnd::CodeBlock) => in_code = false,
+            Event::Text(text) | Event::Code(text) if !in_code => {
+                words += text.split_whitespace().count();
+            }
+            _ => {}
+        }
+    }
+    words
 }
 
 struct OpenHeading<'a> {

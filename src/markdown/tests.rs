@@ -134,3 +134,112 @@ fn fragments_are_inline_when_one_paragraph() {
     let two = render_fragment(Path::new("a.md"), "One.\n\nTwo.", 1, &options);
     assert!(two.html.starts_with("<p>One.</p>"), "{}", two.html);
 }
+
+#[test]
+fn word_count_without_rendering_matches_the_render() {
+    let bodies = [
+        "# Заголовок ბიუჯეტი\n\nText with `inline code` and **bold** words, [a link](@/jobs/smm.md).\n",
+        "```rust\nfn main() { let words = 1; }\n```\n\n- one two\n- three\n\n> ሽያጭ ቡድን\n",
+        "Raw <b>html here</b> and <div>block html</div>\n\nText[^1].\n\n[^1]: A note of five words.\n",
+        "| a | b |\n|---|---|\n| 1 2 | 3 |\n\n    indented code is not counted\n\nDon't \"quote\" -- me...\n",
+    ];
+    for body in bodies {
+        for safe in [false, true] {
+            assert_eq!(
+                word_count(body),
+                md(body, safe).word_count,
+                "{body:?} safe_html={safe}"
+            );
+        }
+    }
+}
+
+mod cache {
+    use super::*;
+    use crate::markdown::cache::MarkdownCache;
+
+    fn options<'a>(highlighter: &'a Highlighter, links: &'a Links) -> MarkdownOptions<'a> {
+        MarkdownOptions {
+            slugify: SlugMode::Unicode,
+            safe_html: false,
+            highlighter,
+            links,
+        }
+    }
+
+    const BODY: &str = "## Plan\n\nSee [the job](@/jobs/smm.md).\n\n```rust\nfn main() {}\n```\n";
+
+    #[test]
+    fn a_second_render_comes_from_disk_and_equals_the_first() {
+        let dir = tempfile::tempdir().unwrap();
+        let highlighter = Highlighter::new("InspiredGitHub", "base16-ocean.dark").unwrap();
+        let links = Links(BTreeMap::from([("jobs/smm.md", "/jobs/smm/")]));
+        let options = options(&highlighter, &links);
+        let first = MarkdownCache::new(dir.path()).render(Path::new("a.md"), BODY, 3, &options);
+        let entries: Vec<_> = walkdir::WalkDir::new(dir.path().join(".folio-cache/markdown"))
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|e| e.file_type().is_file())
+            .collect();
+        assert_eq!(entries.len(), 1);
+        // Mark the entry, to tell a read from the disk from a second render.
+        let entry = entries[0].path();
+        let mut text = std::fs::read_to_string(entry).unwrap();
+        text.push_str("<!-- from the cache -->");
+        std::fs::write(entry, text).unwrap();
+        let second = MarkdownCache::new(dir.path()).render(Path::new("a.md"), BODY, 3, &options);
+        assert_eq!(
+            format!("{}<!-- from the cache -->", first.html),
+            second.html
+        );
+        assert_eq!(first.toc, second.toc);
+        assert_eq!(first.word_count, second.word_count);
+        assert_eq!(first.links, second.links);
+        assert!(first.html.contains("href=\"/jobs/smm/\""), "{}", first.html);
+    }
+
+    #[test]
+    fn a_moved_link_target_or_other_options_miss_the_cache() {
+        let dir = tempfile::tempdir().unwrap();
+        let highlighter = Highlighter::new("InspiredGitHub", "base16-ocean.dark").unwrap();
+        let cache = MarkdownCache::new(dir.path());
+        let before = Links(BTreeMap::from([("jobs/smm.md", "/jobs/smm/")]));
+        cache.render(Path::new("a.md"), BODY, 3, &options(&highlighter, &before));
+        let after = Links(BTreeMap::from([("jobs/smm.md", "/work/smm/")]));
+        let moved = cache.render(Path::new("a.md"), BODY, 3, &options(&highlighter, &after));
+        assert!(moved.html.contains("href=\"/work/smm/\""), "{}", moved.html);
+        let mut safe = options(&highlighter, &after);
+        safe.safe_html = true;
+        let raw = "<b onclick=\"steal()\">x</b>\n";
+        let trusted = cache.render(Path::new("a.md"), raw, 3, &options(&highlighter, &after));
+        assert!(trusted.html.contains("onclick"), "{}", trusted.html);
+        let shown = cache.render(Path::new("a.md"), raw, 3, &safe);
+        assert!(!shown.html.contains("onclick"), "{}", shown.html);
+        assert!(shown.html.contains("<b>x</b>"), "{}", shown.html);
+    }
+
+    #[test]
+    fn bodies_with_problems_are_not_stored_and_pruning_keeps_only_used_entries() {
+        let dir = tempfile::tempdir().unwrap();
+        let highlighter = Highlighter::new("InspiredGitHub", "base16-ocean.dark").unwrap();
+        let links = Links(BTreeMap::new());
+        let options = options(&highlighter, &links);
+        let count = || {
+            walkdir::WalkDir::new(dir.path().join(".folio-cache/markdown"))
+                .into_iter()
+                .filter(|e| e.as_ref().is_ok_and(|e| e.file_type().is_file()))
+                .count()
+        };
+        let cache = MarkdownCache::new(dir.path());
+        let broken = cache.render(Path::new("a.md"), BODY, 3, &options);
+        assert_eq!(broken.problems.len(), 1);
+        assert_eq!(count(), 0);
+        cache.render(Path::new("a.md"), "old text\n", 1, &options);
+        assert_eq!(count(), 1);
+        let next = MarkdownCache::new(dir.path());
+        next.render(Path::new("a.md"), "new text\n", 1, &options);
+        assert_eq!(count(), 2);
+        next.prune();
+        assert_eq!(count(), 1);
+    }
+}

@@ -44,61 +44,6 @@ pub fn safe_join(root: &Path, rel: &str) -> io::Result<PathBuf> {
     Ok(path)
 }
 
-/// Writes files under a folder on disk and remembers what it wrote.
-pub struct DirOutput {
-    root: PathBuf,
-    written: Mutex<Vec<String>>,
-}
-
-impl DirOutput {
-    pub fn new(root: PathBuf) -> DirOutput {
-        DirOutput {
-            root,
-            written: Mutex::new(Vec::new()),
-        }
-    }
-
-    pub fn root(&self) -> &Path {
-        &self.root
-    }
-
-    /// Every path written, sorted.
-    pub fn written(&self) -> Vec<String> {
-        let mut all = self.written.lock().map(|w| w.clone()).unwrap_or_default();
-        all.sort();
-        all.dedup();
-        all
-    }
-
-    fn record(&self, path: &str) {
-        if let Ok(mut w) = self.written.lock() {
-            w.push(path.to_string());
-        }
-    }
-}
-
-impl Output for DirOutput {
-    fn write(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
-        let full = safe_join(&self.root, path)?;
-        if let Some(parent) = full.parent() {
-            std::fs::create_dir_all(parent)?;
-        }
-        std::fs::write(&full, bytes)?;
-        self.record(path);
-        Ok(())
-    }
-
-    fn copy(&self, path: &str, from: &Path) -> io::Result<()> {
-        let full = safe_join(&self.root, path)?;
-        if let Some(parent) = full.parent() {
-            std::fs::create_dir_all(parent)?;
-        }
-        std::fs::copy(from, &full)?;
-        self.record(path);
-        Ok(())
-    }
-}
-
 /// Keeps files in memory (the dev server, tests).
 #[derive(Default)]
 pub struct MemoryOutput {

@@ -26,14 +26,30 @@ pub struct Views {
     pub strings: Arc<Strings>,
     /// Variables every template receives: `site`, `nav`, `feed_url`, `generator`.
     pub common: Map<String, Value>,
-    /// Page summaries by content id, for listings.
-    pub summaries: BTreeMap<String, Value>,
+    /// Page summaries by content id, for listings (shared with `get_page`).
+    pub summaries: Arc<BTreeMap<String, Summary>>,
     /// The kind view of each typed page, by content id.
     pub kinds: BTreeMap<String, KindView>,
 }
 
 /// The name a kind's view goes under in `page` (`"job"`) and the view.
 pub type KindView = (&'static str, Value);
+
+/// What a listing shows of a page, kept as JSON text: a few hundred bytes, where the
+/// `Value` itself takes kilobytes of maps, for every page of the site. Listings parse
+/// the summaries they show when they render.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Summary(Box<str>);
+
+impl Summary {
+    pub fn new(value: &Value) -> Summary {
+        Summary(value.to_string().into())
+    }
+
+    pub fn value(&self) -> Value {
+        serde_json::from_str(&self.0).unwrap_or_default()
+    }
+}
 
 impl Views {
     /// Computes every view; problems met on the way (broken links in front matter
@@ -51,34 +67,32 @@ impl Views {
             locale: &locale,
             strings: &strings,
         };
-        let computed: Vec<(String, Value, Option<KindView>, Vec<Diagnostic>)> = site
+        let computed: Vec<(String, Summary, Option<KindView>, Vec<Diagnostic>)> = site
             .pages
             .par_iter()
             .map(|(id, p)| {
                 let (view, problems) = kind_views.view(p);
-                (
-                    id.clone(),
-                    page_summary(site, p, bodies.get(id), kind_views.format(p)),
-                    view,
-                    problems,
-                )
+                let summary = page_summary(site, p, bodies.get(id), kind_views.format(p));
+                (id.clone(), Summary::new(&summary), view, problems)
             })
             .collect();
         let mut views = Views {
             locale: locale.clone(),
             strings: strings.clone(),
             common: common(site),
-            summaries: BTreeMap::new(),
+            summaries: Arc::default(),
             kinds: BTreeMap::new(),
         };
         let mut problems = Vec::new();
+        let mut summaries = BTreeMap::new();
         for (id, summary, kind, found) in computed {
-            views.summaries.insert(id.clone(), summary);
+            summaries.insert(id.clone(), summary);
             if let Some(kind) = kind {
                 views.kinds.insert(id, kind);
             }
             problems.extend(found);
         }
+        views.summaries = Arc::new(summaries);
         (views, problems)
     }
 
@@ -99,16 +113,15 @@ impl Views {
         };
         let mut problems = Vec::new();
         self.common = common(site);
+        let summaries = Arc::make_mut(&mut self.summaries);
         for id in ids {
-            self.summaries.remove(id);
+            summaries.remove(id);
             self.kinds.remove(id);
             let Some(page) = site.pages.get(id) else {
                 continue;
             };
-            self.summaries.insert(
-                id.clone(),
-                page_summary(site, page, bodies.get(id), kind_views.format(page)),
-            );
+            let summary = page_summary(site, page, bodies.get(id), kind_views.format(page));
+            summaries.insert(id.clone(), Summary::new(&summary));
             let (view, found) = kind_views.view(page);
             if let Some(view) = view {
                 self.kinds.insert(id.clone(), view);
@@ -150,9 +163,10 @@ impl Views {
         tera::Context::from_value(Value::Object(map)).unwrap_or_default()
     }
 
-    pub fn summaries_of<'a>(&'a self, ids: impl IntoIterator<Item = &'a String>) -> Vec<&'a Value> {
+    pub fn summaries_of<'a>(&'a self, ids: impl IntoIterator<Item = &'a String>) -> Vec<Value> {
         ids.into_iter()
             .filter_map(|id| self.summaries.get(id))
+            .map(Summary::value)
             .collect()
     }
 }
@@ -238,9 +252,16 @@ pub fn page_summary(site: &Site, page: &Page, body: Option<&Rendered>, f: Format
 }
 
 /// The `page` variable of page.html: the summary plus the body and its contents.
-pub fn page_view(site: &Site, views: &Views, page: &Page, body: &Rendered) -> Value {
-    let mut view = views.summaries.get(&page.id).cloned().unwrap_or_default();
-    let (before, after) = site.neighbours(&page.id);
+/// `summary` is the page's; `neighbours` the pages before and after it in its section.
+pub fn page_view(
+    site: &Site,
+    views: &Views,
+    page: &Page,
+    body: &Rendered,
+    summary: Value,
+    (before, after): (Option<&Page>, Option<&Page>),
+) -> Value {
+    let mut view = summary;
     let link = |p: Option<&Page>| {
         p.map_or(
             Value::Null,

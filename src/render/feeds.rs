@@ -1,32 +1,69 @@
 //! Render stage: machine-readable outputs — the Atom feed, the sitemap and robots.txt.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use atom_syndication::{Content, Entry, Feed, Link, Person, Text};
 use chrono::{DateTime, FixedOffset, Utc};
 
 use crate::kinds::Kind;
-use crate::markdown::Rendered;
-use crate::site::{Page, Site};
+use crate::site::{Page, Section, Site};
 
 /// How many of the newest pages the feed carries.
 pub const FEED_ENTRIES: usize = 50;
 
+/// The HTML of a page's body, for the feed's content.
+pub type BodyHtml<'a> = dyn Fn(&Page) -> Option<String> + 'a;
+
 /// The Atom feed of one language: its newest dated pages with their full content.
-pub fn atom(site: &Site, bodies: &BTreeMap<String, Rendered>, lang: &str) -> String {
-    let pages: Vec<&Page> = site
-        .pages_by_date()
-        .into_iter()
-        .filter(|p| p.lang == lang && p.date().is_some())
-        .take(FEED_ENTRIES)
-        .collect();
+pub fn atom(site: &Site, bodies: &BodyHtml<'_>, lang: &str) -> String {
     let title = site
         .config
         .languages
         .get(lang)
         .and_then(|l| l.title.clone())
         .unwrap_or_else(|| site.config.title.clone());
+    let pages = feed_pages(site, lang);
     atom_of(site, &pages, bodies, &feed_path(site, lang), &title)
+}
+
+/// The pages of a language's feed: its newest dated pages.
+pub fn feed_pages<'a>(site: &'a Site, lang: &str) -> Vec<&'a Page> {
+    site.pages_by_date()
+        .into_iter()
+        .filter(|p| p.lang == lang && p.date().is_some())
+        .take(FEED_ENTRIES)
+        .collect()
+}
+
+/// The open job postings listed in a section, for its jobs feed.
+pub fn open_jobs<'a>(site: &'a Site, section: &Section) -> Vec<&'a Page> {
+    section
+        .pages
+        .iter()
+        .filter_map(|id| site.pages.get(id))
+        .filter(|p| matches!(&p.kind, Kind::Job(j) if !j.closed))
+        .collect()
+}
+
+/// The pages whose whole body some feed carries (a build keeps their HTML).
+pub fn pages_in_feeds(site: &Site) -> BTreeSet<String> {
+    if !site.config.feeds {
+        return BTreeSet::new();
+    }
+    let by_date = site.pages_by_date();
+    let mut ids: BTreeSet<String> = BTreeSet::new();
+    let mut per_lang: BTreeMap<&str, usize> = BTreeMap::new();
+    for page in by_date.iter().filter(|p| p.date().is_some()) {
+        let n = per_lang.entry(page.lang.as_str()).or_default();
+        if *n < FEED_ENTRIES {
+            *n += 1;
+            ids.insert(page.id.clone());
+        }
+    }
+    for section in site.sections.values() {
+        ids.extend(open_jobs(site, section).into_iter().map(|p| p.id.clone()));
+    }
+    ids
 }
 
 /// `/atom.xml` for the default language, `/uk/atom.xml` for Ukrainian.
@@ -47,7 +84,7 @@ pub fn feed_languages(site: &Site) -> Vec<String> {
 pub fn atom_of(
     site: &Site,
     pages: &[&Page],
-    bodies: &BTreeMap<String, Rendered>,
+    bodies: &BodyHtml<'_>,
     self_path: &str,
     title: &str,
 ) -> String {
@@ -71,11 +108,11 @@ pub fn atom_of(
                 summary: page.meta.description.clone().map(Text::plain),
                 ..Default::default()
             };
-            if let Some(rendered) = bodies.get(&page.id) {
+            if let Some(html) = bodies(page) {
                 // Links in the body are relative to the page (bundle images) or the
                 // site root: xml:base lets feed readers resolve both.
                 entry.content = Some(Content {
-                    value: Some(rendered.html.clone()),
+                    value: Some(html),
                     content_type: Some("html".into()),
                     base: Some(permalink.clone()),
                     ..Default::default()

@@ -71,10 +71,10 @@ pub fn register_lookups(
         )
     });
 
-    let pages = Arc::new(views.summaries.clone());
+    let pages = views.summaries.clone();
     tera.register_function("get_page", move |args: Args<'_>| {
         let path = string_arg(args, "path", "get_page")?;
-        lookup(&pages, path.trim_start_matches("@/"), "page", "content/")
+        lookup(&pages, path.trim_start_matches("@/"), "page", "content/").map(|s| s.value())
     });
 }
 
@@ -87,12 +87,12 @@ fn string_arg(args: Args<'_>, key: &str, function: &str) -> tera::Result<String>
     }
 }
 
-fn lookup(
-    map: &BTreeMap<String, Value>,
+fn lookup<V: Clone>(
+    map: &BTreeMap<String, V>,
     key: &str,
     what: &str,
     under: &str,
-) -> tera::Result<Value> {
+) -> tera::Result<V> {
     map.get(key).cloned().ok_or_else(|| {
         let hint = nearest(key, map.keys().map(String::as_str))
             .map(|s| format!(": did you mean `{s}`?"))

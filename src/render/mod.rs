@@ -17,20 +17,23 @@ pub mod strings;
 pub mod templates;
 pub mod vtimezone;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::borrow::Cow;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, OnceLock};
 
 use rayon::prelude::*;
 use serde_json::{Map, Value, json};
 
 use crate::error::{Diagnostic, nearest};
 use crate::kinds::Kind;
-use crate::markdown::{Highlighter, Rendered};
+use crate::markdown::cache::MarkdownCache;
+use crate::markdown::{Highlighter, MarkdownOptions, Rendered};
 use crate::output::Output;
 use crate::site::assemble::pager_count;
 use crate::site::paths::{alias_path, output_file};
-use crate::site::{ROOT, Section, Site};
-use context::Views;
+use crate::site::{Page, ROOT, Section, Site};
+use context::{Summary, Views};
 pub use templates::Templates;
 
 /// Everything rendering reads, computed by the earlier stages.
@@ -40,7 +43,50 @@ pub struct RenderInput<'a> {
     pub bodies: &'a BTreeMap<String, Rendered>,
     pub highlighter: &'a Highlighter,
     pub data: BTreeMap<String, Value>,
+    /// Renders the bodies left `deferred` in `bodies`; `None` when all are there.
+    pub fresh: Option<&'a Fresh<'a>>,
 }
+
+/// Renders a page's Markdown when the page is written rather than beforehand, so that
+/// a build holds the HTML of one page per thread, not of the whole site.
+pub struct Fresh<'a> {
+    pub options: MarkdownOptions<'a>,
+    /// Rendered Markdown of earlier builds, on disk.
+    pub cache: Option<&'a MarkdownCache>,
+    /// The site's folder, when pages were loaded without their bodies (a build keeps
+    /// no page's Markdown in memory): each is read again from `content/` to render it.
+    pub reload_from: Option<&'a Path>,
+}
+
+impl Fresh<'_> {
+    pub fn render(&self, file: &Path, body: &str, first_line: usize) -> Rendered {
+        match self.cache {
+            Some(cache) => cache.render(file, body, first_line, &self.options),
+            None => crate::markdown::render(file, body, first_line, &self.options),
+        }
+    }
+
+    /// A page's body, read again from its file first if it was not kept.
+    pub fn render_page(&self, page: &Page) -> Rendered {
+        let Some(root) = self.reload_from else {
+            return self.render(&page.file, &page.body, page.body_first_line);
+        };
+        let path = root.join("content").join(&page.id);
+        let body = std::fs::read(&path)
+            .map_err(|e| Diagnostic::error(&page.file, format!("cannot read: {e}")))
+            .and_then(|bytes| crate::content::parse::body_of(&page.file, bytes));
+        match body {
+            Ok((body, first_line)) => self.render(&page.file, &body, first_line),
+            Err(problem) => Rendered {
+                problems: vec![problem],
+                ..Rendered::default()
+            },
+        }
+    }
+}
+
+/// A page's summary made when its body was rendered, by content id.
+type Fresher = (String, Summary);
 
 /// Renders and writes the whole site; returns every problem met.
 pub fn render_site(
@@ -48,16 +94,35 @@ pub fn render_site(
     templates: &mut Templates,
     out: &dyn Output,
 ) -> Vec<Diagnostic> {
-    let (views, mut problems) = prepare(&input, templates);
-    let r = Renderer {
-        site: input.site,
-        bodies: input.bodies,
-        views: &views,
-        templates,
-        out,
-    };
+    let (mut views, mut problems) = prepare(&input, templates);
+    let mut everything = Selection::all(input.site);
+    if input.fresh.is_some() {
+        // Pages first, each rendering its Markdown: then their summaries (reading time)
+        // are known for the listings, which follow.
+        let mut r = Renderer::new(input.site, input.bodies, &views, templates, out);
+        r.fresh = input.fresh;
+        problems.extend(r.write_static(input.root, input.highlighter));
+        let done: Vec<(Vec<Diagnostic>, Option<Fresher>)> = everything
+            .pages
+            .par_iter()
+            .filter(|id| input.site.pages.contains_key(*id))
+            .map(|id| r.page_and_summary(id))
+            .collect();
+        let summaries = Arc::make_mut(&mut views.summaries);
+        for (found, summary) in done {
+            problems.extend(found);
+            if let Some((id, summary)) = summary {
+                summaries.insert(id, summary);
+            }
+        }
+        everything.pages.clear();
+        let r = Renderer::new(input.site, input.bodies, &views, templates, out);
+        problems.extend(r.render(&everything));
+        return problems;
+    }
+    let r = Renderer::new(input.site, input.bodies, &views, templates, out);
     problems.extend(r.write_static(input.root, input.highlighter));
-    problems.extend(r.render(&Selection::all(input.site)));
+    problems.extend(r.render(&everything));
     problems
 }
 
@@ -105,16 +170,85 @@ impl Selection {
     }
 }
 
-/// Renders single outputs; shared by the full build and future partial rebuilds.
+/// Renders single outputs; shared by the full build and partial rebuilds.
 pub struct Renderer<'a> {
     pub site: &'a Site,
     pub bodies: &'a BTreeMap<String, Rendered>,
     pub views: &'a Views,
     pub templates: &'a Templates,
     pub out: &'a dyn Output,
+    /// Renders the bodies `bodies` holds only as `deferred`.
+    pub fresh: Option<&'a Fresh<'a>>,
+    /// Each page's place in its section's order, computed at first use.
+    positions: OnceLock<HashMap<&'a str, usize>>,
 }
 
-impl Renderer<'_> {
+impl<'a> Renderer<'a> {
+    pub fn new(
+        site: &'a Site,
+        bodies: &'a BTreeMap<String, Rendered>,
+        views: &'a Views,
+        templates: &'a Templates,
+        out: &'a dyn Output,
+    ) -> Renderer<'a> {
+        Renderer {
+            site,
+            bodies,
+            views,
+            templates,
+            out,
+            fresh: None,
+            positions: OnceLock::new(),
+        }
+    }
+
+    /// The pages before and after `page` in its section's order (a lookup, where
+    /// searching the section for each page would make a build quadratic).
+    fn neighbours(&self, page: &Page) -> (Option<&'a Page>, Option<&'a Page>) {
+        let site = self.site;
+        let positions = self.positions.get_or_init(|| {
+            site.sections
+                .values()
+                .flat_map(|s| s.pages.iter().enumerate())
+                .map(|(i, id)| (id.as_str(), i))
+                .collect()
+        });
+        let Some(section) = site.sections.get(&page.section) else {
+            return (None, None);
+        };
+        let Some(&i) = positions.get(page.id.as_str()) else {
+            return (None, None);
+        };
+        if section.pages.get(i) != Some(&page.id) {
+            return (None, None);
+        }
+        let before = i.checked_sub(1).and_then(|j| section.pages.get(j));
+        let after = section.pages.get(i + 1);
+        (
+            before.and_then(|p| site.pages.get(p)),
+            after.and_then(|p| site.pages.get(p)),
+        )
+    }
+
+    /// A page's rendered body: kept from before, or rendered now when it was deferred.
+    fn body_of(&self, page: &Page) -> Cow<'a, Rendered> {
+        match (self.bodies.get(&page.id), self.fresh) {
+            (Some(body), _) if !body.deferred => Cow::Borrowed(body),
+            (_, Some(fresh)) => Cow::Owned(fresh.render_page(page)),
+            (Some(body), None) => Cow::Borrowed(body),
+            (None, None) => Cow::Owned(Rendered::default()),
+        }
+    }
+
+    /// The HTML of a page's body for a feed, if it has one.
+    fn html_of(&self, page: &Page) -> Option<String> {
+        match self.bodies.get(&page.id) {
+            Some(body) if !body.deferred => Some(body.html.clone()),
+            _ if self.fresh.is_some() => Some(self.body_of(page).into_owned().html),
+            _ => None,
+        }
+    }
+
     /// The selected pages, sections and terms, then the taxonomy lists, feeds,
     /// sitemap and 404 page (these depend on everything and are cheap).
     pub fn render(&self, selection: &Selection) -> Vec<Diagnostic> {
@@ -125,7 +259,7 @@ impl Renderer<'_> {
                     .pages
                     .par_iter()
                     .filter(|id| self.site.pages.contains_key(*id))
-                    .filter_map(|id| self.page(id).err())
+                    .flat_map_iter(|id| self.page(id))
                     .collect();
                 problems.extend(self.taxonomies(&selection.terms));
                 problems
@@ -147,23 +281,56 @@ impl Renderer<'_> {
         problems
     }
 
-    /// One page, and the redirects of its aliases.
-    pub fn page(&self, id: &str) -> Result<(), Diagnostic> {
+    /// One page, and the redirects of its aliases; with the problems of its body when
+    /// that is rendered now.
+    pub fn page(&self, id: &str) -> Vec<Diagnostic> {
+        self.page_and_summary(id).0
+    }
+
+    /// [`Renderer::page`], and the page's summary when its body was rendered now (the
+    /// one in the views was made without the body's word count).
+    fn page_and_summary(&self, id: &str) -> (Vec<Diagnostic>, Option<Fresher>) {
+        let page = &self.site.pages[id];
+        let body = self.body_of(page);
+        let (mut problems, summary) = match &body {
+            Cow::Owned(fresh) => {
+                let format = format::Format {
+                    locale: &self.views.locale,
+                    strings: &self.views.strings,
+                    lang: &page.lang,
+                };
+                let summary = context::page_summary(self.site, page, Some(fresh), format);
+                (fresh.problems.clone(), Some(summary))
+            }
+            Cow::Borrowed(_) => (Vec::new(), None),
+        };
+        let view = summary.clone().unwrap_or_else(|| {
+            self.views
+                .summaries
+                .get(id)
+                .map(Summary::value)
+                .unwrap_or_default()
+        });
+        problems.extend(self.page_with(page, &body, view).err());
+        (
+            problems,
+            summary.map(|s| (id.to_string(), Summary::new(&s))),
+        )
+    }
+
+    fn page_with(&self, page: &Page, body: &Rendered, summary: Value) -> Result<(), Diagnostic> {
         let site = self.site;
-        let page = &site.pages[id];
         let template = self.template_for(
             page.meta.template.as_deref(),
             page.kind.template(),
             &page.file,
             &page.front_matter,
         )?;
-        let empty = Rendered::default();
-        let body = self.bodies.get(id).unwrap_or(&empty);
         let section = site.sections.get(&page.section).filter(|s| s.id != ROOT);
         let mut extra = Map::new();
         extra.insert(
             "page".into(),
-            context::page_view(site, self.views, page, body),
+            context::page_view(site, self.views, page, body, summary, self.neighbours(page)),
         );
         extra.insert(
             "section".into(),
@@ -240,8 +407,7 @@ impl Renderer<'_> {
                 .iter()
                 .skip((n - 1).saturating_mul(per_pager))
                 .take(per_pager);
-            let paginator = json!({
-                "pages": self.views.summaries_of(ids),
+            let mut paginator = json!({
                 "current_index": n,
                 "number_pagers": count,
                 "total_pages": section.pages.len(),
@@ -250,6 +416,10 @@ impl Renderer<'_> {
                 "previous": (n > 1).then(|| site.url(&pager_path(n - 1))),
                 "next": (n < count).then(|| site.url(&pager_path(n + 1))),
             });
+            // Moved in, not through `json!`, which would copy every summary.
+            if let Value::Object(map) = &mut paginator {
+                map.insert("pages".into(), Value::Array(self.views.summaries_of(ids)));
+            }
             let mut extra = Map::new();
             extra.insert("section".into(), view.clone());
             extra.insert("paginator".into(), paginator);
@@ -323,14 +493,14 @@ impl Renderer<'_> {
             .filter(|p| matches!(&p.kind, Kind::Job(j) if !j.closed))
             .take(10);
         let mut map = Map::new();
-        map.insert("recent_pages".into(), json!(recent));
+        map.insert("recent_pages".into(), Value::Array(recent));
         map.insert(
             "featured_case_studies".into(),
-            json!(self.views.summaries_of(cases.map(|p| &p.id))),
+            Value::Array(self.views.summaries_of(cases.map(|p| &p.id))),
         );
         map.insert(
             "open_jobs".into(),
-            json!(self.views.summaries_of(jobs.map(|p| &p.id))),
+            Value::Array(self.views.summaries_of(jobs.map(|p| &p.id))),
         );
         map
     }
@@ -361,7 +531,15 @@ impl Renderer<'_> {
     pub fn taxonomies(&self, terms_wanted: &BTreeSet<(String, String)>) -> Vec<Diagnostic> {
         let site = self.site;
         let origin = PathBuf::from("site.yaml");
-        let mut jobs: Vec<(String, &'static str, Map<String, Value>, &str)> = Vec::new();
+        // The pages of a term are summarised when its page renders, not all at once.
+        type Job<'t> = (
+            String,
+            &'static str,
+            Map<String, Value>,
+            &'t str,
+            &'t [String],
+        );
+        let mut jobs: Vec<Job<'_>> = Vec::new();
         for taxonomy in site.taxonomies.iter().filter(|t| !t.terms.is_empty()) {
             let tax_view = context::taxonomy_view(site, taxonomy);
             let mut terms: Vec<&crate::site::Term> = taxonomy.terms.values().collect();
@@ -382,6 +560,7 @@ impl Renderer<'_> {
                 "taxonomy_list.html",
                 extra,
                 &taxonomy.lang,
+                &[],
             ));
             for term in terms {
                 if !terms_wanted.contains(&(taxonomy.path.clone(), term.slug.clone())) {
@@ -390,17 +569,21 @@ impl Renderer<'_> {
                 let mut extra = Map::new();
                 extra.insert("taxonomy".into(), tax_view.clone());
                 extra.insert("term".into(), context::term_view(site, term));
-                extra.insert("pages".into(), json!(self.views.summaries_of(&term.pages)));
                 jobs.push((
                     term.path.clone(),
                     "taxonomy_term.html",
                     extra,
                     &taxonomy.lang,
+                    &term.pages,
                 ));
             }
         }
         jobs.into_par_iter()
-            .filter_map(|(path, template, mut extra, lang)| {
+            .filter_map(|(path, template, mut extra, lang, pages)| {
+                if template == "taxonomy_term.html" {
+                    let pages = Value::Array(self.views.summaries_of(pages));
+                    extra.insert("pages".into(), pages);
+                }
                 extra.extend(self.i18n(lang, None));
                 let ctx = self.views.context(site, lang, &path, extra);
                 self.templates
@@ -428,7 +611,7 @@ impl Renderer<'_> {
         }
         if site.config.feeds {
             for lang in feeds::feed_languages(site) {
-                let atom = feeds::atom(site, self.bodies, &lang);
+                let atom = feeds::atom(site, &|p| self.html_of(p), &lang);
                 let path = feeds::feed_path(site, &lang);
                 problems.extend(
                     self.write(path.trim_start_matches('/'), atom.as_bytes(), &origin)
@@ -462,12 +645,7 @@ impl Renderer<'_> {
         }
         if site.config.feeds {
             for section in site.sections.values() {
-                let open_jobs: Vec<&crate::site::Page> = section
-                    .pages
-                    .iter()
-                    .filter_map(|id| site.pages.get(id))
-                    .filter(|p| matches!(&p.kind, Kind::Job(j) if !j.closed))
-                    .collect();
+                let open_jobs = feeds::open_jobs(site, section);
                 if open_jobs.is_empty() {
                     continue;
                 }
@@ -478,7 +656,7 @@ impl Renderer<'_> {
                     format!("{}atom.xml", section.path)
                 };
                 let title = format!("{}: {}", site.config.title, section.meta.title);
-                let feed = feeds::atom_of(site, &open_jobs, self.bodies, &path, &title);
+                let feed = feeds::atom_of(site, &open_jobs, &|p| self.html_of(p), &path, &title);
                 problems.extend(
                     self.write(path.trim_start_matches('/'), feed.as_bytes(), &section.file)
                         .err(),

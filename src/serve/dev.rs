@@ -279,13 +279,13 @@ impl DevSite {
         };
         let staged = MemoryOutput::default();
         let no_views = Views::default();
-        let renderer = Renderer {
-            site: &good.site,
-            bodies: &good.bodies,
-            views: good.views.as_ref().unwrap_or(&no_views),
+        let renderer = Renderer::new(
+            &good.site,
+            &good.bodies,
+            good.views.as_ref().unwrap_or(&no_views),
             templates,
-            out: &staged,
-        };
+            &staged,
+        );
         let problems = renderer.write_static(&self.options.root, highlighter);
         if problems.iter().any(Diagnostic::is_error) {
             self.errors = problems.clone();
@@ -402,6 +402,7 @@ impl DevSite {
             bodies: &bodies,
             highlighter,
             data: self.data.0.clone(),
+            fresh: None,
         };
         let incremental =
             scope == Scope::Pages && self.good.as_ref().is_some_and(|g| g.views.is_some());
@@ -438,13 +439,7 @@ impl DevSite {
                 (views, Selection::all(&site), None)
             }
         };
-        let renderer = Renderer {
-            site: &site,
-            bodies: &bodies,
-            views: &views,
-            templates,
-            out: &staged,
-        };
+        let renderer = Renderer::new(&site, &bodies, &views, templates, &staged);
         if stale.is_none() || statics {
             problems.extend(renderer.write_static(&self.options.root, highlighter));
         }
@@ -562,13 +557,7 @@ impl DevSite {
             functions::register_lookups(&mut templates.tera, site, views, &good.bodies);
         }
         let staged = MemoryOutput::default();
-        let renderer = Renderer {
-            site,
-            bodies: &good.bodies,
-            views,
-            templates,
-            out: &staged,
-        };
+        let renderer = Renderer::new(site, &good.bodies, views, templates, &staged);
         problems.extend(renderer.render(&selection));
         if problems.iter().any(Diagnostic::is_error) {
             good.views = None;

@@ -55,3 +55,16 @@ fn root_flag() {
     );
     assert!(site.exists("public/index.html"));
 }
+
+#[test]
+fn check_of_a_good_site_leaves_no_cache_behind() {
+    let site = TestSite::new();
+    site.page(
+        "a.md",
+        "title: A",
+        "Some *text*.\n\n```rust\nfn main() {}\n```\n",
+    );
+    site.folio(&["check"]).ok();
+    assert!(!site.exists("public"));
+    assert!(!site.exists(".folio-cache"));
+}

@@ -6,6 +6,7 @@ mod harness;
 mod a11y;
 mod browser;
 mod build;
+mod cache;
 mod cli;
 mod demo;
 mod errors;

@@ -9,11 +9,12 @@ use std::time::{Duration, Instant};
 
 use crate::harness::TestSite;
 
-/// Every file under `dir` except the output `public/`, with its bytes.
+/// Every file under `dir` except the output `public/` and the build cache
+/// `.folio-cache/` (which is the site's, not the content's), with its bytes.
 fn outside_public(site: &TestSite) -> Vec<(String, Vec<u8>)> {
     site.snapshot("")
         .into_iter()
-        .filter(|(f, _)| !f.starts_with("public/"))
+        .filter(|(f, _)| !f.starts_with("public/") && !f.starts_with(".folio-cache/"))
         .collect()
 }
 
