@@ -86,7 +86,10 @@ fn rebuilds_reuse_the_cache_and_equal_a_cold_build_after_every_kind_of_change() 
     );
     assert_warm_equals_cold(&site);
     let plan = site.read("public/notes/plan/index.html");
-    assert!(plan.contains("<b>raw</b>") && !plan.contains("onclick"), "{plan}");
+    assert!(
+        plan.contains("<b>raw</b>") && !plan.contains("onclick"),
+        "{plan}"
+    );
     assert!(
         plan.contains("href=\"/sub/notes/go-live/#goals\""),
         "{plan}"
