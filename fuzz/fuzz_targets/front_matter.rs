@@ -9,7 +9,16 @@ use folio::content::parse::{Meta, parse_file};
 use folio::kinds::{Origin, classify};
 use libfuzzer_sys::fuzz_target;
 
-const KINDS: [&str; 6] = ["page", "job", "swot", "campaign", "case_study", "calendar"];
+const KINDS: [&str; 8] = [
+    "page",
+    "job",
+    "swot",
+    "campaign",
+    "case_study",
+    "calendar",
+    "showcase",
+    "no_such_kind",
+];
 
 fuzz_target!(|data: &[u8]| {
     let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
