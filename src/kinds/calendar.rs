@@ -4,7 +4,7 @@
 use chrono::{NaiveDate, NaiveTime};
 use serde::Deserialize;
 
-use super::values::is_content_link;
+use super::values::bad_link;
 use super::{Checked, Origin, checked};
 use crate::content::dates::Date;
 use crate::content::meta::PageMeta;
@@ -159,19 +159,7 @@ pub fn validate(meta: &PageMeta, origin: Origin<'_>) -> Checked<Calendar> {
                 &STATUSES,
             ));
         }
-        if let Some(link) = e.link.as_ref().filter(|l| !l.trim().is_empty())
-            && !is_content_link(link)
-        {
-            problems.push(
-                at(
-                    "link",
-                    format!(
-                        "link `{link}` is neither an http(s) URL, a site path nor an `@/` path"
-                    ),
-                )
-                .with_help("a full URL (https://…) or a content file, e.g. \"@/notes/launch.md\""),
-            );
-        }
+        problems.extend(bad_link(e.link.as_deref(), at));
         entries.push(Entry {
             index,
             date,

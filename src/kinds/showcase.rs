@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 
 use super::calendar::list_error;
-use super::values::is_content_link;
+use super::values::bad_link;
 use super::{Checked, Origin, checked};
 use crate::content::dates::Date;
 use crate::content::meta::PageMeta;
@@ -79,19 +79,7 @@ pub fn validate(meta: &PageMeta, origin: Origin<'_>) -> Checked<Showcase> {
                 ),
             }
         }
-        if let Some(link) = item.link.as_ref().filter(|l| !l.trim().is_empty())
-            && !is_content_link(link)
-        {
-            problems.push(
-                at(
-                    "link",
-                    format!(
-                        "link `{link}` is neither an http(s) URL, a site path nor an `@/` path"
-                    ),
-                )
-                .with_help("a full URL (https://…) or a content file, e.g. \"@/notes/launch.md\""),
-            );
-        }
+        problems.extend(bad_link(item.link.as_deref(), at));
         if item.image.trim().is_empty() || item.image.contains("://") {
             problems.push(
                 at(

@@ -6,6 +6,8 @@ use std::fmt;
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
+use crate::error::Diagnostic;
+
 /// A list entry: a string (inline Markdown) or a one-key map whose value lists sub-items.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ListItem {
@@ -221,6 +223,22 @@ pub fn is_content_link(link: &str) -> bool {
     link.starts_with("@/")
         || is_http_url(link)
         || (link.starts_with('/') && !link.starts_with("//"))
+}
+
+/// The error for a `link:` value (an empty one is no link) that [`is_content_link`]
+/// refuses; `at(key, message)` places it in the file.
+pub fn bad_link(
+    link: Option<&str>,
+    at: impl FnOnce(&str, String) -> Diagnostic,
+) -> Option<Diagnostic> {
+    let link = link.filter(|l| !l.trim().is_empty() && !is_content_link(l))?;
+    Some(
+        at(
+            "link",
+            format!("link `{link}` is neither an http(s) URL, a site path nor an `@/` path"),
+        )
+        .with_help("a full URL (https://…) or a content file, e.g. \"@/notes/launch.md\""),
+    )
 }
 
 #[cfg(test)]
