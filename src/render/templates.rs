@@ -115,13 +115,8 @@ impl Templates {
         ] {
             read_dir_templates(&dir, root, &mut chosen, &mut problems);
         }
-        // Parse each on its own first, so every file with a syntax error is reported.
-        for (name, (text, origin)) in &chosen {
-            if let Err(err) = tera::Template::new(name, None, text) {
-                problems.push(tera_diagnostic(origin, &err, text));
-            }
-        }
         if !problems.is_empty() {
+            problems.extend(syntax_problems(&chosen));
             return Err(problems);
         }
         let mut tera = Tera::default();
@@ -133,7 +128,13 @@ impl Templates {
             .iter()
             .map(|(n, (t, _))| (n.as_str(), t.as_str()))
             .collect();
+        // Templates are parsed once, here; only when that fails is each parsed again on
+        // its own, so that every file with a syntax error is reported, not the first.
         if let Err(err) = tera.add_raw_templates(raw) {
+            let syntax = syntax_problems(&chosen);
+            if !syntax.is_empty() {
+                return Err(syntax);
+            }
             // Only cross-template problems are left, e.g. extending a missing parent.
             let origin =
                 template_named_in(&err, &chosen).unwrap_or_else(|| PathBuf::from("templates"));
@@ -263,6 +264,18 @@ fn tera_diagnostic(origin: &Path, err: &tera::Error, _text: &str) -> Diagnostic 
         Some((line, col)) => d.at(line, col),
         None => d,
     }
+}
+
+/// The syntax error of each template that has one, with its place in its file.
+fn syntax_problems(chosen: &BTreeMap<String, (String, PathBuf)>) -> Vec<Diagnostic> {
+    chosen
+        .iter()
+        .filter_map(|(name, (text, origin))| {
+            tera::Template::new(name, None, text)
+                .err()
+                .map(|err| tera_diagnostic(origin, &err, text))
+        })
+        .collect()
 }
 
 fn template_named_in(

@@ -180,6 +180,18 @@ fn template_syntax_error_names_template_line_and_column() {
     assert!(err.contains("templates/page.html:3:"), "{err}");
     assert!(err.contains("template syntax error"), "{err}");
     assert!(err.contains("<p>{% if %}</p>"), "shows the line: {err}");
+
+    // Every broken template is reported in one build, not only the first.
+    site.file("templates/section.html", "ok\n{{ unclosed \n");
+    let err = build_fails(&site);
+    assert!(err.contains("templates/page.html:3:"), "{err}");
+    assert!(err.contains("templates/section.html:3:1"), "{err}");
+    // With an unreadable template too: all three together.
+    site.bytes("templates/taxonomy_list.html", b"{{ x }} \xff\xff");
+    let err = build_fails(&site);
+    assert!(err.contains("templates/page.html:3:"), "{err}");
+    assert!(err.contains("templates/section.html:3:1"), "{err}");
+    assert!(err.contains("templates/taxonomy_list.html"), "{err}");
 }
 
 #[test]
