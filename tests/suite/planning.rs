@@ -558,3 +558,37 @@ fn case_study_raster_cover_gets_thumbnails() {
     let err = site.build().fails();
     assert!(err.contains("content/cases/hlyna/index.md:4:8"), "{err}");
 }
+
+#[test]
+fn showcase_errors_name_file_and_line() {
+    // SHOWCASE's lines, counted from the file's first line (`---`).
+    let cases = [
+        (
+            "metrics: {views: 96500, shares: 530, hearts: 12}",
+            "metrics: {views: 96.5K, shares: 530}",
+            "work/autumn/index.md:16:14",
+            "metric `views` is not a number",
+        ),
+        (
+            "image: wide.png",
+            "image: https://cdn.example.com/wide.png",
+            "work/autumn/index.md:6",
+            "must be a file beside the page",
+        ),
+        (
+            "link: \"@/about.md\"",
+            "link: \"@/nowhere.md\"",
+            "work/autumn/index.md:15",
+            "broken link `@/nowhere.md`",
+        ),
+    ];
+    for (from, to, place, message) in cases {
+        let site = showcase_site();
+        assert!(SHOWCASE.contains(from), "{from}");
+        site.page("work/autumn/index.md", &SHOWCASE.replacen(from, to, 1), "x");
+        let err = site.build().fails();
+        assert!(err.contains(place), "{place} in:\n{err}");
+        assert!(err.contains(message), "{message} in:\n{err}");
+        assert!(!site.exists("public"), "a failed build writes nothing");
+    }
+}
