@@ -11,10 +11,10 @@ use std::process::{Child, ChildStderr, Command, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use fantoccini::{Client, ClientBuilder, Locator};
+use fantoccini::{Client, Locator};
 use serde_json::{Value, json};
 
-use crate::chromium::{Driver, STARTUP, Tools, browser_tools};
+use crate::chromium::{Driver, STARTUP, Tools, browser_tools, open_session};
 use crate::harness::TestSite;
 
 // ---------------------------------------------------------------------------------------
@@ -105,47 +105,7 @@ struct Browser {
 impl Browser {
     async fn start(tools: &Tools) -> Browser {
         let driver = Driver::start(tools);
-        let capabilities = json!({
-            "goog:chromeOptions": {
-                "binary": tools.chromium,
-                "args": [
-                    "--headless=new",
-                    "--no-sandbox",
-                    "--disable-gpu",
-                    "--disable-dev-shm-usage",
-                    "--disable-background-networking",
-                    "--disable-component-update",
-                    "--disable-sync",
-                    "--no-first-run",
-                    format!("--user-data-dir={}", driver.profile().display()),
-                    "--window-size=1200,900",
-                ],
-            }
-        });
-        let Value::Object(capabilities) = capabilities else {
-            unreachable!("capabilities are an object")
-        };
-        let url = format!("http://127.0.0.1:{}", driver.port);
-        let mut builder = ClientBuilder::native();
-        builder.capabilities(capabilities);
-        let connect = builder.connect(&url);
-        let client = match tokio::time::timeout(STARTUP, connect).await {
-            Ok(Ok(client)) => client,
-            Ok(Err(e)) => panic!(
-                "cannot start Chromium through chromedriver: {e}\n{}",
-                driver.output()
-            ),
-            Err(_) => panic!(
-                "Chromium did not start within {STARTUP:?}\n{}",
-                driver.output()
-            ),
-        };
-        let session = client
-            .session_id()
-            .await
-            .ok()
-            .flatten()
-            .expect("a WebDriver session id");
+        let (client, session) = open_session(tools, &driver).await;
         let browser = Browser {
             client,
             session,

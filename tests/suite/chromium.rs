@@ -8,6 +8,9 @@ use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+use fantoccini::{Client, ClientBuilder};
+use serde_json::{Value, json};
+
 /// Where Chromium and ChromeDriver are.
 pub struct Tools {
     pub chromium: PathBuf,
@@ -120,4 +123,51 @@ impl Drop for Driver {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
+}
+
+/// A WebDriver session in headless Chromium behind `driver`, with a fresh profile:
+/// the client and the session's id.
+pub async fn open_session(tools: &Tools, driver: &Driver) -> (Client, String) {
+    let capabilities = json!({
+        "goog:chromeOptions": {
+            "binary": tools.chromium,
+            "args": [
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                format!("--user-data-dir={}", driver.profile().display()),
+                "--window-size=1200,900",
+            ],
+        }
+    });
+    let Value::Object(capabilities) = capabilities else {
+        unreachable!("capabilities are an object")
+    };
+    let url = format!("http://127.0.0.1:{}", driver.port);
+    let mut builder = ClientBuilder::native();
+    builder.capabilities(capabilities);
+    let connect = builder.connect(&url);
+    let client = match tokio::time::timeout(STARTUP, connect).await {
+        Ok(Ok(client)) => client,
+        Ok(Err(e)) => panic!(
+            "cannot start Chromium through chromedriver: {e}\n{}",
+            driver.output()
+        ),
+        Err(_) => panic!(
+            "Chromium did not start within {STARTUP:?}\n{}",
+            driver.output()
+        ),
+    };
+    let session = client
+        .session_id()
+        .await
+        .ok()
+        .flatten()
+        .expect("a WebDriver session id");
+    (client, session)
 }

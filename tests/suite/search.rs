@@ -13,10 +13,10 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use fantoccini::{Client, ClientBuilder, Locator};
+use fantoccini::{Client, Locator};
 use serde_json::{Value, json};
 
-use crate::chromium::{Driver, STARTUP, Tools, browser_tools};
+use crate::chromium::{Driver, Tools, browser_tools, open_session};
 use crate::harness::TestSite;
 
 /// Every language of the site: (code, title of its page, body, a word only on that
@@ -307,48 +307,7 @@ pub(crate) struct Browser {
 impl Browser {
     pub(crate) async fn start(tools: &Tools) -> Browser {
         let driver = Driver::start(tools);
-        let profile = driver.profile();
-        let capabilities = json!({
-            "goog:chromeOptions": {
-                "binary": tools.chromium,
-                "args": [
-                    "--headless=new",
-                    "--no-sandbox",
-                    "--disable-gpu",
-                    "--disable-dev-shm-usage",
-                    "--disable-background-networking",
-                    "--disable-component-update",
-                    "--disable-sync",
-                    "--no-first-run",
-                    format!("--user-data-dir={}", profile.display()),
-                    "--window-size=1200,900",
-                ],
-            }
-        });
-        let Value::Object(capabilities) = capabilities else {
-            unreachable!("capabilities are an object")
-        };
-        let mut builder = ClientBuilder::native();
-        builder.capabilities(capabilities);
-        let url = format!("http://127.0.0.1:{}", driver.port);
-        let connect = builder.connect(&url);
-        let client = match tokio::time::timeout(STARTUP, connect).await {
-            Ok(Ok(client)) => client,
-            Ok(Err(e)) => panic!(
-                "cannot start Chromium through chromedriver: {e}\n{}",
-                driver.output()
-            ),
-            Err(_) => panic!(
-                "Chromium did not start within {STARTUP:?}\n{}",
-                driver.output()
-            ),
-        };
-        let session = client
-            .session_id()
-            .await
-            .ok()
-            .flatten()
-            .expect("a WebDriver session id");
+        let (client, session) = open_session(tools, &driver).await;
         Browser {
             client,
             session,
