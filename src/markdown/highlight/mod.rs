@@ -3,9 +3,10 @@
 use std::sync::LazyLock;
 
 use syntect::highlighting::{Theme, ThemeSet};
-use syntect::html::{ClassStyle, ClassedHTMLGenerator, css_for_theme_with_class_style};
+use syntect::html::{ClassStyle, css_for_theme_with_class_style};
 use syntect::parsing::SyntaxSet;
-use syntect::util::LinesWithEndings;
+
+mod lines;
 
 use super::escape_html;
 use crate::error::nearest;
@@ -41,23 +42,9 @@ impl Highlighter {
         let syntax = (!lang.is_empty())
             .then(|| SYNTAXES.find_syntax_by_token(lang))
             .flatten();
-        let body = match syntax {
-            Some(syntax) => {
-                let mut generator =
-                    ClassedHTMLGenerator::new_with_class_style(syntax, &SYNTAXES, STYLE);
-                let ok = LinesWithEndings::from(code).all(|line| {
-                    generator
-                        .parse_html_for_line_which_includes_newline(line)
-                        .is_ok()
-                });
-                if ok {
-                    generator.finalize()
-                } else {
-                    escape_html(code)
-                }
-            }
-            None => escape_html(code),
-        };
+        let body = syntax
+            .and_then(|syntax| lines::highlight(code, syntax, &SYNTAXES, STYLE))
+            .unwrap_or_else(|| escape_html(code));
         if lang.is_empty() {
             format!("<pre class=\"code\" tabindex=\"0\"><code>{body}</code></pre>\n")
         } else {
