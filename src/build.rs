@@ -98,7 +98,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
         // `staging` is dropped here with everything it holds.
         return Err(Error::Site(diagnostics));
     }
-    let Some(loaded) = loaded else {
+    let Some(mut loaded) = loaded else {
         return Err(Error::Site(diagnostics));
     };
     // Search: a Pagefind index of the rendered pages, staged with them.
@@ -113,8 +113,8 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
         false => None,
     };
     let files_written = staging.commit(&options.output)?;
-    if let Some(cache) = &loaded.cache {
-        cache.prune();
+    if let Some(cache) = loaded.cache.take() {
+        cache.finish();
     }
     Ok(BuildReport {
         pages: loaded.site.pages.len(),

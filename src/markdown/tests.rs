@@ -175,23 +175,14 @@ mod cache {
         let highlighter = Highlighter::new("InspiredGitHub", "base16-ocean.dark").unwrap();
         let links = Links(BTreeMap::from([("jobs/smm.md", "/jobs/smm/")]));
         let options = options(&highlighter, &links);
-        let first = MarkdownCache::new(dir.path()).render(Path::new("a.md"), BODY, 3, &options);
-        let entries: Vec<_> = walkdir::WalkDir::new(dir.path().join(".folio-cache/markdown"))
-            .into_iter()
-            .filter_map(Result::ok)
-            .filter(|e| e.file_type().is_file())
-            .collect();
-        assert_eq!(entries.len(), 1);
-        // Mark the entry, to tell a read from the disk from a second render.
-        let entry = entries[0].path();
-        let mut text = std::fs::read_to_string(entry).unwrap();
-        text.push_str("<!-- from the cache -->");
-        std::fs::write(entry, text).unwrap();
-        let second = MarkdownCache::new(dir.path()).render(Path::new("a.md"), BODY, 3, &options);
-        assert_eq!(
-            format!("{}<!-- from the cache -->", first.html),
-            second.html
-        );
+        let cache = MarkdownCache::new(dir.path());
+        let first = cache.render(Path::new("a.md"), BODY, 3, &options);
+        assert_eq!(cache.counts(), (0, 1));
+        cache.finish();
+        let cache = MarkdownCache::new(dir.path());
+        let second = cache.render(Path::new("a.md"), BODY, 3, &options);
+        assert_eq!(cache.counts(), (1, 0), "read from the disk");
+        assert_eq!(first.html, second.html);
         assert_eq!(first.toc, second.toc);
         assert_eq!(first.word_count, second.word_count);
         assert_eq!(first.links, second.links);
@@ -219,27 +210,29 @@ mod cache {
     }
 
     #[test]
-    fn bodies_with_problems_are_not_stored_and_pruning_keeps_only_used_entries() {
+    fn bodies_with_problems_are_not_stored_and_finishing_keeps_only_used_entries() {
         let dir = tempfile::tempdir().unwrap();
         let highlighter = Highlighter::new("InspiredGitHub", "base16-ocean.dark").unwrap();
         let links = Links(BTreeMap::new());
         let options = options(&highlighter, &links);
-        let count = || {
-            walkdir::WalkDir::new(dir.path().join(".folio-cache/markdown"))
-                .into_iter()
-                .filter(|e| e.as_ref().is_ok_and(|e| e.file_type().is_file()))
-                .count()
+        let render = |body: &str| {
+            let cache = MarkdownCache::new(dir.path());
+            let rendered = cache.render(Path::new("a.md"), body, 3, &options);
+            let counts = cache.counts();
+            cache.finish();
+            (rendered, counts)
         };
-        let cache = MarkdownCache::new(dir.path());
-        let broken = cache.render(Path::new("a.md"), BODY, 3, &options);
+        let (broken, _) = render(BODY);
         assert_eq!(broken.problems.len(), 1);
-        assert_eq!(count(), 0);
-        cache.render(Path::new("a.md"), "old text\n", 1, &options);
-        assert_eq!(count(), 1);
-        let next = MarkdownCache::new(dir.path());
-        next.render(Path::new("a.md"), "new text\n", 1, &options);
-        assert_eq!(count(), 2);
-        next.prune();
-        assert_eq!(count(), 1);
+        assert_eq!(render(BODY).1, (0, 1), "a body with problems is not stored");
+        assert_eq!(render("old text\n").1, (0, 1));
+        assert_eq!(render("old text\n").1, (1, 0));
+        assert_eq!(render("new text\n").1, (0, 1));
+        assert_eq!(render("new text\n").1, (1, 0));
+        assert_eq!(
+            render("old text\n").1,
+            (0, 1),
+            "dropped by the build before"
+        );
     }
 }

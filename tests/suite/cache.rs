@@ -1,5 +1,5 @@
-//! The Markdown cache in `.folio-cache/markdown/`: a rebuild reuses what did not change,
-//! and always equals a build from scratch.
+//! The Markdown cache in `.folio-cache/markdown/` (an index and a few pack files): a
+//! rebuild reuses what did not change, and always equals a build from scratch.
 
 use crate::harness::TestSite;
 
@@ -50,12 +50,18 @@ fn rebuilds_reuse_the_cache_and_equal_a_cold_build_after_every_kind_of_change() 
     let site = site();
     site.build().ok();
     let entries = site.tree(".folio-cache/markdown");
-    assert!(entries.len() >= 3, "{entries:?}");
+    assert_eq!(
+        indexed(&site).len(),
+        4,
+        "two pages, their section and the home page"
+    );
     assert!(!site.exists("fresh"));
 
-    // Nothing changed: same output, no new entries.
+    // Nothing changed: same output, no new pack, the same index.
+    let index = site.read(".folio-cache/markdown/index");
     assert_warm_equals_cold(&site);
     assert_eq!(site.tree(".folio-cache/markdown"), entries);
+    assert_eq!(site.read(".folio-cache/markdown/index"), index);
 
     // A page's text.
     site.page(
@@ -100,11 +106,40 @@ fn rebuilds_reuse_the_cache_and_equal_a_cold_build_after_every_kind_of_change() 
         &plan[plan.find("<h2").unwrap_or(0)..]
     );
 
-    // Entries of bodies that are gone are pruned after a build.
-    let before = site.tree(".folio-cache/markdown").len();
-    site.page("notes/launch.md", "title: Short", "Short.\n");
+    // Entries of bodies that changed or are gone are dropped after a build, and so are
+    // the packs that hold nothing else: twelve builds after edits leave no more packs
+    // than there are entries, not one pack per build.
+    for n in 0..12 {
+        site.page("notes/launch.md", "title: Short", &format!("Edit {n}.\n"));
+        site.build().ok();
+    }
+    std::fs::remove_file(site.path("content/notes/plan.md")).unwrap();
+    site.page("notes/_index.md", "title: Notes", "Notes.\n");
     site.build().ok();
-    assert!(site.tree(".folio-cache/markdown").len() <= before);
+    assert_eq!(indexed(&site).len(), 3, "{:?}", indexed(&site));
+    let packs: Vec<String> = site
+        .tree(".folio-cache/markdown")
+        .into_iter()
+        .filter(|f| f != "index")
+        .collect();
+    let named: std::collections::BTreeSet<String> =
+        indexed(&site).into_iter().map(|(_, pack)| pack).collect();
+    assert_eq!(packs, named.into_iter().collect::<Vec<_>>());
+    assert!(packs.len() <= 3, "{packs:?}");
+}
+
+/// The entries of the cache's index: (key, pack file).
+fn indexed(site: &TestSite) -> Vec<(String, String)> {
+    let index = site.read(".folio-cache/markdown/index");
+    index
+        .lines()
+        .skip(1)
+        .map(|line| {
+            let mut parts = line.split(' ');
+            let key = parts.next().unwrap().to_string();
+            (key, parts.next().unwrap().to_string())
+        })
+        .collect()
 }
 
 #[test]

@@ -1,6 +1,6 @@
 //! Render stage helper: rendered Markdown kept on disk between builds
-//! (`<site>/.folio-cache/markdown/`), so that a build with nothing changed renders no
-//! Markdown and highlights no code.
+//! (`<site>/.folio-cache/markdown/`, in a few pack files: see [`pack`]), so that a
+//! build with nothing changed renders no Markdown and highlights no code.
 //!
 //! An entry is found by a hash of everything the rendered HTML depends on: the body, the
 //! switches of [`MarkdownOptions`] (slug mode, `safe_html`), the cache format, and the
@@ -10,12 +10,13 @@
 //! without problems are stored, so every diagnostic comes from a real render.
 //! A cache that cannot be read or written is passed by, never an error.
 
-use std::collections::BTreeSet;
+mod pack;
+
 use std::fs;
 use std::hash::Hasher;
-use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::sync::{LazyLock, Mutex};
+use std::path::Path;
+use std::sync::LazyLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use serde::{Deserialize, Serialize};
 use siphasher::sip128::{Hasher128, SipHasher13};
@@ -27,7 +28,7 @@ use super::{Heading, MarkdownOptions, Rendered, render};
 pub const CACHE_DIR: &str = ".folio-cache";
 
 /// Bumped whenever the entry format or the meaning of a key changes.
-const FORMAT: &str = "folio-markdown-cache 1";
+const FORMAT: &str = "folio-markdown-cache 2";
 
 /// What an entry holds besides the HTML.
 #[derive(Serialize, Deserialize)]
@@ -40,17 +41,19 @@ struct Header {
 
 /// The on-disk cache of one build; shared by the threads rendering pages.
 pub struct MarkdownCache {
-    dir: PathBuf,
-    /// Names of the entries this build used or wrote, so the rest can be pruned.
-    used: Mutex<BTreeSet<String>>,
+    store: pack::PackStore,
+    /// Bodies found in the cache, and bodies rendered, by this build.
+    hits: AtomicUsize,
+    misses: AtomicUsize,
 }
 
 impl MarkdownCache {
     /// The cache of the site in `root`.
     pub fn new(root: &Path) -> MarkdownCache {
         MarkdownCache {
-            dir: root.join(CACHE_DIR).join("markdown"),
-            used: Mutex::new(BTreeSet::new()),
+            store: pack::PackStore::open(root.join(CACHE_DIR).join("markdown")),
+            hits: AtomicUsize::new(0),
+            misses: AtomicUsize::new(0),
         }
     }
 
@@ -62,60 +65,46 @@ impl MarkdownCache {
         first_line: usize,
         options: &MarkdownOptions<'_>,
     ) -> Rendered {
-        let name = key(body, options);
-        let path = self.dir.join(&name[..2]).join(&name[2..]);
-        if let Some(rendered) = read(&path, options) {
-            self.mark(name);
+        let key = key(body, options);
+        if let Some(rendered) = self.store.get(key).and_then(|bytes| decode(bytes, options)) {
+            self.store.keep(key);
+            self.hits.fetch_add(1, Ordering::Relaxed);
             return rendered;
         }
+        self.misses.fetch_add(1, Ordering::Relaxed);
         let rendered = render(file, body, first_line, options);
-        if rendered.problems.is_empty() && write(&path, &rendered, options).is_ok() {
-            self.mark(name);
+        if rendered.problems.is_empty()
+            && let Some(bytes) = encode(&rendered, options)
+        {
+            self.store.put(key, &bytes);
         }
         rendered
     }
 
-    fn mark(&self, name: String) {
-        if let Ok(mut used) = self.used.lock() {
-            used.insert(name);
-        }
+    /// How many bodies this build took from the cache, and how many it rendered.
+    pub fn counts(&self) -> (usize, usize) {
+        (
+            self.hits.load(Ordering::Relaxed),
+            self.misses.load(Ordering::Relaxed),
+        )
     }
 
-    /// Removes the entries this build did not use (after a full build: they belong to
-    /// bodies that changed or are gone).
-    pub fn prune(&self) {
-        let used = match self.used.lock() {
-            Ok(used) => used,
-            Err(_) => return,
-        };
-        let Ok(shards) = fs::read_dir(&self.dir) else {
-            return;
-        };
-        for shard in shards.flatten() {
-            let prefix = shard.file_name().to_string_lossy().into_owned();
-            let Ok(entries) = fs::read_dir(shard.path()) else {
-                continue;
-            };
-            for entry in entries.flatten() {
-                let name = format!("{prefix}{}", entry.file_name().to_string_lossy());
-                if !used.contains(&name) {
-                    let _ = fs::remove_file(entry.path());
-                }
-            }
-            let _ = fs::remove_dir(shard.path()); // only when empty
-        }
+    /// Ends a successful build: keeps the entries it used or wrote and drops the rest
+    /// (they belong to bodies that changed or are gone).
+    pub fn finish(self) {
+        self.store.finish();
     }
 }
 
-/// The hex name of the entry of `body` rendered with `options`.
-fn key(body: &str, options: &MarkdownOptions<'_>) -> String {
+/// The key of the entry of `body` rendered with `options`.
+fn key(body: &str, options: &MarkdownOptions<'_>) -> u128 {
     let mut h = SipHasher13::new();
     h.write(FORMAT.as_bytes());
     h.write(BINARY.as_bytes());
     h.write(format!("{:?}", options.slugify).as_bytes());
     h.write_u8(u8::from(options.safe_html));
     h.write(body.as_bytes());
-    format!("{:032x}", h.finish128().as_u128())
+    h.finish128().as_u128()
 }
 
 /// Identifies the running folio: its version, and the size and time of its executable,
@@ -128,8 +117,9 @@ static BINARY: LazyLock<String> = LazyLock::new(|| {
     format!("{} {exe}", env!("CARGO_PKG_VERSION"))
 });
 
-fn read(path: &Path, options: &MarkdownOptions<'_>) -> Option<Rendered> {
-    let mut header = fs::read_to_string(path).ok()?;
+/// An entry: its header as one line of JSON, then the HTML.
+fn decode(bytes: Vec<u8>, options: &MarkdownOptions<'_>) -> Option<Rendered> {
+    let mut header = String::from_utf8(bytes).ok()?;
     let end = header.find('\n')?;
     let html = header.split_off(end + 1);
     let header: Header = serde_json::from_str(&header).ok()?;
@@ -150,7 +140,7 @@ fn read(path: &Path, options: &MarkdownOptions<'_>) -> Option<Rendered> {
     })
 }
 
-fn write(path: &Path, rendered: &Rendered, options: &MarkdownOptions<'_>) -> std::io::Result<()> {
+fn encode(rendered: &Rendered, options: &MarkdownOptions<'_>) -> Option<Vec<u8>> {
     let links = rendered
         .links
         .iter()
@@ -164,14 +154,8 @@ fn write(path: &Path, rendered: &Rendered, options: &MarkdownOptions<'_>) -> std
         toc: rendered.toc.clone(),
         links,
     };
-    let dir = path.parent().unwrap_or(Path::new("."));
-    fs::create_dir_all(dir)?;
-    // Written aside and renamed into place: a reader never sees half an entry.
-    let mut bytes = serde_json::to_vec(&header)?;
+    let mut bytes = serde_json::to_vec(&header).ok()?;
     bytes.push(b'\n');
     bytes.extend_from_slice(rendered.html.as_bytes());
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
-    tmp.write_all(&bytes)?;
-    tmp.persist(path).map_err(|e| e.error)?;
-    Ok(())
+    Some(bytes)
 }
