@@ -11,7 +11,7 @@ use serde_json::Value;
 
 use crate::config::SiteConfig;
 use crate::content::data::load_data;
-use crate::content::discover::{discover, display};
+use crate::content::discover::{Discovered, discover, display};
 use crate::content::parse::{Meta, ParsedFile, parse_file};
 use crate::content::source::decode;
 use crate::error::{Diagnostic, Diagnostics, Error};
@@ -19,6 +19,7 @@ use crate::markdown::cache::MarkdownCache;
 use crate::markdown::{self, Highlighter, Rendered};
 use crate::output::commit::{Staging, check_placement, preflight};
 use crate::output::{NullOutput, Output};
+use crate::render::templates::TemplateSources;
 use crate::render::{Fresh, RenderInput, Templates, render_site};
 use crate::site::{Site, SiteLinks, assemble};
 
@@ -176,15 +177,30 @@ pub fn load(options: &BuildOptions) -> (Option<Loaded>, Diagnostics) {
             None
         }
     };
-    let templates = Templates::load(
-        root,
-        config.as_ref().map_or("default", |c| c.theme.as_str()),
-    );
-    let templates = templates.map_err(|p| diagnostics.extend(p)).ok();
     let Some(config) = config else {
+        // Without a configuration there is nothing to render; the templates are still
+        // checked, so that all their errors come in this run.
+        if let Err(problems) = Templates::load(root, "default") {
+            diagnostics.extend(problems);
+        }
         return (None, diagnostics);
     };
-    let highlighter = Highlighter::new(&config.highlight.theme, &config.highlight.dark_theme)
+    // The theme and the syntaxes load on one thread while the other finds and parses
+    // the content (the parsing is parallel too and takes over both when they're done).
+    let sources = TemplateSources::read(root, &config.theme);
+    let count_words = sources.uses_lookups();
+    let ((templates, highlighter), (found, results)) = rayon::join(
+        || {
+            let templates = sources.parse();
+            let highlighter =
+                Highlighter::new(&config.highlight.theme, &config.highlight.dark_theme);
+            markdown::highlight::load_syntaxes();
+            (templates, highlighter)
+        },
+        || read_all(root, count_words),
+    );
+    let templates = templates.map_err(|p| diagnostics.extend(p)).ok();
+    let highlighter = highlighter
         .map_err(|message| {
             let line = crate::yaml::key_line(
                 crate::yaml::Fragment {
@@ -203,29 +219,7 @@ pub fn load(options: &BuildOptions) -> (Option<Loaded>, Diagnostics) {
 
     // A site language without a shipped or configured string shows English there.
     diagnostics.extend(crate::render::strings::Strings::new(&config).missing(&config));
-    let content_dir = root.join("content");
-    let found = discover(&content_dir, root);
     diagnostics.extend(found.problems);
-    // Pages keep no Markdown: each body is read again when its page is rendered, so
-    // memory does not grow with the size of the content. Their word counts come with
-    // that render, unless templates look pages up with `get_page` before.
-    let count_words = templates.as_ref().is_some_and(Templates::uses_lookups);
-    let results: Vec<Result<(ParsedFile, Option<usize>), Diagnostic>> = found
-        .markdown
-        .par_iter()
-        .map(|id| {
-            let mut file = read_content(root, id)?;
-            let words = match file.meta {
-                Meta::Page(_) => {
-                    let words = count_words.then(|| markdown::word_count(&file.body));
-                    file.body = Arc::from("");
-                    words
-                }
-                Meta::Section(_) => None,
-            };
-            Ok((file, words))
-        })
-        .collect();
     let mut files = Vec::with_capacity(results.len());
     let mut words = BTreeMap::new();
     for result in results {
@@ -241,6 +235,7 @@ pub fn load(options: &BuildOptions) -> (Option<Loaded>, Diagnostics) {
     }
     let all_ids: BTreeSet<String> = found.markdown.iter().cloned().collect();
 
+    let content_dir = root.join("content");
     let (mut site, problems) = assemble(
         config,
         files,
@@ -285,6 +280,34 @@ pub fn load(options: &BuildOptions) -> (Option<Loaded>, Diagnostics) {
         cache,
     };
     (Some(loaded), diagnostics)
+}
+
+type ReadResult = Result<(ParsedFile, Option<usize>), Diagnostic>;
+
+/// Finds the content files and reads and parses every Markdown file, in parallel.
+/// Pages keep no Markdown: each body is read again when its page is rendered, so
+/// memory does not grow with the size of the content. Their word counts come with
+/// that render, unless templates look pages up with `get_page` before
+/// (`count_words`).
+fn read_all(root: &Path, count_words: bool) -> (Discovered, Vec<ReadResult>) {
+    let found = discover(&root.join("content"), root);
+    let results = found
+        .markdown
+        .par_iter()
+        .map(|id| {
+            let mut file = read_content(root, id)?;
+            let words = match file.meta {
+                Meta::Page(_) => {
+                    let words = count_words.then(|| markdown::word_count(&file.body));
+                    file.body = Arc::from("");
+                    words
+                }
+                Meta::Section(_) => None,
+            };
+            Ok((file, words))
+        })
+        .collect();
+    (found, results)
 }
 
 /// Reads and parses one content file by id.

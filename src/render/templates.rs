@@ -98,9 +98,15 @@ pub struct Templates {
     lookups: bool,
 }
 
-impl Templates {
-    /// Loads every template; all syntax errors come back together.
-    pub fn load(root: &Path, theme: &str) -> Result<Templates, Vec<Diagnostic>> {
+/// The text of every template a site uses (the default theme's, overridden by the
+/// site's theme and its `templates/`), read but not parsed yet.
+pub struct TemplateSources {
+    chosen: BTreeMap<String, (String, PathBuf)>,
+    problems: Vec<Diagnostic>,
+}
+
+impl TemplateSources {
+    pub fn read(root: &Path, theme: &str) -> TemplateSources {
         let mut chosen: BTreeMap<String, (String, PathBuf)> = DEFAULT_TEMPLATES
             .iter()
             .map(|(name, text)| {
@@ -115,6 +121,23 @@ impl Templates {
         ] {
             read_dir_templates(&dir, root, &mut chosen, &mut problems);
         }
+        TemplateSources { chosen, problems }
+    }
+
+    /// Whether any template calls `get_page` or `get_section`.
+    pub fn uses_lookups(&self) -> bool {
+        self.chosen
+            .values()
+            .any(|(text, _)| text.contains("get_page") || text.contains("get_section"))
+    }
+
+    /// Parses every template; all syntax errors come back together.
+    pub fn parse(self) -> Result<Templates, Vec<Diagnostic>> {
+        let lookups = self.uses_lookups();
+        let TemplateSources {
+            chosen,
+            mut problems,
+        } = self;
         if !problems.is_empty() {
             problems.extend(syntax_problems(&chosen));
             return Err(problems);
@@ -140,15 +163,19 @@ impl Templates {
                 template_named_in(&err, &chosen).unwrap_or_else(|| PathBuf::from("templates"));
             return Err(vec![Diagnostic::error(origin, chain(&err))]);
         }
-        let lookups = chosen
-            .values()
-            .any(|(text, _)| text.contains("get_page") || text.contains("get_section"));
         let sources = chosen.into_iter().map(|(n, (_, p))| (n, p)).collect();
         Ok(Templates {
             tera,
             sources,
             lookups,
         })
+    }
+}
+
+impl Templates {
+    /// Reads and parses every template; all syntax errors come back together.
+    pub fn load(root: &Path, theme: &str) -> Result<Templates, Vec<Diagnostic>> {
+        TemplateSources::read(root, theme).parse()
     }
 
     /// Whether any template calls `get_page` or `get_section`, whose data must then

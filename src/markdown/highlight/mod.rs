@@ -15,6 +15,11 @@ use crate::error::nearest;
 static SYNTAXES: LazyLock<SyntaxSet> = LazyLock::new(SyntaxSet::load_defaults_newlines);
 static THEMES: LazyLock<ThemeSet> = LazyLock::new(ThemeSet::load_defaults);
 
+/// Loads the bundled syntaxes now rather than at the first code block.
+pub fn load_syntaxes() {
+    LazyLock::force(&SYNTAXES);
+}
+
 const STYLE: ClassStyle = ClassStyle::SpacedPrefixed { prefix: "hl-" };
 
 /// Highlights fenced code; one instance serves a whole build (and every rebuild).
