@@ -86,13 +86,13 @@ impl PackStore {
         let Some(mut writer) = writer.or_else(|| self.new_writer()) else {
             return;
         };
-        let frame = frame(key, bytes);
+        let head = frame_header(key, bytes);
         let loc = Loc {
             pack: writer.name.clone(),
             offset: writer.offset,
-            len: frame.len() as u64,
+            len: (head.len() + bytes.len()) as u64,
         };
-        if writer.out.write_all(&frame).is_err() {
+        if writer.out.write_all(&head).is_err() || writer.out.write_all(bytes).is_err() {
             return; // the writer is dropped; what it wrote is not indexed
         }
         writer.offset += loc.len;
@@ -277,13 +277,13 @@ fn checksum(bytes: &[u8]) -> u64 {
     h.finish()
 }
 
-fn frame(key: u128, bytes: &[u8]) -> Vec<u8> {
-    let mut frame = Vec::with_capacity(FRAME_HEADER + bytes.len());
-    frame.extend_from_slice(&key.to_le_bytes());
-    frame.extend_from_slice(&(bytes.len() as u64).to_le_bytes());
-    frame.extend_from_slice(&checksum(bytes).to_le_bytes());
-    frame.extend_from_slice(bytes);
-    frame
+/// What a frame holds before the bytes: the key, their length and their checksum.
+fn frame_header(key: u128, bytes: &[u8]) -> [u8; FRAME_HEADER] {
+    let mut head = [0; FRAME_HEADER];
+    head[..16].copy_from_slice(&key.to_le_bytes());
+    head[16..24].copy_from_slice(&(bytes.len() as u64).to_le_bytes());
+    head[24..].copy_from_slice(&checksum(bytes).to_le_bytes());
+    head
 }
 
 /// The bytes of a frame, if it is whole and holds `key`.
