@@ -1,5 +1,6 @@
 //! Full-text search: a [Pagefind](https://pagefind.app) index of the rendered site,
-//! built in memory with the `pagefind` crate and written into the output under
+//! built with the `pagefind` crate (from the staged pages on disk in a build, from
+//! memory in the dev server) and written into the output under
 //! `pagefind/` together with Pagefind's search UI (`pagefind-ui.js`/`.css`, the
 //! component UI, `pagefind.js` and its WebAssembly).
 //!
@@ -16,7 +17,7 @@
 
 use std::collections::BTreeMap;
 use std::io;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use pagefind::api::PagefindIndex;
@@ -65,18 +66,53 @@ where
 
 /// Indexes the HTML pages written so far into `dir` (a build's staging folder) and
 /// writes the index into it.
+///
+/// Pagefind reads the pages of a folder in parallel, but takes the pages it is handed
+/// one at a time, under one lock. So the pages to index are laid out as a tree of
+/// hard links to their staged files (a copy where a link cannot be made or the text is
+/// changed for Pagefind) in a scratch folder of the staging folder, and Pagefind
+/// reads that tree.
 pub fn index_dir(dir: &StagedOutput) -> Result<SearchReport, String> {
-    let pages = dir
-        .written()
-        .into_iter()
-        .filter(|path| is_html(path))
-        .map(|path| {
-            let bytes = dir
-                .read(&path)
-                .map_err(|e| format!("cannot read {path}: {e}"))?;
-            Ok((path, bytes))
-        });
-    index_results(pages, dir)
+    let start = Instant::now();
+    let tree = dir
+        .scratch("search")
+        .map_err(|e| format!("search index: cannot create a scratch folder: {e}"))?;
+    let mut report = SearchReport::default();
+    for path in dir.written().into_iter().filter(|p| is_html(p)) {
+        let bytes = dir
+            .read(&path)
+            .map_err(|e| format!("cannot read {path}: {e}"))?;
+        if !should_index(&path, &bytes) {
+            report.skipped += 1;
+            continue;
+        }
+        let target = crate::output::safe_join(&tree, &path)
+            .map_err(|e| format!("search index: {path}: {e}"))?;
+        lay_out(dir, &path, bytes, &target)
+            .map_err(|e| format!("search index: cannot lay out {path}: {e}"))?;
+        report.pages += 1;
+    }
+    let generated = on_own_runtime(move || build_tree_index(tree))?;
+    finish(report, generated, dir, start)
+}
+
+/// Puts the page `path` (with these bytes) at `target` for Pagefind to read.
+fn lay_out(dir: &StagedOutput, path: &str, bytes: Vec<u8>, target: &Path) -> io::Result<()> {
+    if let Some(parent) = target.parent() {
+        std::fs::create_dir_all(parent)?;
+    }
+    let html = String::from_utf8(bytes)
+        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+    if html.contains(ETHIOPIC_WORDSPACE) {
+        return std::fs::write(target, space_ethiopic_words(html));
+    }
+    match dir
+        .source_of(path)
+        .and_then(|source| std::fs::hard_link(source, target))
+    {
+        Ok(()) => Ok(()),
+        Err(_) => std::fs::write(target, html),
+    }
 }
 
 /// Whether the page at `path` with this HTML belongs in the index: an `.html` file
@@ -174,22 +210,41 @@ where
     I: Iterator<Item = Result<(String, Vec<u8>), String>> + Send,
 {
     let start = Instant::now();
+    let (report, generated) = on_own_runtime(move || build_index(files))?;
+    finish(report, generated, out, start)
+}
+
+/// Runs `index` to completion on a thread of its own with a Tokio runtime.
+fn on_own_runtime<F, Fut, T>(index: F) -> Result<T, String>
+where
+    F: FnOnce() -> Fut + Send,
+    Fut: std::future::Future<Output = Result<T, String>>,
+    T: Send,
+{
     // Pagefind resolves its (unused) site folder against the working directory and
     // panics when there is none.
     std::env::current_dir()
         .map_err(|e| format!("search index: no usable working directory: {e}"))?;
-    let built = std::thread::scope(|scope| {
+    std::thread::scope(|scope| {
         scope
             .spawn(move || {
                 let runtime = tokio::runtime::Builder::new_current_thread()
                     .build()
                     .map_err(|e| format!("search index: cannot start a runtime: {e}"))?;
-                runtime.block_on(build_index(files))
+                runtime.block_on(index())
             })
             .join()
             .unwrap_or_else(|_| Err("search index: Pagefind panicked".to_string()))
-    })?;
-    let (mut report, generated) = built;
+    })
+}
+
+/// Writes what Pagefind generated into `out` under `pagefind/` and completes `report`.
+fn finish(
+    mut report: SearchReport,
+    generated: Generated,
+    out: &dyn Output,
+    start: Instant,
+) -> Result<SearchReport, String> {
     for (name, bytes) in &generated {
         let path = format!("{BUNDLE_DIR}/{name}");
         out.write(&path, bytes)
@@ -216,11 +271,7 @@ async fn build_index<I>(files: I) -> Result<(SearchReport, Generated), String>
 where
     I: Iterator<Item = Result<(String, Vec<u8>), String>>,
 {
-    let options = PagefindServiceConfig::builder()
-        .root_selector(ROOT_SELECTOR.to_string())
-        .build();
-    let mut index = PagefindIndex::new(Some(options))
-        .map_err(|e| format!("search index: bad Pagefind options: {e}"))?;
+    let mut index = new_index()?;
     let mut report = SearchReport::default();
     for file in files {
         let (path, bytes) = file?;
@@ -239,6 +290,31 @@ where
             .map_err(|e| format!("search index: {path}: {e}"))?;
         report.pages += 1;
     }
+    Ok((report, generated_files(&mut index).await?))
+}
+
+/// Indexes every `.html` file under `tree` (paths relative to it are the pages' paths
+/// in the output), Pagefind reading them in parallel.
+async fn build_tree_index(tree: PathBuf) -> Result<Generated, String> {
+    let mut index = new_index()?;
+    let tree = tree.to_string_lossy().into_owned();
+    index
+        .add_directory(tree, Some("**/*.html".to_string()))
+        .await
+        .map_err(|e| format!("search index: {e}"))?;
+    generated_files(&mut index).await
+}
+
+fn new_index() -> Result<PagefindIndex, String> {
+    let options = PagefindServiceConfig::builder()
+        .root_selector(ROOT_SELECTOR.to_string())
+        .build();
+    PagefindIndex::new(Some(options))
+        .map_err(|e| format!("search index: bad Pagefind options: {e}"))
+}
+
+/// The files of the index, by their path in the bundle folder, sorted.
+async fn generated_files(index: &mut PagefindIndex) -> Result<Generated, String> {
     let files = index
         .get_files()
         .await
@@ -248,14 +324,16 @@ where
         .map(|f| (slash_path(&f.filename), f.contents))
         .collect();
     generated.sort_by(|a, b| a.0.cmp(&b.0));
-    Ok((report, generated))
+    Ok(generated)
 }
 
 /// Pagefind splits words at whitespace only. Amharic (and Ge'ez, Tigrinya) text may
 /// separate words with the Ethiopic wordspace `፡` and no space; a space after each
 /// one in the text (not inside tags) makes those words searchable one by one.
+const ETHIOPIC_WORDSPACE: char = '\u{1361}';
+
 fn space_ethiopic_words(html: String) -> String {
-    const WORDSPACE: char = '\u{1361}';
+    const WORDSPACE: char = ETHIOPIC_WORDSPACE;
     if !html.contains(WORDSPACE) {
         return html;
     }

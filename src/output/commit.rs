@@ -265,6 +265,33 @@ impl StagedOutput {
             .unwrap_or_default()
     }
 
+    /// Where the bytes of an output file of this build are now: in the staging folder,
+    /// or in the output when the previous build left them unchanged.
+    pub fn source_of(&self, rel: &str) -> io::Result<PathBuf> {
+        let staged = self
+            .files
+            .lock()
+            .map_err(|_| io::Error::other("output lock poisoned"))?
+            .get(rel)
+            .cloned();
+        match staged {
+            Some(Staged::New(path)) => Ok(path),
+            Some(Staged::Unchanged) => safe_join(&self.out, rel),
+            None => Err(io::Error::new(
+                io::ErrorKind::NotFound,
+                format!("`{rel}` was not written"),
+            )),
+        }
+    }
+
+    /// A folder inside the staging folder for scratch files of the build (gone with
+    /// the staging folder; never committed).
+    pub fn scratch(&self, name: &str) -> io::Result<PathBuf> {
+        let dir = self.stage.join(format!("scratch-{name}"));
+        fs::create_dir_all(&dir)?;
+        Ok(dir)
+    }
+
     /// The bytes of an output file of this build.
     pub fn read(&self, rel: &str) -> io::Result<Vec<u8>> {
         let staged = self

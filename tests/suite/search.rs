@@ -165,6 +165,27 @@ fn build_writes_an_index_per_language() {
 }
 
 #[test]
+fn a_rebuild_writes_the_same_index_and_leaves_no_scratch_files() {
+    let site = multilingual_site(true);
+    site.build().ok();
+    let first = site.snapshot("public/pagefind");
+    // Pagefind reads the pages from a tree laid out in the staging folder; none of it
+    // reaches the output, and staging folders are gone after the build.
+    let public = site.tree("public");
+    assert!(public.iter().all(|f| !f.contains("scratch")), "{public:?}");
+    let beside: Vec<_> = std::fs::read_dir(site.root())
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".folio-staging"))
+        .collect();
+    assert!(beside.is_empty(), "{beside:?}");
+    std::fs::remove_dir_all(site.path("public")).unwrap();
+    site.build().ok();
+    assert_eq!(site.snapshot("public/pagefind"), first);
+}
+
+#[test]
 fn search_false_writes_no_index_and_removes_the_old_one() {
     let site = multilingual_site(true);
     site.build().ok();
