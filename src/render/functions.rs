@@ -1,5 +1,5 @@
 //! Render stage: functions templates can call — `get_url`, `get_data`, `get_section`,
-//! `get_page`. Their data is serialized once per build and shared between threads.
+//! `get_page` (and `t`, `card`: see `strings.rs`, `cards.rs`). Their data is serialized once per build and shared between threads.
 
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
@@ -76,6 +76,8 @@ pub fn register_lookups(
         let path = string_arg(args, "path", "get_page")?;
         lookup(&pages, path.trim_start_matches("@/"), "page", "content/").map(|s| s.value())
     });
+    // Last: its copy of the templates must have every other function as it is now.
+    super::cards::register(tera);
 }
 
 fn string_arg(args: Args<'_>, key: &str, function: &str) -> tera::Result<String> {

@@ -3,6 +3,7 @@
 //! function so that a rebuild can re-render only what a change touches.
 
 pub mod calendar;
+pub mod cards;
 pub mod charts;
 pub mod context;
 pub mod feeds;

@@ -289,3 +289,45 @@ fn a_site_without_a_home_page_still_has_one() {
     site.build().ok();
     assert!(site.read("public/index.html").contains("Bare"));
 }
+
+/// Listings show cards through `card(…)`, which renders the site's own `page_card`.
+#[test]
+fn listings_show_the_sites_own_page_card_and_a_card_calling_card_is_an_error() {
+    const MACROS: &str = include_str!("../../themes/default/templates/macros.html");
+    let site = TestSite::new();
+    site.page("notes/_index.md", "title: Notes", "")
+        .page(
+            "notes/a.md",
+            "title: Перша\ndate: 2026-01-01\ntags: [план]",
+            "",
+        )
+        .page(
+            "notes/b.md",
+            "title: Second\ndate: 2026-02-01\ntags: [план]",
+            "",
+        );
+    let mine = MACROS.replace(
+        "<article class=\"card card-{{",
+        "<article data-mine=\"{{ level }}\" class=\"card card-{{",
+    );
+    assert_ne!(mine, MACROS);
+    site.file("templates/macros.html", &mine);
+    site.build().ok();
+    let section = site.read("public/notes/index.html");
+    let section = main_of(&section);
+    assert_eq!(section.matches("data-mine=\"3\"").count(), 2, "{section}");
+    assert!(section.contains(">Перша<"), "{section}");
+    let term = site.read("public/tags/план/index.html");
+    let term = main_of(&term);
+    assert_eq!(term.matches("data-mine=\"2\"").count(), 2, "{term}");
+
+    let before = site.snapshot("public");
+    let calls_card = MACROS.replace(
+        "<article class=\"card card-{{",
+        "{{ card(page=page, lang=lang, level=level) | safe }}<article class=\"card card-{{",
+    );
+    site.file("templates/macros.html", &calls_card);
+    let err = site.build().fails();
+    assert!(err.contains("never end"), "{err}");
+    assert_eq!(site.snapshot("public"), before, "the output is untouched");
+}
