@@ -22,6 +22,7 @@ use std::time::{Duration, Instant};
 
 use pagefind::api::PagefindIndex;
 use pagefind::options::PagefindServiceConfig;
+use rayon::prelude::*;
 
 use crate::output::Output;
 use crate::output::commit::StagedOutput;
@@ -77,21 +78,30 @@ pub fn index_dir(dir: &StagedOutput) -> Result<SearchReport, String> {
     let tree = dir
         .scratch("search")
         .map_err(|e| format!("search index: cannot create a scratch folder: {e}"))?;
-    let mut report = SearchReport::default();
-    for path in dir.written().into_iter().filter(|p| is_html(p)) {
-        let bytes = dir
-            .read(&path)
-            .map_err(|e| format!("cannot read {path}: {e}"))?;
-        if !should_index(&path, &bytes) {
-            report.skipped += 1;
-            continue;
-        }
-        let target = crate::output::safe_join(&tree, &path)
-            .map_err(|e| format!("search index: {path}: {e}"))?;
-        lay_out(dir, &path, bytes, &target)
-            .map_err(|e| format!("search index: cannot lay out {path}: {e}"))?;
-        report.pages += 1;
-    }
+    let pages: Vec<String> = dir.written().into_iter().filter(|p| is_html(p)).collect();
+    // Whether each page was laid out (or left out of the index).
+    let laid_out: Vec<bool> = pages
+        .par_iter()
+        .map(|path| {
+            let bytes = dir
+                .read(path)
+                .map_err(|e| format!("cannot read {path}: {e}"))?;
+            if !should_index(path, &bytes) {
+                return Ok(false);
+            }
+            let target = crate::output::safe_join(&tree, path)
+                .map_err(|e| format!("search index: {path}: {e}"))?;
+            lay_out(dir, path, bytes, &target)
+                .map_err(|e| format!("search index: cannot lay out {path}: {e}"))?;
+            Ok(true)
+        })
+        .collect::<Result<_, String>>()?;
+    let indexed = laid_out.iter().filter(|&&indexed| indexed).count();
+    let report = SearchReport {
+        pages: indexed,
+        skipped: laid_out.len() - indexed,
+        ..SearchReport::default()
+    };
     let generated = on_own_runtime(move || build_tree_index(tree))?;
     finish(report, generated, dir, start)
 }
