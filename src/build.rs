@@ -65,6 +65,9 @@ pub struct BuildReport {
     pub elapsed: Duration,
     /// The search index, when `search: true` (the default).
     pub search: Option<crate::search::SearchReport>,
+    /// Bodies whose Markdown came from the cache, and bodies rendered, when the cache
+    /// is on.
+    pub markdown_cache: Option<(usize, usize)>,
 }
 
 /// Everything loaded and parsed for one build.
@@ -114,9 +117,11 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
         false => None,
     };
     let files_written = staging.commit(&options.output)?;
-    if let Some(cache) = loaded.cache.take() {
+    let markdown_cache = loaded.cache.take().map(|cache| {
+        let counts = cache.counts();
         cache.finish();
-    }
+        counts
+    });
     Ok(BuildReport {
         pages: loaded.site.pages.len(),
         sections: loaded.site.sections.len(),
@@ -124,6 +129,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
         warnings: diagnostics,
         elapsed: start.elapsed(),
         search,
+        markdown_cache,
     })
 }
 

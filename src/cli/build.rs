@@ -42,8 +42,14 @@ impl BuildArgs {
                 let plural = |n: usize, one: &str, many: &str| {
                     format!("{n} {}", if n == 1 { one } else { many })
                 };
+                let cached = match report.markdown_cache {
+                    Some((hits, rendered)) if hits > 0 => {
+                        format!(" (Markdown: {hits} from the cache, {rendered} rendered)")
+                    }
+                    _ => String::new(),
+                };
                 eprintln!(
-                    "Built {} and {} ({} files) into {} in {} ms",
+                    "Built {} and {} ({} files) into {} in {} ms{cached}",
                     plural(report.pages, "page", "pages"),
                     plural(report.sections, "section", "sections"),
                     report.files_written,

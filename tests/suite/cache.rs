@@ -59,6 +59,11 @@ fn rebuilds_reuse_the_cache_and_equal_a_cold_build_after_every_kind_of_change() 
 
     // Nothing changed: same output, no new pack, the same index.
     let index = site.read(".folio-cache/markdown/index");
+    let told = site.build().ok().stderr();
+    assert!(
+        told.contains("(Markdown: 4 from the cache, 0 rendered)"),
+        "{told}"
+    );
     assert_warm_equals_cold(&site);
     assert_eq!(site.tree(".folio-cache/markdown"), entries);
     assert_eq!(site.read(".folio-cache/markdown/index"), index);
