@@ -294,20 +294,7 @@ impl StagedOutput {
 
     /// The bytes of an output file of this build.
     pub fn read(&self, rel: &str) -> io::Result<Vec<u8>> {
-        let staged = self
-            .files
-            .lock()
-            .map_err(|_| io::Error::other("output lock poisoned"))?
-            .get(rel)
-            .cloned();
-        match staged {
-            Some(Staged::New(path)) => fs::read(path),
-            Some(Staged::Unchanged) => fs::read(safe_join(&self.out, rel)?),
-            None => Err(io::Error::new(
-                io::ErrorKind::NotFound,
-                format!("`{rel}` was not written"),
-            )),
-        }
+        fs::read(self.source_of(rel)?)
     }
 
     fn record(&self, rel: &str, staged: Staged) -> io::Result<()> {
