@@ -123,6 +123,16 @@ mod tests {
     }
 
     #[test]
+    fn a_card_without_a_page_says_what_is_missing() {
+        let mut tera = tera("x");
+        tera.add_raw_template("bad.html", "{{ card(lang='en') }}")
+            .unwrap();
+        let err = tera.render("bad.html", &Context::new()).unwrap_err();
+        let chain = format!("{err:?}");
+        assert!(chain.contains("needs the argument `page`"), "{chain}");
+    }
+
+    #[test]
     fn a_card_that_calls_card_is_an_error_not_a_hang() {
         let tera = tera("{{ card(page=page, lang=lang, level=level) | safe }}");
         let err = render(&tera, serde_json::json!([{"title": "a"}])).unwrap_err();

@@ -373,6 +373,11 @@ mod tests {
 
         fs::write(index_path(dir.path()), "not an index").unwrap();
         assert_eq!(PackStore::open(dir.path().into()).get(7), None);
+
+        // An index naming a file outside the cache folder is not read at all.
+        let outside = format!("{INDEX_HEADER}\n{:032x} ../../secret.pack 0 40\n", 7u128);
+        fs::write(index_path(dir.path()), outside).unwrap();
+        assert!(PackStore::open(dir.path().into()).index.is_empty());
     }
 
     #[test]
