@@ -5,20 +5,10 @@
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
+use folio::content::meta::KINDS;
 use folio::content::parse::{Meta, parse_file};
 use folio::kinds::{Origin, classify};
 use libfuzzer_sys::fuzz_target;
-
-const KINDS: [&str; 8] = [
-    "page",
-    "job",
-    "swot",
-    "campaign",
-    "case_study",
-    "calendar",
-    "showcase",
-    "no_such_kind",
-];
 
 fuzz_target!(|data: &[u8]| {
     let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
@@ -33,7 +23,13 @@ fuzz_target!(|data: &[u8]| {
                 file: &file,
                 front_matter: &parsed.front_matter,
             };
-            for kind in meta.kind.as_deref().into_iter().chain(KINDS) {
+            for kind in meta
+                .kind
+                .as_deref()
+                .into_iter()
+                .chain(KINDS)
+                .chain(["no_such_kind"])
+            {
                 let (_, problems) = classify(kind, meta, origin, today);
                 for problem in problems {
                     let _ = problem.to_string();

@@ -147,3 +147,33 @@ pub fn main_of(html: &str) -> &str {
     let end = html.rfind("</main>").expect("a </main>");
     &html[start..end]
 }
+
+/// Sends `GET target` to `addr` exactly as given (no client-side normalisation), with
+/// this `Host` header, and returns the raw response and how reading it ended.
+pub fn raw_get(
+    addr: &str,
+    host: &str,
+    target: &str,
+    timeout: std::time::Duration,
+) -> (Vec<u8>, std::io::Result<usize>) {
+    use std::io::{Read, Write};
+    let mut stream = std::net::TcpStream::connect(addr).unwrap();
+    stream.set_read_timeout(Some(timeout)).unwrap();
+    write!(
+        stream,
+        "GET {target} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut response = Vec::new();
+    let read = stream.read_to_end(&mut response);
+    (response, read)
+}
+
+/// The status code of a raw HTTP response, 0 when it has none.
+pub fn status_of(response: &str) -> u16 {
+    response
+        .split(' ')
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0)
+}

@@ -11,7 +11,7 @@ use folio::BuildOptions;
 use folio::serve::dev::{DevSite, Outcome};
 use folio::serve::watch::Change;
 
-use crate::harness::TestSite;
+use crate::harness::{TestSite, raw_get, status_of};
 
 fn options(site: &TestSite) -> BuildOptions {
     let mut options = BuildOptions::new(site.root());
@@ -323,25 +323,9 @@ impl Server {
     /// Sends `target` exactly as given (no client-side normalisation) and returns
     /// the status code and body.
     fn get_raw(&self, target: &str) -> (u16, String) {
-        let mut stream = TcpStream::connect(&self.addr).unwrap();
-        stream
-            .set_read_timeout(Some(Duration::from_secs(10)))
-            .unwrap();
-        write!(
-            stream,
-            "GET {target} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n",
-            self.addr
-        )
-        .unwrap();
-        let mut response = Vec::new();
-        let _ = stream.read_to_end(&mut response);
+        let (response, _) = raw_get(&self.addr, &self.addr, target, Duration::from_secs(10));
         let text = String::from_utf8_lossy(&response).into_owned();
-        let status = text
-            .split(' ')
-            .nth(1)
-            .and_then(|s| s.parse().ok())
-            .unwrap_or(0);
-        (status, text)
+        (status_of(&text), text)
     }
 }
 

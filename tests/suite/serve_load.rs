@@ -10,7 +10,7 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, mpsc};
 use std::time::{Duration, Instant};
 
-use crate::harness::TestSite;
+use crate::harness::{TestSite, raw_get, status_of};
 
 struct Server {
     child: Child,
@@ -51,24 +51,10 @@ impl Server {
 
     /// GET `path` with the given Host header; the status and the whole response.
     fn get_as(&self, host: &str, path: &str) -> (u16, String) {
-        let mut stream = TcpStream::connect(&self.addr).unwrap();
-        stream
-            .set_read_timeout(Some(Duration::from_secs(20)))
-            .unwrap();
-        write!(
-            stream,
-            "GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
-        )
-        .unwrap();
-        let mut response = Vec::new();
-        stream.read_to_end(&mut response).unwrap();
+        let (response, read) = raw_get(&self.addr, host, path, Duration::from_secs(20));
+        read.unwrap();
         let text = String::from_utf8(response).expect("a UTF-8 response");
-        let status = text
-            .split(' ')
-            .nth(1)
-            .and_then(|s| s.parse().ok())
-            .unwrap_or(0);
-        (status, text)
+        (status_of(&text), text)
     }
 
     fn get(&self, path: &str) -> (u16, String) {
