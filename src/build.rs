@@ -203,18 +203,16 @@ pub fn load(options: &BuildOptions) -> (Option<Loaded>, Diagnostics) {
             markdown::highlight::load_syntaxes();
             (templates, highlighter)
         },
-        || read_all(root, count_words),
+        || read_all(root, count_words, &config.taxonomies),
     );
     let templates = templates.map_err(|p| diagnostics.extend(p)).ok();
     let highlighter = highlighter
         .map_err(|message| {
-            let line = crate::yaml::key_line(
-                crate::yaml::Fragment {
-                    text: &read_lossy(&root.join("site.yaml")),
-                    first_line: 1,
-                },
-                "highlight",
-            );
+            let line = crate::yaml::Fragment {
+                text: &read_lossy(&root.join("site.yaml")),
+                first_line: 1,
+            }
+            .key_line("highlight");
             let d = Diagnostic::error("site.yaml", message);
             diagnostics.push(match line {
                 Some(l) => d.at_line(l),
@@ -251,8 +249,7 @@ pub fn load(options: &BuildOptions) -> (Option<Loaded>, Diagnostics) {
         options.today,
     );
     diagnostics.extend(problems);
-    diagnostics.extend(check_images(&site, &content_dir, root));
-    diagnostics.extend(crate::images::attach(&mut site, root).1);
+    diagnostics.extend(crate::site::images::attach(&mut site, root).1);
     let (data, problems) = load_data(&root.join("data"), root);
     diagnostics.extend(problems);
 
@@ -295,13 +292,17 @@ type ReadResult = Result<(ParsedFile, Option<usize>), Diagnostic>;
 /// memory does not grow with the size of the content. Their word counts come with
 /// that render, unless templates look pages up with `get_page` before
 /// (`count_words`).
-fn read_all(root: &Path, count_words: bool) -> (Discovered, Vec<ReadResult>) {
+fn read_all(
+    root: &Path,
+    count_words: bool,
+    taxonomies: &[String],
+) -> (Discovered, Vec<ReadResult>) {
     let found = discover(&root.join("content"), root);
     let results = found
         .markdown
         .par_iter()
         .map(|id| {
-            let mut file = read_content(root, id)?;
+            let mut file = read_content(root, id, taxonomies)?;
             let words = match file.meta {
                 Meta::Page(_) => {
                     let words = count_words.then(|| markdown::word_count(&file.body));
@@ -317,12 +318,16 @@ fn read_all(root: &Path, count_words: bool) -> (Discovered, Vec<ReadResult>) {
 }
 
 /// Reads and parses one content file by id.
-pub fn read_content(root: &Path, id: &str) -> Result<ParsedFile, Diagnostic> {
+pub fn read_content(
+    root: &Path,
+    id: &str,
+    taxonomies: &[String],
+) -> Result<ParsedFile, Diagnostic> {
     let path = root.join("content").join(id);
     let shown = display(&path, root);
     let bytes =
         std::fs::read(&path).map_err(|e| Diagnostic::error(&shown, format!("cannot read: {e}")))?;
-    parse_file(id, shown, bytes)
+    parse_file(id, shown, bytes, taxonomies)
 }
 
 pub fn load_config(root: &Path, base_url: Option<&str>) -> Result<SiteConfig, Vec<Diagnostic>> {
@@ -403,55 +408,4 @@ pub fn render_markdown(
     all.into_par_iter()
         .map(|(id, file, body, line)| (id.clone(), markdown::render(file, body, line, &options)))
         .collect()
-}
-
-/// Images named in front matter (an SVG `cover`, `company.logo`) must exist: beside the page
-/// in its bundle, or under `static/` for a `/path`.
-pub fn check_images(site: &Site, content_dir: &Path, root: &Path) -> Vec<Diagnostic> {
-    let mut problems = Vec::new();
-    for page in site.pages.values() {
-        let logo = page.meta.company.as_ref().and_then(|c| c.logo.as_ref());
-        // Raster covers are checked, and resized, by `crate::images`.
-        let vector_cover = page.meta.cover.as_ref().filter(|c| {
-            let c = c.to_ascii_lowercase();
-            c.ends_with(".svg") || !matches!(page.kind, crate::kinds::Kind::CaseStudy(_))
-        });
-        let images = [
-            (vec!["cover"], vector_cover),
-            (vec!["company", "logo"], logo),
-        ];
-        for (key, image) in images {
-            let Some(image) = image else { continue };
-            if image.contains("://") {
-                continue;
-            }
-            let origin = crate::kinds::Origin {
-                file: &page.file,
-                front_matter: &page.front_matter,
-            };
-            let found = match image.strip_prefix('/') {
-                Some(rooted) => crate::output::safe_join(&root.join("static"), rooted)
-                    .is_ok_and(|p| p.is_file()),
-                None => {
-                    let (dir, _) = crate::site::paths::split_id(&page.id);
-                    let in_bundle = page
-                        .id
-                        .rsplit('/')
-                        .next()
-                        .is_some_and(|n| n.starts_with("index."));
-                    in_bundle
-                        && crate::output::safe_join(&content_dir.join(dir), image)
-                            .is_ok_and(|p| p.is_file())
-                }
-            };
-            if !found {
-                problems.push(
-                    origin
-                        .error(&key, format!("image `{image}` not found"))
-                        .with_help("put the image beside the page's index.md (a page bundle), or give a /path under static/ or a full URL"),
-                );
-            }
-        }
-    }
-    problems
 }

@@ -135,7 +135,7 @@ impl SiteConfig {
 
     fn validate(&self, file: &Path, fragment: Fragment<'_>) -> Vec<Diagnostic> {
         let mut problems = Vec::new();
-        let line_of = |key| yaml::key_line(fragment, key).unwrap_or(1);
+        let line_of = |key| fragment.key_line(key).unwrap_or(1);
         for name in &self.taxonomies {
             if !KNOWN_TAXONOMIES.contains(&name.as_str()) {
                 let mut d = Diagnostic::error(file, format!("unknown taxonomy `{name}`"))

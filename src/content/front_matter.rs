@@ -14,6 +14,9 @@ pub struct Split<'a> {
     pub body_first_line: usize,
 }
 
+/// The line of a content file on which its front matter starts (after the `---`).
+pub const FIRST_LINE: usize = 2;
+
 const EXAMPLE: &str = "start the file with front matter, e.g.\n---\ntitle: My page\n---";
 
 /// Splits `text` at the `---` fences. The opening fence must be the first line.
@@ -38,7 +41,7 @@ pub fn split<'a>(file: &Path, text: &'a str) -> Result<Split<'a>, Diagnostic> {
             return Ok(Split {
                 front_matter: Fragment {
                     text: &text[yaml_start..offset],
-                    first_line: 2,
+                    first_line: FIRST_LINE,
                 },
                 body: &text[body_start..],
                 body_first_line: index + 3,

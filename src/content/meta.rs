@@ -1,20 +1,17 @@
 //! Parse stage: the typed front matter of pages and sections.
 
+use std::collections::BTreeMap;
+
 use serde::Deserialize;
 use serde_json::{Map, Value};
 
 use super::dates::Date;
-use crate::kinds::calendar::EntryMeta;
-use crate::kinds::campaign::{Budget, Kpi};
-use crate::kinds::case_study::{CaseResult, Period, Testimonial};
-use crate::kinds::job::{Apply, Company, Location, Salary};
-use crate::kinds::showcase::ItemMeta;
-use crate::kinds::swot::Strategies;
-use crate::kinds::values::{ListItem, OneOrMany};
 
-/// Front matter of a `kind: page` file.
+/// The keys every page may have, whatever its kind: the first step of parsing a
+/// page's front matter. The other keys are kept aside (`rest`) until the page's kind
+/// is known; then they are the site's taxonomies (lists of terms) or the kind's own
+/// keys, parsed by the kind (`crate::kinds`).
 #[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct PageMeta {
     pub title: String,
     #[serde(default)]
@@ -38,115 +35,50 @@ pub struct PageMeta {
     #[serde(default)]
     pub toc: bool,
     #[serde(default)]
-    pub tags: Vec<String>,
-    #[serde(default)]
-    pub skills: Vec<String>,
-    #[serde(default)]
-    pub platforms: Vec<String>,
-    #[serde(default)]
-    pub industries: Vec<String>,
-    #[serde(default)]
     pub extra: Map<String, Value>,
+    /// Every other top-level key, by name; its value is read again, with positions,
+    /// by the step that owns it.
+    #[serde(flatten)]
+    pub rest: BTreeMap<String, serde_yaml::Value>,
+    /// The terms of each taxonomy given, filled in by [`PageMeta::take_terms`].
+    #[serde(skip)]
+    pub terms: BTreeMap<String, Vec<String>>,
+}
 
-    // kind: job
-    #[serde(default)]
-    pub valid_through: Option<Date>,
-    #[serde(default)]
-    pub employment_type: OneOrMany,
-    #[serde(default)]
-    pub company: Option<Company>,
-    #[serde(default)]
-    pub location: Option<Location>,
-    #[serde(default)]
-    pub salary: Option<Salary>,
-    #[serde(default)]
-    pub department: Option<String>,
-    #[serde(default)]
-    pub seniority: Option<String>,
-    #[serde(default)]
-    pub apply: Option<Apply>,
-    #[serde(default)]
-    pub responsibilities: Vec<ListItem>,
-    #[serde(default)]
-    pub qualifications: Vec<ListItem>,
-    #[serde(default)]
-    pub nice_to_have: Vec<ListItem>,
-    #[serde(default)]
-    pub benefits: Vec<ListItem>,
-
-    // kind: swot
-    #[serde(default)]
-    pub subject: Option<String>,
-    #[serde(default)]
-    pub strengths: Option<Vec<ListItem>>,
-    #[serde(default)]
-    pub weaknesses: Option<Vec<ListItem>>,
-    #[serde(default)]
-    pub opportunities: Option<Vec<ListItem>>,
-    #[serde(default)]
-    pub threats: Option<Vec<ListItem>>,
-    #[serde(default)]
-    pub strategies: Option<Strategies>,
-
-    // kind: campaign (and `client` for case studies)
-    #[serde(default)]
-    pub client: Option<String>,
-    #[serde(default)]
-    pub status: Option<String>,
-    #[serde(default)]
-    pub start: Option<Date>,
-    #[serde(default)]
-    pub end: Option<Date>,
-    #[serde(default)]
-    pub budget: Option<Budget>,
-    #[serde(default)]
-    pub objectives: Vec<ListItem>,
-    #[serde(default)]
-    pub audience: Option<String>,
-    #[serde(default)]
-    pub kpis: Vec<Kpi>,
-
-    // kind: case_study
-    #[serde(default)]
-    pub role: Option<String>,
-    #[serde(default)]
-    pub period: Option<Period>,
-    #[serde(default)]
-    pub cover: Option<String>,
-    #[serde(default)]
-    pub summary: Option<String>,
-    #[serde(default)]
-    pub challenge: Option<String>,
-    #[serde(default)]
-    pub approach: Option<String>,
-    #[serde(default)]
-    pub results: Vec<CaseResult>,
-    #[serde(default)]
-    pub testimonial: Option<Testimonial>,
-    #[serde(default)]
-    pub related: Vec<String>,
-
-    // kind: calendar (and `period`)
-    #[serde(default)]
-    pub timezone: Option<String>,
-    #[serde(default)]
-    pub entries: Vec<EntryMeta>,
-
-    // kind: showcase
-    #[serde(default)]
-    pub items: Vec<ItemMeta>,
+/// The common keys of a page, as written in front matter.
+pub fn common_keys() -> &'static [&'static str] {
+    static KEYS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    KEYS.get_or_init(|| {
+        crate::yaml::fields_of::<PageMeta>()
+            .iter()
+            .copied()
+            .filter(|k| *k != "rest" && *k != "terms")
+            .collect()
+    })
 }
 
 impl PageMeta {
     /// The terms of one taxonomy (`tags`, `skills`, …) given on this page.
     pub fn terms(&self, taxonomy: &str) -> &[String] {
-        match taxonomy {
-            "tags" => &self.tags,
-            "skills" => &self.skills,
-            "platforms" => &self.platforms,
-            "industries" => &self.industries,
-            _ => &[],
+        self.terms.get(taxonomy).map_or(&[], Vec::as_slice)
+    }
+
+    /// Moves the site's taxonomies out of `rest` into `terms`. A value that is not a
+    /// list of terms is returned as the name of its key, with what went wrong.
+    pub fn take_terms(&mut self, taxonomies: &[String]) -> Vec<(String, String)> {
+        let mut problems = Vec::new();
+        for name in taxonomies {
+            let Some(value) = self.rest.remove(name) else {
+                continue;
+            };
+            match serde_yaml::from_value::<Vec<String>>(value) {
+                Ok(terms) => {
+                    self.terms.insert(name.clone(), terms);
+                }
+                Err(e) => problems.push((name.clone(), format!("`{name}`: {e}"))),
+            }
         }
+        problems
     }
 }
 
@@ -189,17 +121,6 @@ pub enum SortBy {
     /// Alphabetical.
     Title,
 }
-
-/// The kinds of content the SPEC names.
-pub const KINDS: [&str; 7] = [
-    "page",
-    "job",
-    "swot",
-    "campaign",
-    "case_study",
-    "calendar",
-    "showcase",
-];
 
 impl SectionMeta {
     /// The home section when the site has no `content/_index.md`.

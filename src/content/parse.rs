@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use super::front_matter::split;
+use super::front_matter::{FIRST_LINE, split};
 use super::meta::{PageMeta, SectionMeta};
 use super::source::decode;
 use crate::error::Diagnostic;
@@ -35,14 +35,20 @@ impl ParsedFile {
     pub fn key_line(&self, key: &str) -> usize {
         let fragment = yaml::Fragment {
             text: &self.front_matter,
-            first_line: 2,
+            first_line: FIRST_LINE,
         };
-        yaml::key_line(fragment, key).unwrap_or(1)
+        fragment.key_line(key).unwrap_or(1)
     }
 }
 
-/// Decodes and parses one file. `_index.md` files are sections, the rest pages.
-pub fn parse_file(id: &str, file: PathBuf, bytes: Vec<u8>) -> Result<ParsedFile, Diagnostic> {
+/// Decodes and parses one file. `_index.md` files are sections, the rest pages, whose
+/// keys named in `taxonomies` are read as lists of terms.
+pub fn parse_file(
+    id: &str,
+    file: PathBuf,
+    bytes: Vec<u8>,
+    taxonomies: &[String],
+) -> Result<ParsedFile, Diagnostic> {
     let text = decode(&file, bytes)?;
     let parts = split(&file, &text)?;
     if parts.front_matter.text.trim().is_empty() {
@@ -58,7 +64,15 @@ pub fn parse_file(id: &str, file: PathBuf, bytes: Vec<u8>) -> Result<ParsedFile,
     let meta = if is_section {
         Meta::Section(Arc::new(yaml::parse(&file, parts.front_matter)?))
     } else {
-        Meta::Page(Arc::new(yaml::parse(&file, parts.front_matter)?))
+        let mut meta: PageMeta = yaml::parse(&file, parts.front_matter)?;
+        if let Some((key, message)) = meta.take_terms(taxonomies).into_iter().next() {
+            let d = Diagnostic::error(&file, message);
+            return Err(match parts.front_matter.position(&[&key]) {
+                Some(at) => d.at(at.line, at.column),
+                None => d,
+            });
+        }
+        Meta::Page(Arc::new(meta))
     };
     Ok(ParsedFile {
         id: id.to_string(),
@@ -87,6 +101,7 @@ mod tests {
             "a.md",
             PathBuf::from("content/a.md"),
             text.as_bytes().to_vec(),
+            &["tags".to_string()],
         )
     }
 

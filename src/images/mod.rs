@@ -3,15 +3,19 @@
 //! photos, lossless for graphics), in parallel,
 //! and cached on disk by content hash so that a rebuild does not resize them again.
 //!
-//! `resize` decodes and encodes, `cache` keeps the results under
-//! `<site root>/.folio-cache/images/`, `attach` finds the images of a site's pages,
-//! reports missing or broken ones and hands the thumbnails to the pages and the output.
+//! `locate` decides where an image named in front matter lives, `resize` decodes and
+//! encodes, `cache` keeps the results under `<site root>/.folio-cache/images/`, and
+//! `process` checks the images pages name and resizes them, returning the thumbnails
+//! by (page, slot). Nothing here knows of sites or kinds: the model stage hands in
+//! what the pages' kinds name.
 
-pub mod attach;
 pub mod cache;
+pub mod locate;
+pub mod process;
 pub mod resize;
 
-pub use attach::{attach, pages_using};
+pub use locate::{Slot, locate};
+pub use process::{Processed, Stats, Use, process};
 
 /// The widths thumbnails are made in (never wider than the source).
 pub const WIDTHS: [u32; 4] = [320, 640, 960, 1280];

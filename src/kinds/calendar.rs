@@ -1,22 +1,56 @@
 //! `kind: calendar`: an editorial calendar — a period, a time zone and the planned
 //! entries, each checked against the period and the known formats and statuses.
 
-use chrono::{NaiveDate, NaiveTime};
+use std::any::Any;
+use std::sync::Arc;
+
+use chrono::{Datelike, NaiveDate, NaiveTime};
 use serde::Deserialize;
+use serde_json::Value;
 
-use super::values::bad_link;
-use super::{Checked, Origin, checked};
+use super::case_study::Period;
+use super::values::{bad_link, keywords};
+use super::{CheckInput, Checked, Kind, KindData, KindSpec, Origin, ViewContext, checked};
 use crate::content::dates::Date;
-use crate::content::meta::PageMeta;
 use crate::error::{Diagnostic, nearest};
+use crate::site::Page;
 
-/// What an entry is published as.
-pub const FORMATS: [&str; 7] = [
-    "post", "story", "reel", "video", "article", "email", "event",
-];
+pub struct Spec;
 
-/// Where an entry stands.
-pub const STATUSES: [&str; 4] = ["idea", "draft", "scheduled", "published"];
+/// The keys of a calendar.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FrontMatter {
+    #[serde(default)]
+    pub period: Option<Period>,
+    #[serde(default)]
+    pub timezone: Option<String>,
+    #[serde(default)]
+    pub entries: Vec<EntryMeta>,
+}
+
+keywords! {
+    /// What an entry is published as.
+    Format {
+        Post = "post",
+        Story = "story",
+        Reel = "reel",
+        Video = "video",
+        Article = "article",
+        Email = "email",
+        Event = "event",
+    }
+}
+
+keywords! {
+    /// Where an entry stands.
+    Status {
+        Idea = "idea",
+        Draft = "draft",
+        Scheduled = "scheduled",
+        Published = "published",
+    }
+}
 
 /// One entry as written in front matter.
 #[derive(Debug, Clone, Deserialize)]
@@ -44,8 +78,8 @@ pub struct Entry {
     pub time: Option<NaiveTime>,
     /// Lowercased, for the platform's colour (`instagram`).
     pub platform: String,
-    pub format: String,
-    pub status: String,
+    pub format: Format,
+    pub status: Status,
     pub topic: String,
     pub owner: Option<String>,
     pub link: Option<String>,
@@ -60,10 +94,73 @@ pub struct Calendar {
     pub entries: Vec<Entry>,
 }
 
-pub fn validate(meta: &PageMeta, origin: Origin<'_>) -> Checked<Calendar> {
+impl KindSpec for Spec {
+    fn name(&self) -> &'static str {
+        "calendar"
+    }
+
+    fn folder(&self) -> &'static str {
+        "calendars"
+    }
+
+    fn template(&self) -> &'static str {
+        "calendar.html"
+    }
+
+    fn keys(&self) -> &'static [&'static str] {
+        crate::yaml::fields_of::<FrontMatter>()
+    }
+
+    fn check(&self, input: CheckInput<'_>) -> Checked<Kind> {
+        let fm = match input.origin.parse_kind_keys::<FrontMatter>() {
+            Ok(fm) => fm,
+            Err(d) => return (None, vec![d]),
+        };
+        let (calendar, problems) = validate(&fm, input.origin);
+        (calendar.map(|c| Arc::new(c) as Kind), problems)
+    }
+
+    fn scaffold(&self, today: NaiveDate) -> String {
+        let date = today.format("%Y-%m-%d");
+        let first = today.with_day(1).unwrap_or(today);
+        let last = (first + chrono::Months::new(1)).pred_opt().unwrap_or(first);
+        format!(
+            "description: \"\"\ndate: {date}\nperiod: {{start: {}, end: {}}}\ntimezone: Europe/Kyiv     # IANA name; times are in it\nplatforms: []\nentries:\n  - date: {date}\n    time: \"09:30\"        # HH:MM, 24-hour; leave out for all day\n    platform: instagram\n    format: post         # post, story, reel, video, article, email, event\n    topic: \"\"\n    status: idea         # idea, draft, scheduled, published\n    owner: \"\"\n    link: \"\"            # a URL or an @/ path; or leave out\n---\n\nNotes on the plan.\n",
+            first.format("%Y-%m-%d"),
+            last.format("%Y-%m-%d"),
+        )
+    }
+}
+
+impl KindData for Calendar {
+    fn spec(&self) -> &'static dyn KindSpec {
+        &Spec
+    }
+
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+
+    fn view(
+        &self,
+        cx: &ViewContext<'_>,
+        page: &Page,
+        problems: &mut Vec<Diagnostic>,
+    ) -> Option<Value> {
+        Some(crate::render::calendar::view(
+            cx.site,
+            page,
+            self,
+            cx.format(page),
+            problems,
+        ))
+    }
+}
+
+fn validate(fm: &FrontMatter, origin: Origin<'_>) -> Checked<Calendar> {
     let mut problems = Vec::new();
     let mut period_known = true;
-    let (start, end) = match &meta.period {
+    let (start, end) = match &fm.period {
         Some(p) => {
             let start = p.start.0.date_naive();
             let end = match p.end {
@@ -95,7 +192,7 @@ pub fn validate(meta: &PageMeta, origin: Origin<'_>) -> Checked<Calendar> {
             return (None, problems);
         }
     };
-    let timezone = match meta.timezone.as_deref() {
+    let timezone = match fm.timezone.as_deref() {
         None => chrono_tz::UTC,
         Some(name) => match name.parse::<chrono_tz::Tz>() {
             Ok(tz) => tz,
@@ -115,7 +212,7 @@ pub fn validate(meta: &PageMeta, origin: Origin<'_>) -> Checked<Calendar> {
         },
     };
     let mut entries = Vec::new();
-    for (index, e) in meta.entries.iter().enumerate() {
+    for (index, e) in fm.entries.iter().enumerate() {
         let at = |key: &str, message: String| entry_error(origin, index, key, message);
         let date = e.date.0.date_naive();
         if period_known && (date < start || date > end) {
@@ -143,22 +240,24 @@ pub fn validate(meta: &PageMeta, origin: Origin<'_>) -> Checked<Calendar> {
                 }
             },
         };
-        let format = e.format.trim().to_lowercase();
-        if !FORMATS.contains(&format.as_str()) {
+        let written = e.format.trim().to_lowercase();
+        let format = Format::parse(&written).unwrap_or_else(|| {
             problems.push(one_of(
                 at("format", format!("unknown format `{}`", e.format)),
-                &format,
-                &FORMATS,
+                &written,
+                Format::NAMES,
             ));
-        }
-        let status = e.status.trim().to_lowercase();
-        if !STATUSES.contains(&status.as_str()) {
+            Format::Post
+        });
+        let written = e.status.trim().to_lowercase();
+        let status = Status::parse(&written).unwrap_or_else(|| {
             problems.push(one_of(
                 at("status", format!("unknown status `{}`", e.status)),
-                &status,
-                &STATUSES,
+                &written,
+                Status::NAMES,
             ));
-        }
+            Status::Idea
+        });
         problems.extend(bad_link(e.link.as_deref(), at));
         entries.push(Entry {
             index,
@@ -197,15 +296,7 @@ pub fn list_error(
     key: &str,
     message: String,
 ) -> Diagnostic {
-    let fragment = crate::yaml::Fragment {
-        text: origin.front_matter,
-        first_line: 2,
-    };
-    let d = Diagnostic::error(origin.file, message);
-    match crate::yaml::item_key_position(fragment, list, index, key) {
-        Some((line, column)) => d.at(line, column),
-        None => d.at_line(origin.line(&[list])),
-    }
+    origin.error(&[list, &index.to_string(), key], message)
 }
 
 fn one_of(d: Diagnostic, value: &str, known: &[&str]) -> Diagnostic {

@@ -1,11 +1,47 @@
 //! `kind: case_study`: the story of a piece of work and its measured results.
 
+use std::any::Any;
+use std::sync::Arc;
+
+use chrono::NaiveDate;
 use serde::Deserialize;
+use serde_json::{Map, Value};
 
 use super::values::{Better, Number};
-use super::{Checked, Origin, checked};
+use super::{CheckInput, Checked, Kind, KindData, KindSpec, Origin, ViewContext, checked};
 use crate::content::dates::Date;
-use crate::content::meta::PageMeta;
+use crate::render::format::Format;
+use crate::error::Diagnostic;
+use crate::images::Slot;
+use crate::site::{Page, Site};
+
+pub struct Spec;
+
+/// The keys of a case study.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FrontMatter {
+    #[serde(default)]
+    pub client: Option<String>,
+    #[serde(default)]
+    pub role: Option<String>,
+    #[serde(default)]
+    pub period: Option<Period>,
+    #[serde(default)]
+    pub cover: Option<String>,
+    #[serde(default)]
+    pub summary: Option<String>,
+    #[serde(default)]
+    pub challenge: Option<String>,
+    #[serde(default)]
+    pub approach: Option<String>,
+    #[serde(default)]
+    pub results: Vec<CaseResult>,
+    #[serde(default)]
+    pub testimonial: Option<Testimonial>,
+    #[serde(default)]
+    pub related: Vec<String>,
+}
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -36,16 +72,94 @@ pub struct Testimonial {
     pub role: Option<String>,
 }
 
-/// A checked case study. `related` links are resolved when the site is assembled;
-/// `cover` is filled in when the images are processed (raster covers only).
-#[derive(Debug, Clone, Default, PartialEq)]
+/// A checked case study. `related` links are resolved when the site is assembled.
+#[derive(Debug, Clone)]
 pub struct CaseStudy {
-    pub cover: Option<crate::images::Picture>,
+    pub fm: FrontMatter,
 }
 
-pub fn validate(meta: &PageMeta, origin: Origin<'_>) -> Checked<CaseStudy> {
+impl KindSpec for Spec {
+    fn name(&self) -> &'static str {
+        "case_study"
+    }
+
+    fn folder(&self) -> &'static str {
+        "case-studies"
+    }
+
+    fn template(&self) -> &'static str {
+        "case_study.html"
+    }
+
+    fn keys(&self) -> &'static [&'static str] {
+        crate::yaml::fields_of::<FrontMatter>()
+    }
+
+    fn check(&self, input: CheckInput<'_>) -> Checked<Kind> {
+        let fm = match input.origin.parse_kind_keys::<FrontMatter>() {
+            Ok(fm) => fm,
+            Err(d) => return (None, vec![d]),
+        };
+        let (study, problems) = validate(fm, input.origin);
+        (study.map(|s| Arc::new(s) as Kind), problems)
+    }
+
+    fn scaffold(&self, today: NaiveDate) -> String {
+        let date = today.format("%Y-%m-%d");
+        let later = (today + chrono::Days::new(30)).format("%Y-%m-%d");
+        format!(
+            "description: \"\"\ndate: {date}\nclient: \"\"\nindustries: []\nrole: \"\"\nperiod:\n  start: {date}\n  end: {later}\nsummary: \"\"\nchallenge: \"\"\napproach: \"\"\nresults:\n  - metric: \"\"\n    before: 0\n    after: 0\n    unit: \"\"\n    better: higher\ntestimonial:\n  quote: \"\"\n  author: \"\"\n  role: \"\"\nrelated: []            # e.g. \"@/campaigns/spring.md\"\n---\n\nThe story in full.\n"
+        )
+    }
+}
+
+impl KindData for CaseStudy {
+    fn spec(&self) -> &'static dyn KindSpec {
+        &Spec
+    }
+
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+
+    fn date(&self) -> Option<Date> {
+        self.fm.period.as_ref().map(|p| p.start)
+    }
+
+    fn view(
+        &self,
+        cx: &ViewContext<'_>,
+        page: &Page,
+        problems: &mut Vec<Diagnostic>,
+    ) -> Option<Value> {
+        Some(cx.case_study(page, self, problems))
+    }
+
+    fn summary(&self, site: &Site, page: &Page, f: Format<'_>) -> Map<String, Value> {
+        let _ = f;
+        crate::render::kinds::case_study_summary(site, page, self)
+    }
+
+    fn description(&self) -> Option<String> {
+        self.fm.summary.as_deref().map(crate::render::kinds::plain_text)
+    }
+
+    fn related(&self) -> &[String] {
+        &self.fm.related
+    }
+
+    fn share_image(&self) -> Option<&str> {
+        self.fm.cover.as_deref()
+    }
+
+    fn images(&self) -> Vec<(Slot, &str)> {
+        self.fm.cover.as_deref().map(|c| (Slot::Cover, c)).into_iter().collect()
+    }
+}
+
+fn validate(fm: FrontMatter, origin: Origin<'_>) -> Checked<CaseStudy> {
     let mut problems = Vec::new();
-    if let Some(period) = &meta.period
+    if let Some(period) = &fm.period
         && let Some(end) = period.end
         && end < period.start
     {
@@ -57,7 +171,7 @@ pub fn validate(meta: &PageMeta, origin: Origin<'_>) -> Checked<CaseStudy> {
             ),
         ));
     }
-    for link in &meta.related {
+    for link in &fm.related {
         if !link.starts_with("@/") {
             problems.push(
                 origin
@@ -69,5 +183,5 @@ pub fn validate(meta: &PageMeta, origin: Origin<'_>) -> Checked<CaseStudy> {
             );
         }
     }
-    checked(CaseStudy::default(), problems)
+    checked(CaseStudy { fm }, problems)
 }

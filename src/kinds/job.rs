@@ -1,13 +1,53 @@
 //! `kind: job`: a job posting's front matter and its checks (currency and country codes,
 //! salary range, dates, employment types, a way to apply, a place to work).
 
+use std::any::Any;
+use std::sync::Arc;
+
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
 
-use super::values::{Number, is_http_url};
-use super::{Checked, Origin, checked};
+use super::values::{ListItem, Number, OneOrMany, is_http_url, keywords};
+use super::{CheckInput, Checked, Kind, KindData, KindSpec, Origin, ViewContext, checked};
 use crate::content::meta::PageMeta;
-use crate::error::nearest;
+use crate::render::format::Format;
+use crate::error::{Diagnostic, nearest};
+use crate::images::Slot;
+use crate::markdown::Rendered;
+use crate::site::{Page, Site};
+
+pub struct Spec;
+
+/// The keys of a job posting.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FrontMatter {
+    #[serde(default)]
+    pub valid_through: Option<crate::content::dates::Date>,
+    #[serde(default)]
+    pub employment_type: OneOrMany,
+    #[serde(default)]
+    pub company: Option<Company>,
+    #[serde(default)]
+    pub location: Option<Location>,
+    #[serde(default)]
+    pub salary: Option<Salary>,
+    #[serde(default)]
+    pub department: Option<String>,
+    #[serde(default)]
+    pub seniority: Option<String>,
+    #[serde(default)]
+    pub apply: Option<Apply>,
+    #[serde(default)]
+    pub responsibilities: Vec<ListItem>,
+    #[serde(default)]
+    pub qualifications: Vec<ListItem>,
+    #[serde(default)]
+    pub nice_to_have: Vec<ListItem>,
+    #[serde(default)]
+    pub benefits: Vec<ListItem>,
+}
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
@@ -63,26 +103,115 @@ pub struct Apply {
     pub email: Option<String>,
 }
 
-pub const EMPLOYMENT_TYPES: [&str; 8] = [
-    "FULL_TIME",
-    "PART_TIME",
-    "CONTRACTOR",
-    "TEMPORARY",
-    "INTERN",
-    "VOLUNTEER",
-    "PER_DIEM",
-    "OTHER",
-];
+keywords! {
+    /// schema.org's employment types.
+    EmploymentType {
+        FullTime = "FULL_TIME",
+        PartTime = "PART_TIME",
+        Contractor = "CONTRACTOR",
+        Temporary = "TEMPORARY",
+        Intern = "INTERN",
+        Volunteer = "VOLUNTEER",
+        PerDiem = "PER_DIEM",
+        Other = "OTHER",
+    }
+}
 
-pub const SALARY_UNITS: [&str; 5] = ["HOUR", "DAY", "WEEK", "MONTH", "YEAR"];
+keywords! {
+    /// What a salary amount is paid for.
+    SalaryUnit {
+        Hour = "HOUR",
+        Day = "DAY",
+        Week = "WEEK",
+        Month = "MONTH",
+        Year = "YEAR",
+    }
+}
 
-/// A checked job posting. The posting's values stay in the page's front matter; this
-/// holds what was derived from them.
+/// A checked job posting.
 #[derive(Debug, Clone)]
 pub struct Job {
+    pub fm: FrontMatter,
     pub posted: NaiveDate,
     /// Past `valid_through`: the page stays, says so, and leaves every list of open jobs.
     pub closed: bool,
+    pub employment_types: Vec<EmploymentType>,
+}
+
+impl KindSpec for Spec {
+    fn name(&self) -> &'static str {
+        "job"
+    }
+
+    fn folder(&self) -> &'static str {
+        "jobs"
+    }
+
+    fn template(&self) -> &'static str {
+        "job.html"
+    }
+
+    fn keys(&self) -> &'static [&'static str] {
+        crate::yaml::fields_of::<FrontMatter>()
+    }
+
+    fn check(&self, input: CheckInput<'_>) -> Checked<Kind> {
+        let fm = match input.origin.parse_kind_keys::<FrontMatter>() {
+            Ok(fm) => fm,
+            Err(d) => return (None, vec![d]),
+        };
+        let (job, problems) = validate(fm, input.meta, input.origin, input.today);
+        (job.map(|j| Arc::new(j) as Kind), problems)
+    }
+
+    fn scaffold(&self, today: NaiveDate) -> String {
+        let date = today.format("%Y-%m-%d");
+        let later = (today + chrono::Days::new(30)).format("%Y-%m-%d");
+        format!(
+            "description: \"\"\ndate: {date}\nvalid_through: {later}\nemployment_type: [FULL_TIME]\ncompany:\n  name: \"\"\n  url: \"\"\nlocation:\n  city: \"\"\n  country: UA          # ISO 3166 alpha-2; or remote: true with applicant_countries\nsalary:\n  currency: UAH        # ISO 4217\n  min: 0\n  max: 0\n  unit: MONTH          # HOUR, DAY, WEEK, MONTH or YEAR\ndepartment: \"\"\nseniority: \"\"\napply:\n  url: \"\"\n  email: \"\"\nresponsibilities:\n  - \"\"\nqualifications:\n  - \"\"\nnice_to_have: []\nbenefits: []\nskills: []\nplatforms: []\n---\n\nDescribe the role here.\n"
+        )
+    }
+}
+
+impl KindData for Job {
+    fn spec(&self) -> &'static dyn KindSpec {
+        &Spec
+    }
+
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+
+    fn view(
+        &self,
+        cx: &ViewContext<'_>,
+        page: &Page,
+        problems: &mut Vec<Diagnostic>,
+    ) -> Option<Value> {
+        Some(cx.job(page, self, problems))
+    }
+
+    fn summary(&self, site: &Site, page: &Page, f: Format<'_>) -> Map<String, Value> {
+        let _ = (site, page);
+        crate::render::kinds::job_summary(self, f)
+    }
+
+    fn json_ld(&self, site: &Site, page: &Page, body: &Rendered) -> Option<String> {
+        crate::render::kinds::job_posting_json_ld(site, page, self, body)
+    }
+
+    fn share_image(&self) -> Option<&str> {
+        self.fm.company.as_ref()?.logo.as_deref()
+    }
+
+    fn images(&self) -> Vec<(Slot, &str)> {
+        let logo = self.fm.company.as_ref().and_then(|c| c.logo.as_deref());
+        logo.map(|l| (Slot::Logo, l)).into_iter().collect()
+    }
+
+    fn is_open_job(&self) -> bool {
+        !self.closed
+    }
 }
 
 /// English name of an ISO 3166-1 alpha-2 code.
@@ -90,7 +219,7 @@ pub fn country_name(code: &str) -> Option<&'static str> {
     rust_iso3166::from_alpha2(&code.to_ascii_uppercase()).map(|c| c.name)
 }
 
-pub fn validate(meta: &PageMeta, origin: Origin<'_>, today: NaiveDate) -> Checked<Job> {
+fn validate(fm: FrontMatter, meta: &PageMeta, origin: Origin<'_>, today: NaiveDate) -> Checked<Job> {
     let mut problems = Vec::new();
     let posted = match meta.date {
         Some(date) => date.0.date_naive(),
@@ -102,7 +231,7 @@ pub fn validate(meta: &PageMeta, origin: Origin<'_>, today: NaiveDate) -> Checke
             today
         }
     };
-    if let Some(until) = meta.valid_through
+    if let Some(until) = fm.valid_through
         && until.0.date_naive() < posted
     {
         problems.push(origin.error(
@@ -110,23 +239,29 @@ pub fn validate(meta: &PageMeta, origin: Origin<'_>, today: NaiveDate) -> Checke
             format!("`valid_through` ({until}) is before the posting date ({posted})"),
         ));
     }
-    for kind in &meta.employment_type.0 {
-        if !EMPLOYMENT_TYPES.contains(&kind.as_str()) {
+    let mut employment_types = Vec::new();
+    for kind in &fm.employment_type.0 {
+        if let Some(t) = EmploymentType::parse(kind) {
+            employment_types.push(t);
+        } else {
             let mut d = origin.error(
                 &["employment_type"],
                 format!("unknown employment type `{kind}`"),
             );
             d = match nearest(
                 &kind.to_ascii_uppercase().replace([' ', '-'], "_"),
-                EMPLOYMENT_TYPES,
+                EmploymentType::NAMES.iter().copied(),
             ) {
                 Some(s) => d.with_help(format!("did you mean `{s}`?")),
-                None => d.with_help(format!("expected one of {}", EMPLOYMENT_TYPES.join(", "))),
+                None => d.with_help(format!(
+                    "expected one of {}",
+                    EmploymentType::NAMES.join(", ")
+                )),
             };
             problems.push(d);
         }
     }
-    if meta.company.is_none() {
+    if fm.company.is_none() {
         problems.push(
             origin
                 .error(
@@ -136,11 +271,11 @@ pub fn validate(meta: &PageMeta, origin: Origin<'_>, today: NaiveDate) -> Checke
                 .with_help("company: {name: Example Agency, url: https://example.com}"),
         );
     }
-    check_location(meta.location.as_ref(), origin, &mut problems);
-    if let Some(salary) = &meta.salary {
+    check_location(fm.location.as_ref(), origin, &mut problems);
+    if let Some(salary) = &fm.salary {
         check_salary(salary, origin, &mut problems);
     }
-    let apply = meta.apply.clone().unwrap_or_default();
+    let apply = fm.apply.clone().unwrap_or_default();
     if apply.url.as_deref().is_none_or(str::is_empty)
         && apply.email.as_deref().is_none_or(str::is_empty)
     {
@@ -153,7 +288,7 @@ pub fn validate(meta: &PageMeta, origin: Origin<'_>, today: NaiveDate) -> Checke
                 .with_help("apply: {url: https://example.com/apply, email: jobs@example.com}"),
         );
     }
-    let company_url = meta.company.as_ref().and_then(|c| c.url.as_ref());
+    let company_url = fm.company.as_ref().and_then(|c| c.url.as_ref());
     for (path, url) in [
         (&["apply", "url"], apply.url.as_ref()),
         (&["company", "url"], company_url),
@@ -176,14 +311,20 @@ pub fn validate(meta: &PageMeta, origin: Origin<'_>, today: NaiveDate) -> Checke
             format!("`{email}` is not an email address"),
         ));
     }
-    let closed = meta.valid_through.is_some_and(|d| today > d.0.date_naive());
-    checked(Job { posted, closed }, problems)
+    let closed = fm.valid_through.is_some_and(|d| today > d.0.date_naive());
+    let job = Job {
+        fm,
+        posted,
+        closed,
+        employment_types,
+    };
+    checked(job, problems)
 }
 
 fn check_location(
     location: Option<&Location>,
     origin: Origin<'_>,
-    problems: &mut Vec<super::Diagnostic>,
+    problems: &mut Vec<Diagnostic>,
 ) {
     let Some(location) = location else {
         problems.push(
@@ -225,7 +366,7 @@ fn check_location(
     }
 }
 
-fn check_salary(salary: &Salary, origin: Origin<'_>, problems: &mut Vec<super::Diagnostic>) {
+fn check_salary(salary: &Salary, origin: Origin<'_>, problems: &mut Vec<Diagnostic>) {
     if iso_currency::Currency::from_code(&salary.currency.to_ascii_uppercase()).is_none() {
         problems.push(
             origin
@@ -236,15 +377,18 @@ fn check_salary(salary: &Salary, origin: Origin<'_>, problems: &mut Vec<super::D
                 .with_help("expected an ISO 4217 code such as UAH, EUR, USD, GEL, ETB"),
         );
     }
-    if !SALARY_UNITS.contains(&salary.unit.as_str()) {
+    if SalaryUnit::parse(&salary.unit).is_none() {
         let d = origin.error(
             &["salary", "unit"],
             format!("unknown salary unit `{}`", salary.unit),
         );
         problems.push(
-            match nearest(&salary.unit.to_ascii_uppercase(), SALARY_UNITS) {
+            match nearest(
+                &salary.unit.to_ascii_uppercase(),
+                SalaryUnit::NAMES.iter().copied(),
+            ) {
                 Some(s) => d.with_help(format!("did you mean `{s}`?")),
-                None => d.with_help(format!("expected one of {}", SALARY_UNITS.join(", "))),
+                None => d.with_help(format!("expected one of {}", SalaryUnit::NAMES.join(", "))),
             },
         );
     }

@@ -1,63 +1,126 @@
-//! The typed kinds of content — jobs, SWOT analyses, campaigns, case studies,
-//! calendars, showcases: their front matter (parse stage) and its validation into
-//! checked data (model stage).
+//! The kinds of content — free pages, jobs, SWOT analyses, campaigns, case studies,
+//! calendars, showcases. Each kind is one module that owns everything about it: its
+//! front matter (parsed after the common keys), its validation into checked, typed
+//! data, its view for templates, its structured data, its images and its scaffold.
+//! [`registry`] lists them; the shared stages ask a kind, they never match on one.
+//!
+//! Adding a kind: write `kinds/<name>.rs` with a `Spec` implementing [`KindSpec`] and
+//! a checked type implementing [`KindData`], add one line to [`registry::KINDS`], and
+//! ship `<name>.html` in the default theme.
 
 pub mod calendar;
 pub mod campaign;
 pub mod case_study;
 pub mod job;
+pub mod page;
+pub mod registry;
 pub mod showcase;
 pub mod swot;
 pub mod values;
+pub mod view;
 
+use std::any::Any;
+use std::fmt::Debug;
 use std::path::Path;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
+use serde_json::{Map, Value};
 
-use crate::content::meta::{KINDS, PageMeta};
-use crate::error::{Diagnostic, nearest};
+use crate::content::dates::Date;
+use crate::content::front_matter::FIRST_LINE;
+use crate::error::Diagnostic;
+use crate::images::Slot;
+use crate::markdown::Rendered;
+use crate::render::format::Format;
+use crate::site::{Page, Site};
 use crate::yaml::{self, Fragment};
+pub use registry::{KINDS, KindSpec};
+pub use view::ViewContext;
 
-/// What kind a page is, with its checked data.
-#[derive(Debug, Clone)]
-pub enum Kind {
-    Page,
-    Job(Box<job::Job>),
-    Swot(Box<swot::Swot>),
-    Campaign(Box<campaign::Campaign>),
-    CaseStudy(Box<case_study::CaseStudy>),
-    Calendar(Box<calendar::Calendar>),
-    Showcase(Box<showcase::Showcase>),
-}
+/// A page's kind with its checked data, shared by the model and the renderer.
+pub type Kind = Arc<dyn KindData>;
 
-impl Kind {
-    pub fn name(&self) -> &'static str {
-        match self {
-            Kind::Page => "page",
-            Kind::Job(_) => "job",
-            Kind::Swot(_) => "swot",
-            Kind::Campaign(_) => "campaign",
-            Kind::CaseStudy(_) => "case_study",
-            Kind::Calendar(_) => "calendar",
-            Kind::Showcase(_) => "showcase",
-        }
+/// What the shared stages ask of a page's checked kind data.
+pub trait KindData: Debug + Send + Sync + Any {
+    /// The kind this data is of.
+    fn spec(&self) -> &'static dyn KindSpec;
+
+    /// For the few site-wide outputs of one kind (the open jobs, the campaigns'
+    /// timeline, a calendar's `.ics`): see [`data_of`].
+    fn as_any(&self) -> &dyn Any;
+
+    /// The date the page is ordered by when it has no `date`.
+    fn date(&self) -> Option<Date> {
+        None
     }
 
-    /// The default template of the kind.
-    pub fn template(&self) -> &'static str {
-        match self {
-            Kind::Page => "page.html",
-            Kind::Job(_) => "job.html",
-            Kind::Swot(_) => "swot.html",
-            Kind::Campaign(_) => "campaign.html",
-            Kind::CaseStudy(_) => "case_study.html",
-            Kind::Calendar(_) => "calendar.html",
-            Kind::Showcase(_) => "showcase.html",
-        }
+    /// The view templates get as `page.<kind name>`; `None` for free pages.
+    fn view(
+        &self,
+        cx: &ViewContext<'_>,
+        page: &Page,
+        problems: &mut Vec<Diagnostic>,
+    ) -> Option<Value> {
+        let _ = (cx, page, problems);
+        None
+    }
+
+    /// Values added to the page's summary in listings (a job's location, …).
+    fn summary(&self, site: &Site, page: &Page, f: Format<'_>) -> Map<String, Value> {
+        let _ = (site, page, f);
+        Map::new()
+    }
+
+    /// A plain-text description of the page when it has no `description`.
+    fn description(&self) -> Option<String> {
+        None
+    }
+
+    /// The page's schema.org JSON-LD, when the kind has one.
+    fn json_ld(&self, site: &Site, page: &Page, body: &Rendered) -> Option<String> {
+        let _ = (site, page, body);
+        None
+    }
+
+    /// The image shared as `og:image`, as written in front matter.
+    fn share_image(&self) -> Option<&str> {
+        None
+    }
+
+    /// The images named in front matter, each in its slot.
+    fn images(&self) -> Vec<(Slot, &str)> {
+        Vec::new()
+    }
+
+    /// The `@/` links to other pages given in front matter (a case study's `related`).
+    fn related(&self) -> &[String] {
+        &[]
+    }
+
+    /// Whether the page counts as open: a job posting before its `valid_through`.
+    fn is_open_job(&self) -> bool {
+        false
     }
 }
 
-/// Where a page's front matter is, to place errors on the line of the key concerned.
+/// The checked data of a page when it is of kind `T`.
+pub fn data_of<T: KindData>(page: &Page) -> Option<&T> {
+    page.kind.as_any().downcast_ref::<T>()
+}
+
+/// What a kind's check gets: the page's front matter and where it is, and the day
+/// dates are judged against.
+#[derive(Clone, Copy)]
+pub struct CheckInput<'a> {
+    pub origin: Origin<'a>,
+    pub meta: &'a crate::content::meta::PageMeta,
+    /// The site's taxonomies (keys every page may have).
+    pub taxonomies: &'a [String],
+    pub today: NaiveDate,
+}
+
+/// Where a page's front matter is, to place errors on the key concerned.
 #[derive(Clone, Copy)]
 pub struct Origin<'a> {
     pub file: &'a Path,
@@ -65,132 +128,41 @@ pub struct Origin<'a> {
 }
 
 impl Origin<'_> {
-    fn fragment(&self) -> Fragment<'_> {
+    pub fn fragment(&self) -> Fragment<'_> {
         Fragment {
             text: self.front_matter,
-            first_line: 2,
+            first_line: FIRST_LINE,
         }
     }
 
-    /// The line of a key path such as `["salary", "min"]` (or its nearest ancestor).
+    /// The line of a path of keys and list indices such as `["salary", "min"]` or
+    /// `["entries", "2", "time"]` (or of its nearest ancestor).
     pub fn line(&self, path: &[&str]) -> usize {
-        yaml::key_path_line(self.fragment(), path).unwrap_or(1)
+        self.fragment().position(path).map_or(1, |p| p.line)
     }
 
     pub fn error(&self, path: &[&str], message: impl Into<String>) -> Diagnostic {
-        Diagnostic::error(self.file, message).at_line(self.line(path))
+        self.place(Diagnostic::error(self.file, message), path)
     }
 
     pub fn warning(&self, path: &[&str], message: impl Into<String>) -> Diagnostic {
-        Diagnostic::warning(self.file, message).at_line(self.line(path))
+        self.place(Diagnostic::warning(self.file, message), path)
     }
-}
 
-/// Keys that only one kind (or two) may use.
-const OWNED_KEYS: [(&str, &[&str]); 38] = [
-    ("valid_through", &["job"]),
-    ("employment_type", &["job"]),
-    ("company", &["job"]),
-    ("location", &["job"]),
-    ("salary", &["job"]),
-    ("department", &["job"]),
-    ("seniority", &["job"]),
-    ("apply", &["job"]),
-    ("responsibilities", &["job"]),
-    ("qualifications", &["job"]),
-    ("nice_to_have", &["job"]),
-    ("benefits", &["job"]),
-    ("subject", &["swot"]),
-    ("strengths", &["swot"]),
-    ("weaknesses", &["swot"]),
-    ("opportunities", &["swot"]),
-    ("threats", &["swot"]),
-    ("strategies", &["swot"]),
-    ("client", &["campaign", "case_study"]),
-    ("status", &["campaign"]),
-    ("start", &["campaign"]),
-    ("end", &["campaign"]),
-    ("budget", &["campaign"]),
-    ("objectives", &["campaign"]),
-    ("audience", &["campaign"]),
-    ("kpis", &["campaign"]),
-    ("role", &["case_study"]),
-    ("period", &["case_study", "calendar"]),
-    ("cover", &["case_study"]),
-    ("summary", &["case_study"]),
-    ("challenge", &["case_study"]),
-    ("approach", &["case_study"]),
-    ("results", &["case_study"]),
-    ("testimonial", &["case_study"]),
-    ("related", &["case_study"]),
-    ("timezone", &["calendar"]),
-    ("entries", &["calendar"]),
-    ("items", &["showcase"]),
-];
-
-/// Checks a page's front matter for its kind and returns the checked data, with
-/// warnings; errors mean the page cannot be rendered.
-pub fn classify(
-    kind: &str,
-    meta: &PageMeta,
-    origin: Origin<'_>,
-    today: NaiveDate,
-) -> (Option<Kind>, Vec<Diagnostic>) {
-    let mut problems = Vec::new();
-    if !KINDS.contains(&kind) {
-        let d = origin.error(&["kind"], format!("unknown kind `{kind}`"));
-        let d = if let Some(s) = nearest(kind, KINDS) {
-            d.with_help(format!("did you mean `{s}`?"))
-        } else {
-            d.with_help(format!("expected one of {}", KINDS.join(", ")))
-        };
-        return (None, vec![d]);
-    }
-    for key in yaml::top_level_keys(origin.fragment()) {
-        let owners = OWNED_KEYS.iter().find(|(k, _)| *k == key);
-        if let Some((_, owners)) = owners
-            && !owners.contains(&kind)
-        {
-            problems.push(
-                origin
-                    .error(
-                        &[key],
-                        format!(
-                            "`{key}` is a key of kind {}, not of kind {kind}",
-                            owners.join(" and ")
-                        ),
-                    )
-                    .with_help(format!(
-                        "set `kind: {}` or move the value under `extra`",
-                        owners[0]
-                    )),
-            );
+    fn place(&self, d: Diagnostic, path: &[&str]) -> Diagnostic {
+        match self.fragment().position(path) {
+            Some(at) => d.at(at.line, at.column),
+            None => d.at_line(1),
         }
     }
-    if !problems.is_empty() {
-        return (None, problems);
+
+    /// The kind's own keys of the front matter, parsed into `T` (the common keys and
+    /// the site's taxonomies left out).
+    pub fn parse_kind_keys<T: serde::de::DeserializeOwned>(&self) -> Result<T, Diagnostic> {
+        let own = yaml::fields_of::<T>();
+        let skip = |key: &str| !own.contains(&key);
+        yaml::parse_without(self.file, self.fragment(), &skip)
     }
-    let (kind, found) = match kind {
-        "job" => boxed(job::validate(meta, origin, today), |j| {
-            Kind::Job(Box::new(j))
-        }),
-        "swot" => boxed(swot::validate(meta, origin), |s| Kind::Swot(Box::new(s))),
-        "campaign" => boxed(campaign::validate(meta, origin, today), |c| {
-            Kind::Campaign(Box::new(c))
-        }),
-        "case_study" => boxed(case_study::validate(meta, origin), |c| {
-            Kind::CaseStudy(Box::new(c))
-        }),
-        "calendar" => boxed(calendar::validate(meta, origin), |c| {
-            Kind::Calendar(Box::new(c))
-        }),
-        "showcase" => boxed(showcase::validate(meta, origin), |s| {
-            Kind::Showcase(Box::new(s))
-        }),
-        _ => (Some(Kind::Page), Vec::new()),
-    };
-    problems.extend(found);
-    (kind, problems)
 }
 
 /// The outcome of checking one kind: the data when there was no error, and every
@@ -206,6 +178,8 @@ pub fn checked<T>(value: T, problems: Vec<Diagnostic>) -> Checked<T> {
     }
 }
 
-fn boxed<T>(checked: Checked<T>, wrap: impl FnOnce(T) -> Kind) -> Checked<Kind> {
-    (checked.0.map(wrap), checked.1)
+/// Checks a page's front matter for the kind named `kind` and returns the checked
+/// data, with warnings; errors mean the page cannot be rendered.
+pub fn classify(kind: &str, input: CheckInput<'_>) -> Checked<Kind> {
+    registry::classify(kind, input)
 }

@@ -1,15 +1,30 @@
 //! `kind: showcase`: content samples across platforms — an image, a caption, a date,
 //! a link and the post's metrics. Images are checked and resized by `crate::images`.
 
+use std::any::Any;
+use std::sync::Arc;
+
 use chrono::NaiveDate;
 use serde::Deserialize;
+use serde_json::Value;
 
 use super::calendar::list_error;
 use super::values::bad_link;
-use super::{Checked, Origin, checked};
+use super::{CheckInput, Checked, Kind, KindData, KindSpec, Origin, ViewContext, checked};
 use crate::content::dates::Date;
-use crate::content::meta::PageMeta;
-use crate::images::Picture;
+use crate::error::Diagnostic;
+use crate::images::Slot;
+use crate::site::Page;
+
+pub struct Spec;
+
+/// The keys of a showcase.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FrontMatter {
+    #[serde(default)]
+    pub items: Vec<ItemMeta>,
+}
 
 /// One item as written in front matter.
 #[derive(Debug, Clone, Deserialize)]
@@ -28,7 +43,7 @@ pub struct ItemMeta {
     pub metrics: serde_yaml::Mapping,
 }
 
-/// A checked item; `picture` is filled in when the images are processed.
+/// A checked item; its thumbnails are the site's picture of slot `Slot::Item(n)`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Item {
     pub platform: String,
@@ -37,7 +52,6 @@ pub struct Item {
     pub date: Option<NaiveDate>,
     pub link: Option<String>,
     pub metrics: Vec<(String, f64)>,
-    pub picture: Option<Picture>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -45,9 +59,75 @@ pub struct Showcase {
     pub items: Vec<Item>,
 }
 
-pub fn validate(meta: &PageMeta, origin: Origin<'_>) -> Checked<Showcase> {
+impl KindSpec for Spec {
+    fn name(&self) -> &'static str {
+        "showcase"
+    }
+
+    fn folder(&self) -> &'static str {
+        "showcase"
+    }
+
+    fn bundle(&self) -> bool {
+        true
+    }
+
+    fn template(&self) -> &'static str {
+        "showcase.html"
+    }
+
+    fn keys(&self) -> &'static [&'static str] {
+        crate::yaml::fields_of::<FrontMatter>()
+    }
+
+    fn check(&self, input: CheckInput<'_>) -> Checked<Kind> {
+        let fm = match input.origin.parse_kind_keys::<FrontMatter>() {
+            Ok(fm) => fm,
+            Err(d) => return (None, vec![d]),
+        };
+        let (showcase, problems) = validate(&fm, input.origin);
+        (showcase.map(|s| Arc::new(s) as Kind), problems)
+    }
+
+    fn scaffold(&self, today: NaiveDate) -> String {
+        let date = today.format("%Y-%m-%d");
+        format!(
+            "description: \"\"\ndate: {date}\nplatforms: []\nitems:                   # images sit beside this file (JPEG, PNG or WebP)\n  - platform: instagram\n    image: sample.png\n    caption: \"\"\n    date: {date}\n    link: https://www.instagram.com/\n    metrics: {{reach: 0, likes: 0, comments: 0, shares: 0}}\n---\n\nAbout these samples.\n"
+        )
+    }
+}
+
+impl KindData for Showcase {
+    fn spec(&self) -> &'static dyn KindSpec {
+        &Spec
+    }
+
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+
+    fn view(
+        &self,
+        cx: &ViewContext<'_>,
+        page: &Page,
+        problems: &mut Vec<Diagnostic>,
+    ) -> Option<Value> {
+        Some(cx.showcase(page, self, problems))
+    }
+
+    fn share_image(&self) -> Option<&str> {
+        self.items.first().map(|i| i.image.as_str())
+    }
+
+    fn images(&self) -> Vec<(Slot, &str)> {
+        let items = self.items.iter().enumerate();
+        items.map(|(i, item)| (Slot::Item(i), item.image.as_str())).collect()
+    }
+}
+
+fn validate(fm: &FrontMatter, origin: Origin<'_>) -> Checked<Showcase> {
     let mut problems = Vec::new();
-    if meta.items.is_empty() {
+    if fm.items.is_empty() {
         problems.push(
             origin
                 .warning(&["items"], "this showcase has no `items`")
@@ -55,7 +135,7 @@ pub fn validate(meta: &PageMeta, origin: Origin<'_>) -> Checked<Showcase> {
         );
     }
     let mut items = Vec::new();
-    for (index, item) in meta.items.iter().enumerate() {
+    for (index, item) in fm.items.iter().enumerate() {
         let at = |key: &str, message: String| list_error(origin, "items", index, key, message);
         let mut metrics = Vec::new();
         for (name, value) in &item.metrics {
@@ -98,7 +178,6 @@ pub fn validate(meta: &PageMeta, origin: Origin<'_>) -> Checked<Showcase> {
             date: item.date.map(|d| d.0.date_naive()),
             link: item.link.clone().filter(|l| !l.trim().is_empty()),
             metrics,
-            picture: None,
         });
     }
     checked(Showcase { items }, problems)

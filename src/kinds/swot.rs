@@ -1,11 +1,37 @@
 //! `kind: swot`: strengths, weaknesses, opportunities and threats, and the optional
 //! TOWS strategies built from them.
 
+use std::any::Any;
+use std::sync::Arc;
+
+use chrono::NaiveDate;
 use serde::Deserialize;
+use serde_json::Value;
 
 use super::values::ListItem;
-use super::{Checked, Origin, checked};
-use crate::content::meta::PageMeta;
+use super::{CheckInput, Checked, Kind, KindData, KindSpec, Origin, ViewContext, checked};
+use crate::error::Diagnostic;
+use crate::site::Page;
+
+pub struct Spec;
+
+/// The keys of a SWOT analysis.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FrontMatter {
+    #[serde(default)]
+    pub subject: Option<String>,
+    #[serde(default)]
+    pub strengths: Option<Vec<ListItem>>,
+    #[serde(default)]
+    pub weaknesses: Option<Vec<ListItem>>,
+    #[serde(default)]
+    pub opportunities: Option<Vec<ListItem>>,
+    #[serde(default)]
+    pub threats: Option<Vec<ListItem>>,
+    #[serde(default)]
+    pub strategies: Option<Strategies>,
+}
 
 /// The TOWS matrix: strategies pairing internal and external factors.
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -25,18 +51,73 @@ pub struct Strategies {
     pub wt: Vec<ListItem>,
 }
 
-/// A checked SWOT analysis (its lists stay in the front matter).
+/// A checked SWOT analysis: at least one quadrant given.
 #[derive(Debug, Clone)]
-pub struct Swot;
+pub struct Swot {
+    pub fm: FrontMatter,
+}
+
+impl KindSpec for Spec {
+    fn name(&self) -> &'static str {
+        "swot"
+    }
+
+    fn folder(&self) -> &'static str {
+        "swot"
+    }
+
+    fn template(&self) -> &'static str {
+        "swot.html"
+    }
+
+    fn keys(&self) -> &'static [&'static str] {
+        crate::yaml::fields_of::<FrontMatter>()
+    }
+
+    fn check(&self, input: CheckInput<'_>) -> Checked<Kind> {
+        let fm = match input.origin.parse_kind_keys::<FrontMatter>() {
+            Ok(fm) => fm,
+            Err(d) => return (None, vec![d]),
+        };
+        let (swot, problems) = validate(fm, input.origin);
+        (swot.map(|s| Arc::new(s) as Kind), problems)
+    }
+
+    fn scaffold(&self, today: NaiveDate) -> String {
+        let date = today.format("%Y-%m-%d");
+        format!(
+            "description: \"\"\ndate: {date}\nsubject: \"\"\nstrengths:\n  - \"\"\nweaknesses:\n  - \"\"\nopportunities:\n  - \"\"\nthreats:\n  - \"\"\nstrategies:            # optional TOWS matrix\n  so: []\n  wo: []\n  st: []\n  wt: []\n---\n\nNotes on the analysis.\n"
+        )
+    }
+}
+
+impl KindData for Swot {
+    fn spec(&self) -> &'static dyn KindSpec {
+        &Spec
+    }
+
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+
+    fn view(
+        &self,
+        cx: &ViewContext<'_>,
+        page: &Page,
+        problems: &mut Vec<Diagnostic>,
+    ) -> Option<Value> {
+        Some(cx.swot(page, self, problems))
+    }
+}
 
 pub const QUADRANTS: [&str; 4] = ["strengths", "weaknesses", "opportunities", "threats"];
 
-pub fn validate(meta: &PageMeta, origin: Origin<'_>) -> Checked<Swot> {
+fn validate(fm: FrontMatter, origin: Origin<'_>) -> Checked<Swot> {
     let quadrants = [
-        &meta.strengths,
-        &meta.weaknesses,
-        &meta.opportunities,
-        &meta.threats,
+        &fm.strengths,
+        &fm.weaknesses,
+        &fm.opportunities,
+        &fm.threats,
     ];
     let mut problems = Vec::new();
     if quadrants.iter().all(|q| q.is_none()) {
@@ -57,5 +138,5 @@ pub fn validate(meta: &PageMeta, origin: Origin<'_>) -> Checked<Swot> {
             Some(_) => {}
         }
     }
-    checked(Swot, problems)
+    checked(Swot { fm }, problems)
 }

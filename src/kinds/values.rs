@@ -8,6 +8,45 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::Diagnostic;
 
+/// An enum of the keywords a front matter value may take (`FULL_TIME`, `running`),
+/// each with its text; checks turn the written text into one of these.
+macro_rules! keywords {
+    ($(#[$m:meta])* $name:ident { $($variant:ident = $text:literal),+ $(,)? }) => {
+        $(#[$m])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+        pub enum $name {
+            $(#[serde(rename = $text)] $variant),+
+        }
+
+        impl $name {
+            /// The keywords, as written.
+            pub const NAMES: &'static [&'static str] = &[$($text),+];
+
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $($name::$variant => $text),+
+                }
+            }
+
+            /// The keyword written exactly `text`.
+            #[allow(dead_code)]
+            pub fn parse(text: &str) -> Option<$name> {
+                match text {
+                    $($text => Some($name::$variant),)+
+                    _ => None,
+                }
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    };
+}
+pub(crate) use keywords;
+
 /// A list entry: a string (inline Markdown) or a one-key map whose value lists sub-items.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ListItem {

@@ -21,12 +21,8 @@
 
 use std::fmt::Write as _;
 
-/// Whether a bigger actual value is better.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Better {
-    Higher,
-    Lower,
-}
+/// Whether a bigger actual value is better: the kinds' own enum.
+pub use crate::kinds::values::Better;
 
 /// One KPI row: a target and (once measured) an actual value.
 #[derive(Debug, Clone)]

@@ -238,7 +238,7 @@ pub fn page_summary(site: &Site, page: &Page, body: Option<&Rendered>, f: Format
         "updated": m.updated.map(|d| d.ymd()),
         "url": site.url(&page.path),
         "permalink": site.permalink(&page.path),
-        "kind": page.kind.name(),
+        "kind": page.kind.spec().name(),
         "lang": page.lang,
         "reading_time": words.div_ceil(200).max(1),
         "draft": m.draft,

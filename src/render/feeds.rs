@@ -5,7 +5,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use atom_syndication::{Content, Entry, Feed, Link, Person, Text};
 use chrono::{DateTime, FixedOffset, Utc};
 
-use crate::kinds::Kind;
+use crate::kinds::data_of;
+use crate::kinds::job::Job;
 use crate::site::{Page, Section, Site};
 
 /// How many of the newest pages the feed carries.
@@ -41,7 +42,7 @@ pub fn open_jobs<'a>(site: &'a Site, section: &Section) -> Vec<&'a Page> {
         .pages
         .iter()
         .filter_map(|id| site.pages.get(id))
-        .filter(|p| matches!(&p.kind, Kind::Job(j) if !j.closed))
+        .filter(|p| p.kind.is_open_job())
         .collect()
 }
 
@@ -271,23 +272,23 @@ pub fn jobs_json(site: &Site) -> String {
     let jobs: Vec<serde_json::Value> = site
         .pages_by_date()
         .into_iter()
-        .filter(|p| matches!(&p.kind, Kind::Job(j) if !j.closed))
-        .map(|p| {
-            let m = &p.meta;
+        .filter_map(|p| Some((p, data_of::<Job>(p).filter(|j| !j.closed)?)))
+        .map(|(p, job)| {
+            let m = &job.fm;
             serde_json::json!({
-                "title": m.title,
+                "title": p.meta.title,
                 "url": site.permalink(&p.path),
                 "lang": p.lang,
-                "date_posted": m.date.map(|d| d.ymd()),
+                "date_posted": p.meta.date.map(|d| d.ymd()),
                 "valid_through": m.valid_through.map(|d| d.ymd()),
                 "company": m.company,
                 "location": m.location,
-                "employment_type": m.employment_type.0,
+                "employment_type": job.employment_types,
                 "salary": m.salary,
                 "department": m.department,
                 "seniority": m.seniority,
                 "apply": m.apply,
-                "description": m.description,
+                "description": p.meta.description,
             })
         })
         .collect();

@@ -13,7 +13,7 @@ use icalendar::{
 
 use super::calendar::platform_label;
 use super::format::Format;
-use crate::kinds::calendar::Calendar;
+use crate::kinds::calendar::{Calendar, Status};
 use crate::site::{Page, Site};
 
 /// How long a timed entry lasts in a calendar app.
@@ -67,9 +67,9 @@ pub fn ics(site: &Site, page: &Page, calendar: &Calendar, f: Format<'_>) -> Stri
             .timestamp(stamp)
             .summary(&summary)
             .add_property("CATEGORIES", platform_label(&entry.platform))
-            .status(match entry.status.as_str() {
-                "scheduled" | "published" => EventStatus::Confirmed,
-                _ => EventStatus::Tentative,
+            .status(match entry.status {
+                Status::Scheduled | Status::Published => EventStatus::Confirmed,
+                Status::Idea | Status::Draft => EventStatus::Tentative,
             });
         let mut details = vec![format!(
             "{}: {}",

@@ -7,9 +7,13 @@ use super::format::Format;
 use super::locale::Localizer;
 use super::strings::Strings;
 use crate::error::Diagnostic;
-use crate::kinds::job::country_name;
+use crate::images::Slot;
+use crate::kinds::campaign::{Campaign, Status as CampaignStatus};
+use crate::kinds::case_study::CaseStudy;
+use crate::kinds::job::{Job, country_name};
+use crate::kinds::swot::Swot;
 use crate::kinds::values::{Better, ListItem};
-use crate::kinds::{Kind, Origin};
+use crate::kinds::Origin;
 use crate::markdown::{MarkdownOptions, Rendered, render_fragment};
 use crate::site::{Page, Site};
 
@@ -25,19 +29,8 @@ impl KindViews<'_> {
     /// `("job", {...})` for a job page, and problems met (broken `@/` links in values).
     pub fn view(&self, page: &Page) -> (Option<(&'static str, Value)>, Vec<Diagnostic>) {
         let mut problems = Vec::new();
-        let view = match &page.kind {
-            Kind::Page => None,
-            Kind::Job(job) => Some(("job", self.job(page, job.closed, &mut problems))),
-            Kind::Swot(_) => Some(("swot", self.swot(page, &mut problems))),
-            Kind::Campaign(c) => Some(("campaign", self.campaign(page, c, &mut problems))),
-            Kind::CaseStudy(c) => Some(("case_study", self.case_study(page, c, &mut problems))),
-            Kind::Calendar(c) => Some((
-                "calendar",
-                super::calendar::view(self.site, page, c, self.format(page), &mut problems),
-            )),
-            Kind::Showcase(s) => Some(("showcase", self.showcase(page, s, &mut problems))),
-        };
-        (view, problems)
+        let view = page.kind.view(self, page, &mut problems);
+        (view.map(|v| (page.kind.spec().name(), v)), problems)
     }
 
     pub fn format<'p>(&'p self, page: &'p Page) -> Format<'p> {
@@ -90,8 +83,9 @@ impl KindViews<'_> {
             .collect()
     }
 
-    fn job(&self, page: &Page, closed: bool, problems: &mut Vec<Diagnostic>) -> Value {
-        let m = &page.meta;
+    pub fn job(&self, page: &Page, job: &Job, problems: &mut Vec<Diagnostic>) -> Value {
+        let closed = job.closed;
+        let m = &job.fm;
         let apply = m.apply.clone().unwrap_or_default();
         let href = apply
             .url
@@ -117,19 +111,19 @@ impl KindViews<'_> {
             })
         });
         json!({
-            "date_posted": m.date.map(|d| d.ymd()),
+            "date_posted": page.meta.date.map(|d| d.ymd()),
             "valid_through": m.valid_through.map(|d| d.ymd()),
             "closed": closed,
-            "employment_type": m.employment_type.0,
-            "employment_type_labels": m.employment_type.0.iter().map(|t| f.employment_type(t)).collect::<Vec<_>>(),
-            "date_posted_display": m.date.map(|d| f.date(d.0.date_naive())),
+            "employment_type": job.employment_types,
+            "employment_type_labels": job.employment_types.iter().map(|t| f.employment_type(t.as_str())).collect::<Vec<_>>(),
+            "date_posted_display": page.meta.date.map(|d| f.date(d.0.date_naive())),
             "valid_through_display": m.valid_through.map(|d| f.date(d.0.date_naive())),
             "company": m.company.as_ref().map(|c| json!({
                 "name": c.name,
                 "url": c.url,
                 "logo": c.logo.as_ref().map(|l| self.asset_url(page, l)),
             })),
-            "location": location_view(page, f),
+            "location": location_view(job, f),
             "salary": salary,
             "department": m.department,
             "seniority": m.seniority,
@@ -141,8 +135,8 @@ impl KindViews<'_> {
         })
     }
 
-    fn swot(&self, page: &Page, problems: &mut Vec<Diagnostic>) -> Value {
-        let m = &page.meta;
+    pub fn swot(&self, page: &Page, swot: &Swot, problems: &mut Vec<Diagnostic>) -> Value {
+        let m = &swot.fm;
         let mut quadrant = |key: &str, items: &Option<Vec<ListItem>>| {
             self.items(page, &[key], items.as_deref().unwrap_or_default(), problems)
         };
@@ -168,13 +162,8 @@ impl KindViews<'_> {
         })
     }
 
-    fn campaign(
-        &self,
-        page: &Page,
-        c: &crate::kinds::campaign::Campaign,
-        problems: &mut Vec<Diagnostic>,
-    ) -> Value {
-        let m = &page.meta;
+    pub fn campaign(&self, page: &Page, c: &Campaign, problems: &mut Vec<Diagnostic>) -> Value {
+        let m = &c.fm;
         let f = self.format(page);
         let kpis: Vec<Value> = m
             .kpis
@@ -183,7 +172,7 @@ impl KindViews<'_> {
                 let actual = k.actual.map(|a| a.0);
                 let percent = actual.and_then(|a| super::charts::percent_of_target(k.target.0, a));
                 let met =
-                    actual.map(|a| super::charts::is_met(k.target.0, a, chart_better(k.better)));
+                    actual.map(|a| super::charts::is_met(k.target.0, a, k.better));
                 json!({
                     "name": k.name,
                     "target": k.target.0,
@@ -206,20 +195,20 @@ impl KindViews<'_> {
                 target: k.target.0,
                 actual: k.actual.map(|a| a.0),
                 unit: k.unit.clone(),
-                better: chart_better(k.better),
+                better: k.better,
             })
             .collect();
         let rtl = crate::config::SiteConfig::direction(&page.lang) == "rtl";
         let chart = super::charts::kpi_chart(
             &bars,
             "kpi",
-            &format!("{}: KPIs, target and actual", m.title),
+            &format!("{}: KPIs, target and actual", page.meta.title),
             rtl,
         );
         json!({
             "client": m.client,
             "status": c.status,
-            "status_label": status_label(&c.status),
+            "status_label": status_label(c.status),
             "start": c.start.format("%Y-%m-%d").to_string(),
             "end": c.end.map(|e| e.format("%Y-%m-%d").to_string()),
             "start_display": f.date(c.start),
@@ -237,13 +226,13 @@ impl KindViews<'_> {
         })
     }
 
-    fn case_study(
+    pub fn case_study(
         &self,
         page: &Page,
-        study: &crate::kinds::case_study::CaseStudy,
+        study: &CaseStudy,
         problems: &mut Vec<Diagnostic>,
     ) -> Value {
-        let m = &page.meta;
+        let m = &study.fm;
         let f = self.format(page);
         let mut text = |key: &str, value: &Option<String>| {
             value
@@ -318,7 +307,7 @@ impl KindViews<'_> {
                 let id = link.strip_prefix("@/")?;
                 let id = id.split('#').next().unwrap_or(id);
                 match self.site.pages.get(id) {
-                    Some(p) => Some(json!({"title": p.meta.title, "url": self.site.url(&p.path), "kind": p.kind.name()})),
+                    Some(p) => Some(json!({"title": p.meta.title, "url": self.site.url(&p.path), "kind": p.kind.spec().name()})),
                     None => {
                         problems.push(
                             self.origin(page)
@@ -339,7 +328,7 @@ impl KindViews<'_> {
                 "start_display": f.date(p.start.0.date_naive()),
                 "end_display": p.end.map(|e| f.date(e.0.date_naive())),
             })),
-            "cover": m.cover.as_ref().map(|c| cover_view(self.site, page, c, study)),
+            "cover": m.cover.as_ref().map(|c| cover_view(self.site, page, c)),
             "summary": summary,
             "challenge": challenge,
             "approach": approach,
@@ -357,16 +346,12 @@ impl KindViews<'_> {
 
 /// A case study's cover: `{url, alt}`, plus `picture` (thumbnails and `srcset`) for a
 /// raster image.
-fn cover_view(
-    site: &Site,
-    page: &Page,
-    cover: &str,
-    study: &crate::kinds::case_study::CaseStudy,
-) -> Value {
+fn cover_view(site: &Site, page: &Page, cover: &str) -> Value {
+    let picture = site.pictures.get(&(page.id.clone(), Slot::Cover));
     json!({
         "url": asset_url(site, page, cover),
         "alt": "",
-        "picture": study.cover.as_ref().map(|p| super::picture::view(site, p)),
+        "picture": picture.map(|p| super::picture::view(site, p)),
     })
 }
 
@@ -381,23 +366,16 @@ pub fn asset_url(site: &Site, page: &Page, path: &str) -> String {
     }
 }
 
-fn chart_better(b: Better) -> super::charts::Better {
-    match b {
-        Better::Higher => super::charts::Better::Higher,
-        Better::Lower => super::charts::Better::Lower,
-    }
-}
-
-fn status_label(status: &str) -> &'static str {
+fn status_label(status: CampaignStatus) -> &'static str {
     match status {
-        "planned" => "Planned",
-        "running" => "Running",
-        _ => "Completed",
+        CampaignStatus::Planned => "Planned",
+        CampaignStatus::Running => "Running",
+        CampaignStatus::Completed => "Completed",
     }
 }
 
-fn location_view(page: &Page, f: Format<'_>) -> Value {
-    let Some(l) = &page.meta.location else {
+fn location_view(job: &Job, f: Format<'_>) -> Value {
+    let Some(l) = &job.fm.location else {
         return Value::Null;
     };
     let country = l.country.as_ref().map(|c| c.to_ascii_uppercase());
@@ -435,9 +413,8 @@ fn location_view(page: &Page, f: Format<'_>) -> Value {
     })
 }
 
-/// Fields a listing shows of a page of this kind.
+/// Fields a listing shows of every page: its dates, displayed; then the kind's own.
 pub fn summary_extra(site: &Site, page: &Page, f: Format<'_>) -> Map<String, Value> {
-    let m = &page.meta;
     let mut map = Map::new();
     map.insert(
         "date_display".into(),
@@ -445,68 +422,84 @@ pub fn summary_extra(site: &Site, page: &Page, f: Format<'_>) -> Map<String, Val
     );
     map.insert(
         "updated_display".into(),
-        json!(m.updated.map(|d| f.date(d.0.date_naive()))),
+        json!(page.meta.updated.map(|d| f.date(d.0.date_naive()))),
     );
-    match &page.kind {
-        Kind::Job(job) => {
-            map.insert("closed".into(), json!(job.closed));
-            map.insert(
-                "valid_through".into(),
-                json!(m.valid_through.map(|d| d.ymd())),
-            );
-            map.insert(
-                "valid_through_display".into(),
-                json!(m.valid_through.map(|d| f.date(d.0.date_naive()))),
-            );
-            map.insert(
-                "company_name".into(),
-                json!(m.company.as_ref().map(|c| &c.name)),
-            );
-            map.insert(
-                "location_label".into(),
-                location_view(page, f)
-                    .get("label")
-                    .cloned()
-                    .unwrap_or_default(),
-            );
-            let labels: Vec<String> = m
-                .employment_type
-                .0
-                .iter()
-                .map(|t| f.employment_type(t))
-                .collect();
-            map.insert("employment_type_labels".into(), json!(labels));
-            map.insert("employment_type".into(), json!(m.employment_type.0));
-        }
-        Kind::Campaign(c) => {
-            map.insert("status".into(), json!(c.status));
-            map.insert("status_label".into(), json!(status_label(&c.status)));
-            map.insert(
-                "start".into(),
-                json!(c.start.format("%Y-%m-%d").to_string()),
-            );
-            map.insert(
-                "end".into(),
-                json!(c.end.map(|e| e.format("%Y-%m-%d").to_string())),
-            );
-            map.insert("client".into(), json!(m.client));
-            map.insert("start_display".into(), json!(f.date(c.start)));
-            map.insert("end_display".into(), json!(c.end.map(|e| f.date(e))));
-        }
-        Kind::CaseStudy(study) => {
-            map.insert("client".into(), json!(m.client));
-            map.insert(
-                "summary_text".into(),
-                json!(m.summary.as_deref().map(plain_text)),
-            );
-            map.insert(
-                "cover".into(),
-                json!(m.cover.as_ref().map(|c| cover_view(site, page, c, study))),
-            );
-        }
-        Kind::Page | Kind::Swot(_) | Kind::Calendar(_) | Kind::Showcase(_) => {}
-    }
+    map.extend(page.kind.summary(site, page, f));
     map
+}
+
+/// What a listing shows of a job posting.
+pub fn job_summary(job: &Job, f: Format<'_>) -> Map<String, Value> {
+    {
+        let m = &job.fm;
+        let mut map = Map::new();
+        map.insert("closed".into(), json!(job.closed));
+        map.insert(
+            "valid_through".into(),
+            json!(m.valid_through.map(|d| d.ymd())),
+        );
+        map.insert(
+            "valid_through_display".into(),
+            json!(m.valid_through.map(|d| f.date(d.0.date_naive()))),
+        );
+        map.insert(
+            "company_name".into(),
+            json!(m.company.as_ref().map(|c| &c.name)),
+        );
+        map.insert(
+            "location_label".into(),
+            location_view(job, f)
+                .get("label")
+                .cloned()
+                .unwrap_or_default(),
+        );
+        let types = &job.employment_types;
+        let labels: Vec<String> = types.iter().map(|t| f.employment_type(t.as_str())).collect();
+        map.insert("employment_type_labels".into(), json!(labels));
+        map.insert("employment_type".into(), json!(types));
+        map
+    }
+
+}
+
+/// What a listing shows of a campaign.
+pub fn campaign_summary(c: &Campaign, f: Format<'_>) -> Map<String, Value> {
+    {
+        let mut map = Map::new();
+        map.insert("status".into(), json!(c.status));
+        map.insert("status_label".into(), json!(status_label(c.status)));
+        map.insert(
+            "start".into(),
+            json!(c.start.format("%Y-%m-%d").to_string()),
+        );
+        map.insert(
+            "end".into(),
+            json!(c.end.map(|e| e.format("%Y-%m-%d").to_string())),
+        );
+        map.insert("client".into(), json!(c.fm.client));
+        map.insert("start_display".into(), json!(f.date(c.start)));
+        map.insert("end_display".into(), json!(c.end.map(|e| f.date(e))));
+        map
+    }
+
+}
+
+/// What a listing shows of a case study.
+pub fn case_study_summary(site: &Site, page: &Page, study: &CaseStudy) -> Map<String, Value> {
+    {
+        let m = &study.fm;
+        let mut map = Map::new();
+        map.insert("client".into(), json!(m.client));
+        map.insert(
+            "summary_text".into(),
+            json!(m.summary.as_deref().map(plain_text)),
+        );
+        map.insert(
+            "cover".into(),
+            json!(m.cover.as_ref().map(|c| cover_view(site, page, c))),
+        );
+        map
+    }
 }
 
 /// Markdown reduced to its text, for summaries and meta descriptions.
@@ -525,22 +518,20 @@ pub fn plain_text(markdown: &str) -> String {
 }
 
 /// The schema.org `JobPosting` of an open job, as JSON safe to put inside `<script>`.
-pub fn job_posting_json_ld(site: &Site, page: &Page, body: &Rendered) -> Option<String> {
-    let Kind::Job(job) = &page.kind else {
-        return None;
-    };
+pub fn job_posting_json_ld(site: &Site, page: &Page, job: &Job, body: &Rendered) -> Option<String> {
     if job.closed {
         return None;
     }
-    let m = &page.meta;
+    let m = &job.fm;
+    let common = &page.meta;
     let company = m.company.as_ref()?;
     let mut ld = Map::new();
     ld.insert("@context".into(), json!("https://schema.org/"));
     ld.insert("@type".into(), json!("JobPosting"));
-    ld.insert("title".into(), json!(m.title));
+    ld.insert("title".into(), json!(common.title));
     // schema.org reads `description` as HTML: plain front matter text is escaped.
     let description = if body.html.trim().is_empty() {
-        crate::markdown::escape_html(m.description.as_deref().unwrap_or(&m.title))
+        crate::markdown::escape_html(common.description.as_deref().unwrap_or(&common.title))
     } else {
         body.html.clone()
     };
@@ -555,7 +546,7 @@ pub fn job_posting_json_ld(site: &Site, page: &Page, body: &Rendered) -> Option<
             json!(format!("{}T23:59:59", until.ymd())),
         );
     }
-    let types = &m.employment_type.0;
+    let types = &job.employment_types;
     if types.len() == 1 {
         ld.insert("employmentType".into(), json!(types[0]));
     } else if !types.is_empty() {
@@ -641,8 +632,9 @@ pub fn job_posting_json_ld(site: &Site, page: &Page, body: &Rendered) -> Option<
     let direct = m.apply.as_ref().is_some_and(|a| a.url.is_some());
     ld.insert("directApply".into(), json!(direct));
     ld.insert("url".into(), json!(site.permalink(&page.path)));
-    if !m.skills.is_empty() {
-        ld.insert("skills".into(), json!(m.skills.join(", ")));
+    let skills = common.terms("skills");
+    if !skills.is_empty() {
+        ld.insert("skills".into(), json!(skills.join(", ")));
     }
     Some(script_safe(&Value::Object(ld)))
 }
@@ -660,13 +652,7 @@ pub fn script_safe(value: &Value) -> String {
 /// Open Graph and Twitter card data of a page.
 pub fn open_graph(site: &Site, page: &Page) -> Value {
     let m = &page.meta;
-    let image = match &page.kind {
-        Kind::CaseStudy(_) => m.cover.as_ref(),
-        Kind::Job(_) => m.company.as_ref().and_then(|c| c.logo.as_ref()),
-        Kind::Showcase(s) => s.items.first().map(|i| &i.image),
-        _ => None,
-    }
-    .map(|p| {
+    let image = page.kind.share_image().map(|p| {
         let url = asset_url(site, page, p);
         if url.contains("://") {
             url
@@ -677,7 +663,7 @@ pub fn open_graph(site: &Site, page: &Page) -> Value {
     let description = m
         .description
         .clone()
-        .or_else(|| m.summary.as_deref().map(plain_text))
+        .or_else(|| page.kind.description())
         .or_else(|| site.config.description.clone());
     json!({
         "type": "article",

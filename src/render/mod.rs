@@ -27,7 +27,11 @@ use rayon::prelude::*;
 use serde_json::{Map, Value, json};
 
 use crate::error::{Diagnostic, nearest};
-use crate::kinds::Kind;
+use crate::kinds::calendar::Calendar;
+use crate::kinds::campaign::Campaign;
+use crate::kinds::case_study::CaseStudy;
+use crate::kinds::data_of;
+use crate::kinds::job::Job;
 use crate::markdown::cache::MarkdownCache;
 use crate::markdown::{Highlighter, MarkdownOptions, Rendered};
 use crate::output::Output;
@@ -323,7 +327,7 @@ impl<'a> Renderer<'a> {
         let site = self.site;
         let template = self.template_for(
             page.meta.template.as_deref(),
-            page.kind.template(),
+            page.kind.spec().template(),
             &page.file,
             &page.front_matter,
         )?;
@@ -343,13 +347,13 @@ impl<'a> Renderer<'a> {
         extra.insert("og".into(), kinds::open_graph(site, page));
         extra.insert(
             "json_ld".into(),
-            json!(kinds::job_posting_json_ld(site, page, body)),
+            json!(page.kind.json_ld(site, page, body)),
         );
         extra.extend(self.i18n(&page.lang, Some(&page.translation_key)));
         let ctx = self.views.context(site, &page.lang, &page.path, extra);
         let html = self.templates.render(&template, &ctx, &page.file)?;
         self.write(&output_file(&page.path), html.as_bytes(), &page.file)?;
-        if let Kind::Calendar(calendar) = &page.kind {
+        if let Some(calendar) = data_of::<Calendar>(page) {
             let f = format::Format {
                 locale: &self.views.locale,
                 strings: &self.views.strings,
@@ -487,11 +491,11 @@ impl<'a> Renderer<'a> {
         let recent = self.views.summaries_of(dated.take(10).map(|p| &p.id));
         let cases = in_lang
             .iter()
-            .filter(|p| matches!(p.kind, Kind::CaseStudy(_)))
+            .filter(|p| data_of::<CaseStudy>(p).is_some())
             .take(6);
         let jobs = in_lang
             .iter()
-            .filter(|p| matches!(&p.kind, Kind::Job(j) if !j.closed))
+            .filter(|p| p.kind.is_open_job())
             .take(10);
         let mut map = Map::new();
         map.insert("recent_pages".into(), Value::Array(recent));
@@ -512,15 +516,15 @@ impl<'a> Renderer<'a> {
             .pages
             .iter()
             .filter_map(|id| self.site.pages.get(id))
-            .filter_map(|p| match &p.kind {
-                Kind::Campaign(c) => Some(charts::TimelineItem {
+            .filter_map(|p| {
+                let c = data_of::<Campaign>(p)?;
+                Some(charts::TimelineItem {
                     label: p.meta.title.clone(),
                     url: self.site.url(&p.path),
                     start: ymd(c.start),
                     end: c.end.map(ymd),
-                    status: c.status.clone(),
-                }),
-                _ => None,
+                    status: c.status.as_str().to_string(),
+                })
             })
             .collect();
         let rtl = crate::config::SiteConfig::direction(&section.lang) == "rtl";
@@ -638,7 +642,7 @@ impl<'a> Renderer<'a> {
                 }
             }
         }
-        if site.pages.values().any(|p| matches!(p.kind, Kind::Job(_))) {
+        if site.pages.values().any(|p| data_of::<Job>(p).is_some()) {
             problems.extend(
                 self.write("jobs.json", feeds::jobs_json(site).as_bytes(), &origin)
                     .err(),
@@ -782,13 +786,11 @@ impl<'a> Renderer<'a> {
         if self.templates.has(name) {
             return Ok(name.to_string());
         }
-        let line = crate::yaml::key_line(
-            crate::yaml::Fragment {
-                text: front_matter,
-                first_line: 2,
-            },
-            "template",
-        )
+        let line = crate::yaml::Fragment {
+            text: front_matter,
+            first_line: crate::content::front_matter::FIRST_LINE,
+        }
+        .key_line("template")
         .unwrap_or(1);
         let mut d = Diagnostic::error(file, format!("template `{name}` not found")).at_line(line);
         d = match nearest(name, self.templates.names()) {

@@ -6,6 +6,7 @@ use serde_json::{Value, json};
 use super::calendar::{platform_class, platform_label};
 use super::kinds::{KindViews, plain_text};
 use crate::error::Diagnostic;
+use crate::images::Slot;
 use crate::kinds::Origin;
 use crate::kinds::calendar::list_error;
 use crate::kinds::showcase::Showcase;
@@ -26,7 +27,7 @@ const KNOWN_METRICS: [&str; 10] = [
 ];
 
 impl KindViews<'_> {
-    pub(super) fn showcase(
+    pub(crate) fn showcase(
         &self,
         page: &Page,
         showcase: &Showcase,
@@ -42,11 +43,13 @@ impl KindViews<'_> {
             .iter()
             .enumerate()
             .map(|(index, item)| {
+                let at = index.to_string();
                 let caption = item.caption.as_deref().map(|c| {
-                    self.markdown(page, &["items", "caption"], c, problems)
+                    self.markdown(page, &["items", &at, "caption"], c, problems)
                 });
                 let alt = item.caption.as_deref().map(plain_text).unwrap_or_default();
-                let image = match &item.picture {
+                let picture = self.site.pictures.get(&(page.id.clone(), Slot::Item(index)));
+                let image = match picture {
                     Some(p) => {
                         let mut v = super::picture::view(self.site, p);
                         v["alt"] = json!(alt.trim());

@@ -9,7 +9,8 @@ use serde_json::Value;
 
 use super::dirty;
 use super::watch::Change;
-use crate::build::{BuildOptions, check_images, load_config, read_content, render_markdown};
+use crate::site::images::has_resized_images;
+use crate::build::{BuildOptions, load_config, read_content, render_markdown};
 use crate::config::SiteConfig;
 use crate::content::data::load_data;
 use crate::content::discover::discover;
@@ -125,6 +126,15 @@ struct Pending {
 }
 
 impl DevSite {
+    /// The taxonomies content files are parsed with: the site's, or the default ones
+    /// while `site.yaml` is broken.
+    fn taxonomies(&self) -> Vec<String> {
+        match &self.config {
+            Ok(config) => config.taxonomies.clone(),
+            Err(_) => crate::config::KNOWN_TAXONOMIES.map(String::from).to_vec(),
+        }
+    }
+
     /// Loads and builds the whole site into memory.
     pub fn new(options: BuildOptions) -> (DevSite, Outcome) {
         let mut dev = DevSite {
@@ -188,7 +198,7 @@ impl DevSite {
                     only_css = false;
                     // An image a page resizes: its thumbnails and the page change too.
                     if let Some(good) = &self.good {
-                        let using = crate::images::pages_using(&good.site, id);
+                        let using = crate::site::images::pages_using(&good.site, id);
                         if !using.is_empty() {
                             pages.extend(using);
                             scope = scope.max(Some(Scope::Pages));
@@ -199,8 +209,9 @@ impl DevSite {
                     let exists = self.options.root.join("content").join(id).is_file();
                     let known = self.parsed.contains_key(id);
                     if exists {
-                        self.parsed
-                            .insert(id.clone(), read_content(&self.options.root, id));
+                        let taxonomies = self.taxonomies();
+                        let file = read_content(&self.options.root, id, &taxonomies);
+                        self.parsed.insert(id.clone(), file);
                     } else {
                         self.parsed.remove(id);
                     }
@@ -259,9 +270,10 @@ impl DevSite {
             .iter()
             .filter(|id| reparse || !self.parsed.contains_key(*id))
             .collect();
+        let taxonomies = self.taxonomies();
         let read: Vec<(String, Result<ParsedFile, Diagnostic>)> = missing
             .par_iter()
-            .map(|id| ((*id).clone(), read_content(&root, id)))
+            .map(|id| ((*id).clone(), read_content(&root, id, &taxonomies)))
             .collect();
         self.parsed.extend(read);
     }
@@ -353,8 +365,7 @@ impl DevSite {
             self.options.today,
         );
         problems.extend(found);
-        problems.extend(check_images(&site, &content_dir, &self.options.root));
-        problems.extend(crate::images::attach(&mut site, &self.options.root).1);
+        problems.extend(crate::site::images::attach(&mut site, &self.options.root).1);
         // New or changed thumbnails are written with the static files.
         let statics = statics
             || self.good.as_ref().is_none_or(|g| {
@@ -481,10 +492,20 @@ impl DevSite {
         ) else {
             return None;
         };
-        if !inputs_ok || good.views.is_none() || uses_images(file) {
+        if !inputs_ok || good.views.is_none() {
             return None;
         }
         let (before, mut problems) = patch_page(&mut good.site, file, self.options.drafts)?;
+        // Resized images take the full path, which processes them and writes their
+        // thumbnails.
+        if has_resized_images(&before) || good.site.pages.get(id).is_some_and(has_resized_images) {
+            let section = before.section.clone();
+            good.site.pages.insert(before.id.clone(), before);
+            if let Some(s) = good.site.sections.get_mut(&section) {
+                crate::site::assemble::resort(s, &good.site.pages);
+            }
+            return None;
+        }
         let site = &good.site;
         let only = BTreeSet::from([id.clone()]);
         let all_ids: BTreeSet<String> = self.parsed.keys().cloned().collect();
@@ -496,12 +517,9 @@ impl DevSite {
             }
             None => None,
         };
-        let content_dir = self.options.root.join("content");
-        problems.extend(
-            check_images(site, &content_dir, &self.options.root)
-                .into_iter()
-                .filter(|d| d.file == before.file),
-        );
+        if let Some(page) = site.pages.get(id) {
+            problems.extend(crate::site::images::check_page(page, &self.options.root));
+        }
         let undo = |good: &mut Good, old_body: Option<Rendered>| {
             let section = before.section.clone();
             good.site.pages.insert(before.id.clone(), before.clone());
@@ -539,10 +557,10 @@ impl DevSite {
                 .filter(|p| p.date().is_some())
                 .take(crate::render::feeds::FEED_ENTRIES)
                 .any(|p| &p.id == id);
-            let is_job = matches!(
-                site.pages.get(id).map(|p| &p.kind),
-                Some(crate::kinds::Kind::Job(_))
-            );
+            let is_job = site
+                .pages
+                .get(id)
+                .is_some_and(|p| crate::kinds::data_of::<crate::kinds::job::Job>(p).is_some());
             Selection {
                 pages: only.clone(),
                 extras: in_feed || is_job,
@@ -629,13 +647,4 @@ fn bodies_to_redo(
         }
     }
     redo
-}
-
-/// Whether a page names images that are resized (its edits take the full path, which
-/// processes images and writes their thumbnails).
-fn uses_images(file: &ParsedFile) -> bool {
-    match &file.meta {
-        crate::content::parse::Meta::Page(m) => !m.items.is_empty() || m.cover.is_some(),
-        _ => false,
-    }
 }

@@ -4,7 +4,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::kinds::Kind;
+use crate::kinds::data_of;
+use crate::kinds::job::Job;
 use crate::markdown::Rendered;
 use crate::render::Selection;
 use crate::site::assemble::pager_count;
@@ -90,7 +91,7 @@ fn add_change(
     }
     let moved = match (before, after) {
         (Some(b), Some(a)) => {
-            b.path != a.path || b.meta.title != a.meta.title || b.kind.name() != a.kind.name()
+            b.path != a.path || b.meta.title != a.meta.title || b.kind.spec().name() != a.kind.spec().name()
         }
         _ => true,
     };
@@ -103,8 +104,8 @@ fn add_change(
                 .is_some_and(|b| b.links.iter().any(|l| l == id));
             if links_here
                 || page
-                    .meta
-                    .related
+                    .kind
+                    .related()
                     .iter()
                     .any(|r| r.split('#').next() == Some(target.as_str()))
             {
@@ -182,7 +183,7 @@ fn outputs(site: &Site, changed: &BTreeSet<String>) -> BTreeSet<String> {
             out.insert(output_file(&term.path));
         }
     }
-    if site.pages.values().any(|p| matches!(p.kind, Kind::Job(_))) {
+    if site.pages.values().any(|p| data_of::<Job>(p).is_some()) {
         out.insert("jobs.json".into());
     }
     if site.config.search {
@@ -206,5 +207,5 @@ fn outputs(site: &Site, changed: &BTreeSet<String>) -> BTreeSet<String> {
 }
 
 fn is_open_job(page: Option<&Page>) -> bool {
-    matches!(page.map(|p| &p.kind), Some(Kind::Job(j)) if !j.closed)
+    page.is_some_and(|p| p.kind.is_open_job())
 }

@@ -13,7 +13,7 @@ use chrono::NaiveDate;
 use crate::content::meta::{SectionMeta, SortBy};
 use crate::content::parse::{Meta, ParsedFile};
 use crate::error::Diagnostic;
-use crate::kinds::{Origin, classify};
+use crate::kinds::{CheckInput, Origin, classify};
 use crate::slugify::slugify_lang;
 
 /// Places parsed files into a [`Site`]. Drafts are left out unless `drafts` is set.
@@ -196,6 +196,7 @@ pub fn assemble(
         sections,
         taxonomies,
         assets,
+        pictures: BTreeMap::new(),
         translations,
     };
     (site, problems)
@@ -232,7 +233,7 @@ pub fn patch_page(
     let same = page.path == old.path
         && page.section == old.section
         && page.lang == old.lang
-        && page.kind.name() == old.kind.name()
+        && page.kind.spec().name() == old.kind.spec().name()
         && page.date() == old.date()
         && page.meta.aliases == old.meta.aliases
         && same_terms
@@ -326,7 +327,13 @@ fn place_page(
         file: &file.file,
         front_matter: &file.front_matter,
     };
-    let (kind, found) = classify(&kind_name, meta, origin, today);
+    let input = CheckInput {
+        origin,
+        meta,
+        taxonomies: &config.taxonomies,
+        today,
+    };
+    let (kind, found) = classify(&kind_name, input);
     problems.extend(found);
     let translation_key = if dir.is_empty() {
         base_name.clone()

@@ -4,6 +4,7 @@
 //! found, replaced and re-rendered without rebuilding the rest.
 
 pub mod assemble;
+pub mod images;
 pub mod links;
 pub mod paths;
 pub mod taxonomy;
@@ -45,10 +46,7 @@ impl Page {
     /// The page's date for ordering and feeds: `date`, else a campaign's `start`, else
     /// a case study's `period.start`.
     pub fn date(&self) -> Option<crate::content::dates::Date> {
-        self.meta
-            .date
-            .or(self.meta.start)
-            .or_else(|| self.meta.period.as_ref().map(|p| p.start))
+        self.meta.date.or_else(|| self.kind.date())
     }
 }
 
@@ -89,6 +87,8 @@ pub struct Site {
     pub sections: BTreeMap<String, Section>,
     pub taxonomies: Vec<Taxonomy>,
     pub assets: Vec<Asset>,
+    /// The thumbnails of the images pages name, by page id and slot.
+    pub pictures: BTreeMap<(String, crate::images::Slot), crate::images::Picture>,
     /// Content ids of the versions of each translated page or section, by translation key.
     pub translations: BTreeMap<String, Vec<String>>,
 }

@@ -1,0 +1,51 @@
+//! `kind: page`: free Markdown (strategy documents, about pages), with only the
+//! common keys.
+
+use chrono::NaiveDate;
+
+use super::{CheckInput, Checked, Kind, KindData, KindSpec};
+use std::any::Any;
+use std::sync::Arc;
+
+pub struct Spec;
+
+/// A free page: nothing beyond the common keys.
+#[derive(Debug)]
+pub struct Page;
+
+impl KindSpec for Spec {
+    fn name(&self) -> &'static str {
+        "page"
+    }
+
+    fn folder(&self) -> &'static str {
+        ""
+    }
+
+    fn template(&self) -> &'static str {
+        "page.html"
+    }
+
+    fn keys(&self) -> &'static [&'static str] {
+        &[]
+    }
+
+    fn check(&self, _: CheckInput<'_>) -> Checked<Kind> {
+        (Some(Arc::new(Page)), Vec::new())
+    }
+
+    fn scaffold(&self, today: NaiveDate) -> String {
+        let date = today.format("%Y-%m-%d");
+        format!("description: \"\"\ndate: {date}\ntags: []\n---\n\nWrite here.\n")
+    }
+}
+
+impl KindData for Page {
+    fn spec(&self) -> &'static dyn KindSpec {
+        &Spec
+    }
+
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}

@@ -1,0 +1,98 @@
+//! Model stage: the images the pages' kinds name, checked and resized by
+//! `crate::images`; the thumbnails are kept in the site by (page, slot) and join its
+//! assets, beside their source image.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use super::{Asset, Site};
+use crate::content::front_matter::FIRST_LINE;
+use crate::error::Diagnostic;
+use crate::images::{Stats, Use, process};
+use crate::yaml::Fragment;
+
+/// Checks and resizes the images of every page, keeping the thumbnails in
+/// `site.pictures` and adding them to `site.assets`. A missing, unreadable or broken
+/// image is an error at its value in front matter.
+pub fn attach(site: &mut Site, root: &Path) -> (Stats, Vec<Diagnostic>) {
+    let uses: Vec<Use<'_>> = site
+        .pages
+        .values()
+        .flat_map(|page| {
+            page.kind.images().into_iter().map(|(slot, name)| Use {
+                page: &page.id,
+                slot,
+                name,
+                file: &page.file,
+                front_matter: Fragment {
+                    text: &page.front_matter,
+                    first_line: FIRST_LINE,
+                },
+            })
+        })
+        .collect();
+    let by_source: BTreeMap<&Path, &str> = site
+        .assets
+        .iter()
+        .map(|a| (a.source.as_path(), a.dest.as_str()))
+        .collect();
+    let dest_of = |source: &Path| by_source.get(source).map(|d| d.to_string());
+    let processed = process(root, &uses, &dest_of);
+    let mut seen: std::collections::BTreeSet<String> =
+        site.assets.iter().map(|a| a.dest.clone()).collect();
+    let new: Vec<Asset> = processed
+        .files
+        .into_iter()
+        .filter(|(_, dest)| seen.insert(dest.clone()))
+        .map(|(source, dest)| Asset { source, dest })
+        .collect();
+    site.assets.extend(new);
+    site.pictures = processed.pictures;
+    (processed.stats, processed.problems)
+}
+
+/// The problems of the images one page names that are not resized (a logo, an SVG
+/// cover), for the live preview's quick path.
+pub fn check_page(page: &super::Page, root: &Path) -> Vec<Diagnostic> {
+    let uses: Vec<Use<'_>> = page
+        .kind
+        .images()
+        .into_iter()
+        .filter(|(slot, name)| !slot.is_resized(name))
+        .map(|(slot, name)| Use {
+            page: &page.id,
+            slot,
+            name,
+            file: &page.file,
+            front_matter: Fragment {
+                text: &page.front_matter,
+                first_line: FIRST_LINE,
+            },
+        })
+        .collect();
+    process(root, &uses, &|_| None).problems
+}
+
+/// Whether a page shows resized images (its edits in the live preview take the full
+/// path, which processes images and writes their thumbnails).
+pub fn has_resized_images(page: &super::Page) -> bool {
+    page.kind
+        .images()
+        .iter()
+        .any(|(slot, name)| slot.is_resized(name))
+}
+
+/// The pages that show the bundle file `asset` (a content id, `work/a/reel.jpg`), for
+/// the live preview to re-render after it changed.
+pub fn pages_using(site: &Site, asset: &str) -> Vec<String> {
+    site.pages
+        .values()
+        .filter(|page| {
+            page.kind
+                .images()
+                .iter()
+                .any(|(_, name)| crate::images::locate::names_asset(&page.id, name, asset))
+        })
+        .map(|page| page.id.clone())
+        .collect()
+}
