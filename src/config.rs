@@ -9,7 +9,8 @@ use crate::error::Diagnostic;
 use crate::slugify::SlugMode;
 use crate::yaml::{self, Fragment};
 
-/// The taxonomies folio knows; `taxonomies:` in `site.yaml` picks among them.
+/// The taxonomies of a site that does not declare its own (`taxonomies:` in
+/// `site.yaml` may name any others).
 pub const KNOWN_TAXONOMIES: [&str; 4] = ["tags", "skills", "platforms", "industries"];
 
 /// The parsed `site.yaml`.
@@ -136,15 +137,23 @@ impl SiteConfig {
     fn validate(&self, file: &Path, fragment: Fragment<'_>) -> Vec<Diagnostic> {
         let mut problems = Vec::new();
         let line_of = |key| fragment.key_line(key).unwrap_or(1);
-        for name in &self.taxonomies {
-            if !KNOWN_TAXONOMIES.contains(&name.as_str()) {
-                let mut d = Diagnostic::error(file, format!("unknown taxonomy `{name}`"))
-                    .at_line(line_of("taxonomies"))
-                    .with_help(format!("folio knows {}", KNOWN_TAXONOMIES.join(", ")));
-                if let Some(s) = crate::error::nearest(name, KNOWN_TAXONOMIES) {
-                    d = d.with_help(format!("did you mean `{s}`?"));
-                }
-                problems.push(d);
+        for (index, name) in self.taxonomies.iter().enumerate() {
+            let at = fragment
+                .position(&["taxonomies", &index.to_string()])
+                .map_or((line_of("taxonomies"), 1), |p| (p.line, p.column));
+            if let Some(why) = taxonomy_name_problem(name) {
+                problems.push(
+                    Diagnostic::error(file, format!("taxonomy `{name}` {why}"))
+                        .at(at.0, at.1)
+                        .with_help(
+                            "a taxonomy is a front matter key holding a list of terms, named in lowercase Latin letters, digits and `_` (e.g. tools)",
+                        ),
+                );
+            } else if self.taxonomies[..index].contains(name) {
+                problems.push(
+                    Diagnostic::error(file, format!("taxonomy `{name}` is declared twice"))
+                        .at(at.0, at.1),
+                );
             }
         }
         if !(self.base_url.starts_with("http://") || self.base_url.starts_with("https://")) {
@@ -183,6 +192,26 @@ impl SiteConfig {
             _ => "ltr",
         }
     }
+}
+
+/// Why `name` cannot be a taxonomy: it must be usable as a front matter key and a URL
+/// folder, and not be a key pages already have.
+fn taxonomy_name_problem(name: &str) -> Option<String> {
+    let valid = name.starts_with(|c: char| c.is_ascii_lowercase())
+        && name
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+    if !valid {
+        return Some("is not a valid name".into());
+    }
+    if crate::content::meta::common_keys().contains(&name) {
+        return Some("is a key every page has".into());
+    }
+    let owners = crate::kinds::registry::owners(name);
+    if !owners.is_empty() {
+        return Some(format!("is a key of kind {}", owners.join(" and ")));
+    }
+    None
 }
 
 #[cfg(test)]

@@ -2,7 +2,9 @@
 
 use std::process::ExitCode;
 
-use clap::{Args, ValueEnum};
+use clap::Args;
+use clap::builder::{PossibleValue, PossibleValuesParser};
+use folio::kinds::registry;
 use folio::scaffold::new_content;
 use folio::slugify::SlugMode;
 
@@ -13,8 +15,8 @@ pub struct NewArgs {
     #[command(flatten)]
     site: SiteArgs,
     /// The kind of content.
-    #[arg(value_enum)]
-    kind: Kind,
+    #[arg(value_parser = kinds())]
+    kind: String,
     /// Its title; the file name is made from it.
     title: String,
     /// Write a translation in this language (`name.CODE.md`).
@@ -22,30 +24,15 @@ pub struct NewArgs {
     lang: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, ValueEnum)]
-enum Kind {
-    Page,
-    Job,
-    Swot,
-    Campaign,
-    #[value(name = "case_study", alias = "case-study")]
-    CaseStudy,
-    Calendar,
-    Showcase,
-}
-
-impl Kind {
-    fn name(self) -> &'static str {
-        match self {
-            Kind::Page => "page",
-            Kind::Job => "job",
-            Kind::Swot => "swot",
-            Kind::Campaign => "campaign",
-            Kind::CaseStudy => "case_study",
-            Kind::Calendar => "calendar",
-            Kind::Showcase => "showcase",
+/// The kinds of the registry, each also accepted with `-` for `_` (`case-study`).
+fn kinds() -> PossibleValuesParser {
+    PossibleValuesParser::new(registry::names().map(|name| {
+        let value = PossibleValue::new(name);
+        match name.contains('_') {
+            true => value.alias(name.replace('_', "-")),
+            false => value,
         }
-    }
+    }))
 }
 
 impl NewArgs {
@@ -67,7 +54,7 @@ impl NewArgs {
         let today = chrono::Utc::now().date_naive();
         match new_content(
             &root,
-            self.kind.name(),
+            &self.kind.replace('-', "_"),
             &self.title,
             self.lang.as_deref(),
             mode,

@@ -38,7 +38,7 @@ pub struct PageMeta {
     pub extra: Map<String, Value>,
     /// Every other top-level key, by name; its value is read again, with positions,
     /// by the step that owns it.
-    #[serde(flatten)]
+    #[serde(skip)]
     pub rest: BTreeMap<String, serde_yaml::Value>,
     /// The terms of each taxonomy given, filled in by [`PageMeta::take_terms`].
     #[serde(skip)]
@@ -48,13 +48,7 @@ pub struct PageMeta {
 /// The common keys of a page, as written in front matter.
 pub fn common_keys() -> &'static [&'static str] {
     static KEYS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
-    KEYS.get_or_init(|| {
-        crate::yaml::fields_of::<PageMeta>()
-            .iter()
-            .copied()
-            .filter(|k| *k != "rest" && *k != "terms")
-            .collect()
-    })
+    KEYS.get_or_init(|| crate::yaml::fields_of::<PageMeta>().to_vec())
 }
 
 impl PageMeta {

@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use super::front_matter::{FIRST_LINE, split};
-use super::meta::{PageMeta, SectionMeta};
+use super::meta::{PageMeta, SectionMeta, common_keys};
 use super::source::decode;
 use crate::error::Diagnostic;
 use crate::yaml;
@@ -64,7 +64,10 @@ pub fn parse_file(
     let meta = if is_section {
         Meta::Section(Arc::new(yaml::parse(&file, parts.front_matter)?))
     } else {
-        let mut meta: PageMeta = yaml::parse(&file, parts.front_matter)?;
+        let common = common_keys();
+        let skip = |key: &str| !common.contains(&key);
+        let (mut meta, rest) = yaml::parse_split::<PageMeta>(&file, parts.front_matter, &skip)?;
+        meta.rest = rest;
         if let Some((key, message)) = meta.take_terms(taxonomies).into_iter().next() {
             let d = Diagnostic::error(&file, message);
             return Err(match parts.front_matter.position(&[&key]) {
@@ -113,7 +116,7 @@ mod tests {
             panic!("not a page")
         };
         assert_eq!(meta.title, "Hi");
-        assert_eq!(meta.tags, ["a", "b"]);
+        assert_eq!(meta.terms("tags"), ["a", "b"]);
         assert!(meta.toc);
         assert_eq!(&*p.body, "body\n");
     }

@@ -107,9 +107,22 @@ mod tests {
             Location::File(r.join("static/img/logo.svg"))
         );
         assert_eq!(locate(r, "jobs/x.md", "https://e.org/l.png"), Location::Url);
-        assert!(matches!(locate(r, "jobs/x.md", "reel.jpg"), Location::Missing(h) if h.contains("bundle")));
-        assert!(matches!(locate(r, "work/a/index.md", "../../../etc/passwd"), Location::Missing(_)));
-        assert!(names_asset("work/a/index.md", "./reel.jpg", "work/a/reel.jpg"));
-        assert!(!names_asset("work/a/index.md", "reel.jpg", "work/b/reel.jpg"));
+        assert!(
+            matches!(locate(r, "jobs/x.md", "reel.jpg"), Location::Missing(h) if h.contains("bundle"))
+        );
+        assert!(matches!(
+            locate(r, "work/a/index.md", "../../../etc/passwd"),
+            Location::Missing(_)
+        ));
+        assert!(names_asset(
+            "work/a/index.md",
+            "./reel.jpg",
+            "work/a/reel.jpg"
+        ));
+        assert!(!names_asset(
+            "work/a/index.md",
+            "reel.jpg",
+            "work/b/reel.jpg"
+        ));
     }
 }

@@ -68,7 +68,11 @@ struct Request<'a> {
 
 /// Checks every image of `uses` and resizes the raster ones. `dest_of` gives the
 /// output path of a file in a page bundle (copied there as an asset).
-pub fn process(root: &Path, uses: &[Use<'_>], dest_of: &dyn Fn(&Path) -> Option<String>) -> Processed {
+pub fn process(
+    root: &Path,
+    uses: &[Use<'_>],
+    dest_of: &dyn Fn(&Path) -> Option<String>,
+) -> Processed {
     let mut out = Processed::default();
     let mut requests = Vec::new();
     for u in uses {
@@ -76,8 +80,10 @@ pub fn process(root: &Path, uses: &[Use<'_>], dest_of: &dyn Fn(&Path) -> Option<
             Location::Url => continue,
             Location::File(path) => path,
             Location::Missing(help) => {
-                out.problems
-                    .push(u.error(format!("image `{}` not found", u.name)).with_help(help));
+                out.problems.push(
+                    u.error(format!("image `{}` not found", u.name))
+                        .with_help(help),
+                );
                 continue;
             }
         };
@@ -89,7 +95,11 @@ pub fn process(root: &Path, uses: &[Use<'_>], dest_of: &dyn Fn(&Path) -> Option<
             None => dest_of(&source),
         };
         if let Some(dest) = dest {
-            requests.push(Request { use_: u, source, dest });
+            requests.push(Request {
+                use_: u,
+                source,
+                dest,
+            });
         }
     }
     let done = resize_all(root, &requests);

@@ -10,8 +10,8 @@ use serde_json::{Map, Value};
 use super::values::{Better, ListItem, Number, keywords};
 use super::{CheckInput, Checked, Kind, KindData, KindSpec, Origin, ViewContext, checked};
 use crate::content::dates::Date;
-use crate::render::format::Format;
 use crate::error::Diagnostic;
+use crate::render::format::Format;
 use crate::site::{Page, Site};
 
 pub struct Spec;
@@ -179,10 +179,12 @@ fn validate(fm: FrontMatter, origin: Origin<'_>, today: NaiveDate) -> Checked<Ca
             }
             None => {
                 let d = origin.error(&["status"], format!("unknown status `{text}`"));
-                problems.push(match crate::error::nearest(text, Status::NAMES.iter().copied()) {
-                    Some(s) => d.with_help(format!("did you mean `{s}`?")),
-                    None => d.with_help("expected planned, running or completed"),
-                });
+                problems.push(
+                    match crate::error::nearest(text, Status::NAMES.iter().copied()) {
+                        Some(s) => d.with_help(format!("did you mean `{s}`?")),
+                        None => d.with_help("expected planned, running or completed"),
+                    },
+                );
                 derived
             }
         },

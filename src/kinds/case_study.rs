@@ -10,9 +10,9 @@ use serde_json::{Map, Value};
 use super::values::{Better, Number};
 use super::{CheckInput, Checked, Kind, KindData, KindSpec, Origin, ViewContext, checked};
 use crate::content::dates::Date;
-use crate::render::format::Format;
 use crate::error::Diagnostic;
 use crate::images::Slot;
+use crate::render::format::Format;
 use crate::site::{Page, Site};
 
 pub struct Spec;
@@ -141,7 +141,10 @@ impl KindData for CaseStudy {
     }
 
     fn description(&self) -> Option<String> {
-        self.fm.summary.as_deref().map(crate::render::kinds::plain_text)
+        self.fm
+            .summary
+            .as_deref()
+            .map(crate::render::kinds::plain_text)
     }
 
     fn related(&self) -> &[String] {
@@ -153,7 +156,12 @@ impl KindData for CaseStudy {
     }
 
     fn images(&self) -> Vec<(Slot, &str)> {
-        self.fm.cover.as_deref().map(|c| (Slot::Cover, c)).into_iter().collect()
+        self.fm
+            .cover
+            .as_deref()
+            .map(|c| (Slot::Cover, c))
+            .into_iter()
+            .collect()
     }
 }
 

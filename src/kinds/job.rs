@@ -11,10 +11,10 @@ use serde_json::{Map, Value};
 use super::values::{ListItem, Number, OneOrMany, is_http_url, keywords};
 use super::{CheckInput, Checked, Kind, KindData, KindSpec, Origin, ViewContext, checked};
 use crate::content::meta::PageMeta;
-use crate::render::format::Format;
 use crate::error::{Diagnostic, nearest};
 use crate::images::Slot;
 use crate::markdown::Rendered;
+use crate::render::format::Format;
 use crate::site::{Page, Site};
 
 pub struct Spec;
@@ -219,7 +219,12 @@ pub fn country_name(code: &str) -> Option<&'static str> {
     rust_iso3166::from_alpha2(&code.to_ascii_uppercase()).map(|c| c.name)
 }
 
-fn validate(fm: FrontMatter, meta: &PageMeta, origin: Origin<'_>, today: NaiveDate) -> Checked<Job> {
+fn validate(
+    fm: FrontMatter,
+    meta: &PageMeta,
+    origin: Origin<'_>,
+    today: NaiveDate,
+) -> Checked<Job> {
     let mut problems = Vec::new();
     let posted = match meta.date {
         Some(date) => date.0.date_naive(),
@@ -321,11 +326,7 @@ fn validate(fm: FrontMatter, meta: &PageMeta, origin: Origin<'_>, today: NaiveDa
     checked(job, problems)
 }
 
-fn check_location(
-    location: Option<&Location>,
-    origin: Origin<'_>,
-    problems: &mut Vec<Diagnostic>,
-) {
+fn check_location(location: Option<&Location>, origin: Origin<'_>, problems: &mut Vec<Diagnostic>) {
     let Some(location) = location else {
         problems.push(
             origin

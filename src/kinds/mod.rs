@@ -149,6 +149,15 @@ impl Origin<'_> {
         self.place(Diagnostic::warning(self.file, message), path)
     }
 
+    /// An error at the top-level key `key` itself (a key that should not be there).
+    pub fn key_error(&self, key: &str, message: impl Into<String>) -> Diagnostic {
+        let d = Diagnostic::error(self.file, message);
+        match self.fragment().key_position(&[key]) {
+            Some(at) => d.at(at.line, at.column),
+            None => d.at_line(1),
+        }
+    }
+
     fn place(&self, d: Diagnostic, path: &[&str]) -> Diagnostic {
         match self.fragment().position(path) {
             Some(at) => d.at(at.line, at.column),

@@ -97,8 +97,8 @@ fn unknown_key(spec: &dyn KindSpec, key: &str, input: CheckInput<'_>) -> Diagnos
     if let Some(first) = owners.first() {
         return input
             .origin
-            .error(
-                &[key],
+            .key_error(
+                key,
                 format!(
                     "`{key}` is a key of kind {}, not of kind {kind}",
                     owners.join(" and ")
@@ -114,9 +114,10 @@ fn unknown_key(spec: &dyn KindSpec, key: &str, input: CheckInput<'_>) -> Diagnos
         .chain(spec.keys())
         .copied()
         .chain(input.taxonomies.iter().map(String::as_str));
-    let d = input
-        .origin
-        .error(&[key], format!("unknown key `{key}` for kind {kind}"));
+    let d = input.origin.key_error(
+        key,
+        format!("unknown field `{key}`: not a key of kind {kind}"),
+    );
     if crate::config::KNOWN_TAXONOMIES.contains(&key) {
         return d.with_help(format!(
             "`{key}` is not a taxonomy of this site: add it to `taxonomies:` in site.yaml"

@@ -121,7 +121,9 @@ impl KindData for Showcase {
 
     fn images(&self) -> Vec<(Slot, &str)> {
         let items = self.items.iter().enumerate();
-        items.map(|(i, item)| (Slot::Item(i), item.image.as_str())).collect()
+        items
+            .map(|(i, item)| (Slot::Item(i), item.image.as_str()))
+            .collect()
     }
 }
 

@@ -8,12 +8,12 @@ use super::locale::Localizer;
 use super::strings::Strings;
 use crate::error::Diagnostic;
 use crate::images::Slot;
+use crate::kinds::Origin;
 use crate::kinds::campaign::{Campaign, Status as CampaignStatus};
 use crate::kinds::case_study::CaseStudy;
 use crate::kinds::job::{Job, country_name};
 use crate::kinds::swot::Swot;
 use crate::kinds::values::{Better, ListItem};
-use crate::kinds::Origin;
 use crate::markdown::{MarkdownOptions, Rendered, render_fragment};
 use crate::site::{Page, Site};
 
@@ -171,8 +171,7 @@ impl KindViews<'_> {
             .map(|k| {
                 let actual = k.actual.map(|a| a.0);
                 let percent = actual.and_then(|a| super::charts::percent_of_target(k.target.0, a));
-                let met =
-                    actual.map(|a| super::charts::is_met(k.target.0, a, k.better));
+                let met = actual.map(|a| super::charts::is_met(k.target.0, a, k.better));
                 json!({
                     "name": k.name,
                     "target": k.target.0,
@@ -454,12 +453,14 @@ pub fn job_summary(job: &Job, f: Format<'_>) -> Map<String, Value> {
                 .unwrap_or_default(),
         );
         let types = &job.employment_types;
-        let labels: Vec<String> = types.iter().map(|t| f.employment_type(t.as_str())).collect();
+        let labels: Vec<String> = types
+            .iter()
+            .map(|t| f.employment_type(t.as_str()))
+            .collect();
         map.insert("employment_type_labels".into(), json!(labels));
         map.insert("employment_type".into(), json!(types));
         map
     }
-
 }
 
 /// What a listing shows of a campaign.
@@ -481,7 +482,6 @@ pub fn campaign_summary(c: &Campaign, f: Format<'_>) -> Map<String, Value> {
         map.insert("end_display".into(), json!(c.end.map(|e| f.date(e))));
         map
     }
-
 }
 
 /// What a listing shows of a case study.

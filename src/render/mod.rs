@@ -345,10 +345,7 @@ impl<'a> Renderer<'a> {
             ),
         );
         extra.insert("og".into(), kinds::open_graph(site, page));
-        extra.insert(
-            "json_ld".into(),
-            json!(page.kind.json_ld(site, page, body)),
-        );
+        extra.insert("json_ld".into(), json!(page.kind.json_ld(site, page, body)));
         extra.extend(self.i18n(&page.lang, Some(&page.translation_key)));
         let ctx = self.views.context(site, &page.lang, &page.path, extra);
         let html = self.templates.render(&template, &ctx, &page.file)?;
@@ -493,10 +490,7 @@ impl<'a> Renderer<'a> {
             .iter()
             .filter(|p| data_of::<CaseStudy>(p).is_some())
             .take(6);
-        let jobs = in_lang
-            .iter()
-            .filter(|p| p.kind.is_open_job())
-            .take(10);
+        let jobs = in_lang.iter().filter(|p| p.kind.is_open_job()).take(10);
         let mut map = Map::new();
         map.insert("recent_pages".into(), Value::Array(recent));
         map.insert(

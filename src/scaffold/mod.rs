@@ -5,7 +5,9 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
+
+use crate::kinds::registry;
 
 use crate::slugify::{SlugMode, slugify};
 
@@ -67,17 +69,6 @@ pub const SITE: [(&str, &str); 15] = [
 /// The placeholder image of the example showcase (made, not shipped).
 const SAMPLE_IMAGE: &str = "content/showcase/example-showcase/sample.png";
 
-/// The kinds `folio new` writes, with the folder each goes to.
-pub const NEW_KINDS: [(&str, &str); 7] = [
-    ("page", ""),
-    ("job", "jobs"),
-    ("swot", "swot"),
-    ("campaign", "campaigns"),
-    ("case_study", "case-studies"),
-    ("calendar", "calendars"),
-    ("showcase", "showcase"),
-];
-
 /// Writes the example site into `dir`, refusing to overwrite any file.
 pub fn init(dir: &Path) -> io::Result<Vec<PathBuf>> {
     if let Some((existing, _)) = SITE.iter().find(|(rel, _)| dir.join(rel).exists()) {
@@ -114,16 +105,17 @@ pub fn new_content(
     mode: SlugMode,
     today: NaiveDate,
 ) -> io::Result<PathBuf> {
-    let folder = NEW_KINDS
-        .iter()
-        .find(|(k, _)| *k == kind)
-        .map(|(_, f)| *f)
-        .ok_or_else(|| {
-            io::Error::new(
-                io::ErrorKind::InvalidInput,
-                format!("unknown kind `{kind}`"),
-            )
-        })?;
+    let spec = registry::find(kind).ok_or_else(|| {
+        let known: Vec<&str> = registry::names().collect();
+        io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!(
+                "unknown kind `{kind}`: expected one of {}",
+                known.join(", ")
+            ),
+        )
+    })?;
+    let folder = spec.folder();
     let slug = slugify(title, mode);
     if slug.is_empty() {
         return Err(io::Error::new(
@@ -137,8 +129,8 @@ pub fn new_content(
     };
     let mut dir = root.join("content").join(folder);
     let mut name = name;
-    // A showcase is a bundle: its images go beside it.
-    if kind == "showcase" {
+    // A bundle: its images go beside it.
+    if spec.bundle() {
         dir = dir.join(&slug);
         name = match lang {
             Some(lang) => format!("index.{lang}.md"),
@@ -155,52 +147,22 @@ pub fn new_content(
     fs::create_dir_all(&dir)?;
     fs::write(&path, front_matter(kind, title, today))?;
     let sample = dir.join("sample.png");
-    if kind == "showcase" && !sample.exists() {
+    if spec.bundle() && !sample.exists() {
         fs::write(&sample, placeholder_png())?;
     }
     Ok(path)
 }
 
-/// The front matter of a new file of `kind`.
+/// The front matter of a new file of `kind` (a kind of the registry; any other name
+/// gets a free page's).
 pub fn front_matter(kind: &str, title: &str, today: NaiveDate) -> String {
     let title = yaml_string(title);
-    let date = today.format("%Y-%m-%d");
-    let later = (today + chrono::Days::new(30)).format("%Y-%m-%d");
-    let body = match kind {
-        "job" => format!(
-            "title: {title}\ndescription: \"\"\ndate: {date}\nvalid_through: {later}\nemployment_type: [FULL_TIME]\ncompany:\n  name: \"\"\n  url: \"\"\nlocation:\n  city: \"\"\n  country: UA          # ISO 3166 alpha-2; or remote: true with applicant_countries\nsalary:\n  currency: UAH        # ISO 4217\n  min: 0\n  max: 0\n  unit: MONTH          # HOUR, DAY, WEEK, MONTH or YEAR\ndepartment: \"\"\nseniority: \"\"\napply:\n  url: \"\"\n  email: \"\"\nresponsibilities:\n  - \"\"\nqualifications:\n  - \"\"\nnice_to_have: []\nbenefits: []\nskills: []\nplatforms: []\n---\n\nDescribe the role here.\n"
-        ),
-        "swot" => format!(
-            "title: {title}\ndescription: \"\"\ndate: {date}\nsubject: \"\"\nstrengths:\n  - \"\"\nweaknesses:\n  - \"\"\nopportunities:\n  - \"\"\nthreats:\n  - \"\"\nstrategies:            # optional TOWS matrix\n  so: []\n  wo: []\n  st: []\n  wt: []\n---\n\nNotes on the analysis.\n"
-        ),
-        "campaign" => format!(
-            "title: {title}\ndescription: \"\"\nclient: \"\"\nstatus: planned        # planned, running or completed\nstart: {date}\nend: {later}\nbudget:\n  amount: 0\n  currency: UAH\nplatforms: []\nobjectives:\n  - \"\"\naudience: \"\"\nkpis:\n  - name: Reach\n    target: 0\n    actual: 0\n    unit: \"\"\n    better: higher     # or lower (cost per click, say)\n---\n\nWhat the campaign did.\n"
-        ),
-        "case_study" => format!(
-            "title: {title}\ndescription: \"\"\ndate: {date}\nclient: \"\"\nindustries: []\nrole: \"\"\nperiod:\n  start: {date}\n  end: {later}\nsummary: \"\"\nchallenge: \"\"\napproach: \"\"\nresults:\n  - metric: \"\"\n    before: 0\n    after: 0\n    unit: \"\"\n    better: higher\ntestimonial:\n  quote: \"\"\n  author: \"\"\n  role: \"\"\nrelated: []            # e.g. \"@/campaigns/spring.md\"\n---\n\nThe story in full.\n"
-        ),
-        "calendar" => {
-            let first = today.with_day(1).unwrap_or(today);
-            let last = (first + chrono::Months::new(1)).pred_opt().unwrap_or(first);
-            format!(
-                "title: {title}\ndescription: \"\"\ndate: {date}\nperiod: {{start: {}, end: {}}}\ntimezone: Europe/Kyiv     # IANA name; times are in it\nplatforms: []\nentries:\n  - date: {date}\n    time: \"09:30\"        # HH:MM, 24-hour; leave out for all day\n    platform: instagram\n    format: post         # post, story, reel, video, article, email, event\n    topic: \"\"\n    status: idea         # idea, draft, scheduled, published\n    owner: \"\"\n    link: \"\"            # a URL or an @/ path; or leave out\n---\n\nNotes on the plan.\n",
-                first.format("%Y-%m-%d"),
-                last.format("%Y-%m-%d"),
-            )
-        }
-        "showcase" => format!(
-            "title: {title}\ndescription: \"\"\ndate: {date}\nplatforms: []\nitems:                   # images sit beside this file (JPEG, PNG or WebP)\n  - platform: instagram\n    image: sample.png\n    caption: \"\"\n    date: {date}\n    link: https://www.instagram.com/\n    metrics: {{reach: 0, likes: 0, comments: 0, shares: 0}}\n---\n\nAbout these samples.\n"
-        ),
-        _ => format!(
-            "title: {title}\ndescription: \"\"\ndate: {date}\ntags: []\n---\n\nWrite here.\n"
-        ),
+    let spec = registry::find(kind).unwrap_or(&crate::kinds::page::Spec);
+    let kind_line = match spec.name() {
+        "page" => String::new(),
+        name => format!("kind: {name}\n"),
     };
-    let kind_line = if kind == "page" {
-        String::new()
-    } else {
-        format!("kind: {kind}\n")
-    };
-    format!("---\n{kind_line}{body}")
+    format!("---\n{kind_line}title: {title}\n{}", spec.scaffold(today))
 }
 
 /// A 640×640 PNG in soft colours: the image of the example showcase, to be replaced.
@@ -228,10 +190,14 @@ mod tests {
     #[test]
     fn new_file_front_matter_parses_for_every_kind() {
         let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
-        for (kind, _) in NEW_KINDS {
+        for kind in registry::names() {
             let text = front_matter(kind, "Менеджер: \"SMM\"", today);
-            let parsed =
-                crate::content::parse::parse_file("a.md", PathBuf::from("a.md"), text.into_bytes());
+            let parsed = crate::content::parse::parse_file(
+                "a.md",
+                PathBuf::from("a.md"),
+                text.into_bytes(),
+                &["tags".to_string(), "platforms".to_string()],
+            );
             let parsed = parsed.unwrap_or_else(|e| panic!("{kind}: {e}"));
             let crate::content::parse::Meta::Page(meta) = parsed.meta else {
                 panic!("{kind}")

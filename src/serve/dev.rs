@@ -9,7 +9,6 @@ use serde_json::Value;
 
 use super::dirty;
 use super::watch::Change;
-use crate::site::images::has_resized_images;
 use crate::build::{BuildOptions, load_config, read_content, render_markdown};
 use crate::config::SiteConfig;
 use crate::content::data::load_data;
@@ -21,6 +20,7 @@ use crate::output::MemoryOutput;
 use crate::render::context::Views;
 use crate::render::{RenderInput, Renderer, Selection, Templates, functions, prepare};
 use crate::site::assemble::patch_page;
+use crate::site::images::has_resized_images;
 use crate::site::{Site, SiteLinks, assemble};
 
 /// The files being served, by output path.

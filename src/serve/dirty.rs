@@ -91,7 +91,9 @@ fn add_change(
     }
     let moved = match (before, after) {
         (Some(b), Some(a)) => {
-            b.path != a.path || b.meta.title != a.meta.title || b.kind.spec().name() != a.kind.spec().name()
+            b.path != a.path
+                || b.meta.title != a.meta.title
+                || b.kind.spec().name() != a.kind.spec().name()
         }
         _ => true,
     };

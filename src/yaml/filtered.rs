@@ -3,6 +3,7 @@
 //! common ones already parsed). Values are read straight from the YAML parser, so
 //! their errors keep their line and column.
 
+use std::collections::BTreeMap;
 use std::fmt;
 use std::marker::PhantomData;
 
@@ -10,16 +11,22 @@ use serde::de::value::MapAccessDeserializer;
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, IntoDeserializer, MapAccess};
 use serde::{Deserialize, de::Visitor};
 
-/// Deserializes a `T` from a map, without the keys for which `skip` is true.
+/// The values of the keys left out, by key.
+pub type Rest = BTreeMap<String, serde_yaml::Value>;
+
+/// Deserializes a `T` from a map, without the keys for which `skip` is true (their
+/// values go to `rest` when given).
 pub struct Without<'s, T> {
     skip: &'s dyn Fn(&str) -> bool,
+    rest: Option<&'s mut Rest>,
     target: PhantomData<T>,
 }
 
 impl<'s, T> Without<'s, T> {
-    pub fn new(skip: &'s dyn Fn(&str) -> bool) -> Self {
+    pub fn new(skip: &'s dyn Fn(&str) -> bool, rest: Option<&'s mut Rest>) -> Self {
         Without {
             skip,
+            rest,
             target: PhantomData,
         }
     }
@@ -44,6 +51,7 @@ impl<'de, T: Deserialize<'de>> Visitor<'de> for Without<'_, T> {
         T::deserialize(MapAccessDeserializer::new(Kept {
             inner: map,
             skip: self.skip,
+            rest: self.rest,
         }))
     }
 }
@@ -52,6 +60,7 @@ impl<'de, T: Deserialize<'de>> Visitor<'de> for Without<'_, T> {
 struct Kept<'s, A> {
     inner: A,
     skip: &'s dyn Fn(&str) -> bool,
+    rest: Option<&'s mut Rest>,
 }
 
 impl<'de, A: MapAccess<'de>> MapAccess<'de> for Kept<'_, A> {
@@ -63,7 +72,15 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for Kept<'_, A> {
     ) -> Result<Option<K::Value>, A::Error> {
         while let Some(key) = self.inner.next_key::<String>()? {
             if (self.skip)(&key) {
-                self.inner.next_value::<IgnoredAny>()?;
+                match self.rest.as_deref_mut() {
+                    Some(rest) => {
+                        let value = self.inner.next_value::<serde_yaml::Value>()?;
+                        rest.insert(key, value);
+                    }
+                    None => {
+                        self.inner.next_value::<IgnoredAny>()?;
+                    }
+                }
                 continue;
             }
             let key: de::value::StringDeserializer<A::Error> = key.into_deserializer();
@@ -89,15 +106,12 @@ mod tests {
 
     fn parse(text: &str) -> Result<Kpi, serde_yaml::Error> {
         let skip = |k: &str| k == "title" || k == "tags";
-        Without::<Kpi>::new(&skip).deserialize(serde_yaml::Deserializer::from_str(text))
+        Without::<Kpi>::new(&skip, None).deserialize(serde_yaml::Deserializer::from_str(text))
     }
 
     #[test]
     fn skipped_keys_are_left_out_and_others_denied() {
-        assert_eq!(
-            parse("title: x\ntarget: 3\ntags: [a]\n").unwrap().target,
-            3
-        );
+        assert_eq!(parse("title: x\ntarget: 3\ntags: [a]\n").unwrap().target, 3);
         let err = parse("title: x\ntarget: 3\nbudget: 1\n").unwrap_err();
         assert!(err.to_string().contains("unknown field `budget`"), "{err}");
     }

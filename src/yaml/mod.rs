@@ -6,6 +6,8 @@ mod fields;
 mod filtered;
 mod positions;
 
+use std::collections::BTreeMap;
+
 use serde::de::{DeserializeOwned, DeserializeSeed};
 
 pub use fields::of as fields_of;
@@ -114,9 +116,14 @@ impl Fragment<'_> {
         positions::locate(self.text, self.first_line, path)
     }
 
+    /// Where the key at the end of `path` is (for a key that should not be there).
+    pub fn key_position(&self, path: &[&str]) -> Option<Position> {
+        positions::locate_key(self.text, self.first_line, path)
+    }
+
     /// The line of the value at `path`, for semantic errors found after parsing.
     pub fn key_line(&self, key: &str) -> Option<usize> {
-        self.position(&[key]).map(|p| p.line)
+        self.key_position(&[key]).map(|p| p.line)
     }
 }
 
@@ -129,9 +136,23 @@ pub fn parse_without<T: DeserializeOwned>(
     skip: &dyn Fn(&str) -> bool,
 ) -> Result<T, Diagnostic> {
     let deserializer = serde_yaml::Deserializer::from_str(fragment.text);
-    filtered::Without::<T>::new(skip)
+    filtered::Without::<T>::new(skip, None)
         .deserialize(deserializer)
         .map_err(|err| to_diagnostic(file, fragment, &err))
+}
+
+/// [`parse_without`], keeping the values of the keys left out, by key.
+pub fn parse_split<T: DeserializeOwned>(
+    file: &Path,
+    fragment: Fragment<'_>,
+    skip: &dyn Fn(&str) -> bool,
+) -> Result<(T, BTreeMap<String, serde_yaml::Value>), Diagnostic> {
+    let deserializer = serde_yaml::Deserializer::from_str(fragment.text);
+    let mut rest = BTreeMap::new();
+    let value = filtered::Without::<T>::new(skip, Some(&mut rest))
+        .deserialize(deserializer)
+        .map_err(|err| to_diagnostic(file, fragment, &err))?;
+    Ok((value, rest))
 }
 
 #[cfg(test)]

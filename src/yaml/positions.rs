@@ -16,13 +16,23 @@ pub struct Position {
 }
 
 /// The position of the node at `path` in `text` (which starts on line `first_line` of
-/// its file): for a scalar its value, for a map or list its key (or its item's first
-/// character). A path that goes further than the document gives the deepest node
+/// its file): its value where the value starts on its key's line (a scalar, a flow
+/// map or list), else its key (a block map or list under it). A path that goes further than the document gives the deepest node
 /// found on it; `None` when not even its first key is there or the text is not YAML.
 ///
 /// A path segment names a key of a map or, in a list, the 0-based index of an item:
 /// `["entries", "2", "format"]`.
 pub fn locate(text: &str, first_line: usize, path: &[&str]) -> Option<Position> {
+    find(text, first_line, path, false)
+}
+
+/// The position of the key at the end of `path` itself (for a key that should not be
+/// there); for a list item, the item.
+pub fn locate_key(text: &str, first_line: usize, path: &[&str]) -> Option<Position> {
+    find(text, first_line, path, true)
+}
+
+fn find(text: &str, first_line: usize, path: &[&str], key: bool) -> Option<Position> {
     let events = events(text)?;
     let root = events
         .iter()
@@ -40,10 +50,13 @@ pub fn locate(text: &str, first_line: usize, path: &[&str]) -> Option<Position> 
         };
         let Some((key_span, value)) = hit else { break };
         node = value;
-        found = Some(match &events[value].0 {
-            Event::Scalar(..) | Event::Alias(_) => events[value].1,
-            _ => key_span,
-        });
+        let value_span = events[value].1;
+        found = Some(
+            match key || value_span.start.line() != key_span.start.line() {
+                true => key_span,
+                false => value_span,
+            },
+        );
     }
     let span = found?;
     Some(Position {
@@ -130,20 +143,24 @@ mod tests {
         assert_eq!(at(text, &["salary", "nope"]), Some((4, 1)));
         assert_eq!(at(text, &["min"]), Some((3, 6)));
         assert_eq!(at(text, &["nope"]), None);
+        let key = locate_key(text, 2, &["salary", "min"]).map(|p| (p.line, p.column));
+        assert_eq!(key, Some((6, 3)));
     }
 
     #[test]
     fn flow_style_maps_and_lists() {
         let text = "title: x\nperiod: {start: 2026-03-01, end: 2026-02-01}\ntags: [a, bb]\n";
-        assert_eq!(at(text, &["period", "end"]), Some((3, 37)));
+        assert_eq!(at(text, &["period", "end"]), Some((3, 34)));
         assert_eq!(at(text, &["tags", "1"]), Some((4, 11)));
+        // A flow map is placed at its value, on the line of its key.
+        assert_eq!(at(text, &["period"]), Some((3, 9)));
     }
 
     #[test]
     fn list_items_by_index() {
         let text = "entries:\n  - date: 2026-11-02\n    format: reel\n  - {date: 2026-11-03, format: bogus}\n";
         assert_eq!(at(text, &["entries", "0", "format"]), Some((4, 13)));
-        assert_eq!(at(text, &["entries", "1", "format"]), Some((5, 34)));
+        assert_eq!(at(text, &["entries", "1", "format"]), Some((5, 32)));
         // A missing key: the item itself.
         assert_eq!(at(text, &["entries", "1", "time"]), Some((5, 5)));
         assert_eq!(at(text, &["entries", "7"]), Some((2, 1)));
