@@ -1,0 +1,264 @@
+//! Render stage: build-time inline SVG charts — a KPI target/actual bar chart and a
+//! campaign timeline. No JavaScript; every colour comes from the theme's stylesheet
+//! through CSS classes (`.chart-*`, `.timeline-*`), text and axes use `currentColor`,
+//! so the charts follow light mode, dark mode and print.
+//!
+//! The SVG is embedded in pages with `| safe`, so every piece of caller text goes
+//! through [`escape`](svg::escape), and ids are reduced to a safe token.
+//!
+//! Right-to-left: the root `<svg>` always carries an explicit `direction`
+//! (`ltr` or `rtl`) so the result does not depend on what the page around it
+//! inherits. In RTL the horizontal layout is mirrored (labels on the right, bars
+//! growing leftwards); text anchors stay *logical* (`start` is the left edge of the
+//! text in LTR and its right edge in RTL), so the same anchor lands on the
+//! mirrored side. Caller text and values are wrapped in Unicode first-strong
+//! isolates so mixed-direction text keeps its own order (see
+//! [`isolate`](svg::isolate)).
+//!
+//! Geometry is in user units of the `viewBox`; the SVG has `width="100%"` and no
+//! height, so it scales with its container and keeps its aspect ratio. Text widths
+//! are estimated from the character count ([`CHAR_W`](svg::CHAR_W)), which is
+//! enough to reserve room for the text column and keep text clear of the bars.
+//!
+//! Layout of this module: `kpi` draws the KPI chart, `timeline` the campaign
+//! timeline, `calendar_days` holds the civil-day arithmetic the timeline needs,
+//! and `svg` the geometry and markup helpers both charts share.
+
+mod calendar_days;
+mod kpi;
+mod svg;
+mod timeline;
+
+pub use kpi::{is_met, kpi_chart, percent_of_target};
+pub use timeline::timeline;
+
+/// Whether a bigger actual value is better: the kinds' own enum.
+pub use crate::kinds::values::Better;
+
+/// One KPI row: a target and (once measured) an actual value.
+#[derive(Debug, Clone)]
+pub struct KpiBar {
+    pub name: String,
+    pub target: f64,
+    pub actual: Option<f64>,
+    pub unit: Option<String>,
+    pub better: Better,
+}
+
+/// One campaign on the timeline. Dates are `(year, month, day)`; `status` is
+/// `planned`, `running` or `completed`.
+#[derive(Debug, Clone)]
+pub struct TimelineItem {
+    pub label: String,
+    pub url: String,
+    pub start: (i32, u32, u32),
+    pub end: Option<(i32, u32, u32)>,
+    pub status: String,
+}
+
+/// Sample data, an SVG tag and attribute reader, and well-formedness checks shared
+/// by the tests of every chart.
+#[cfg(test)]
+mod test_support {
+    use super::{Better, KpiBar, TimelineItem};
+
+    pub(super) fn kpi(name: &str, target: f64, actual: Option<f64>, better: Better) -> KpiBar {
+        KpiBar {
+            name: name.to_string(),
+            target,
+            actual,
+            unit: None,
+            better,
+        }
+    }
+
+    pub(super) fn item(
+        label: &str,
+        start: (i32, u32, u32),
+        end: Option<(i32, u32, u32)>,
+        status: &str,
+    ) -> TimelineItem {
+        TimelineItem {
+            label: label.to_string(),
+            url: format!("/campaigns/{}/", label.to_lowercase()),
+            start,
+            end,
+            status: status.to_string(),
+        }
+    }
+
+    pub(super) fn sample_kpis() -> Vec<KpiBar> {
+        vec![
+            KpiBar {
+                unit: Some("EUR".into()),
+                ..kpi("Revenue", 15_000.0, Some(12_400.0), Better::Higher)
+            },
+            KpiBar {
+                unit: Some("%".into()),
+                ..kpi("Churn", 3.0, Some(3.2), Better::Lower)
+            },
+            kpi("Signups", 100.0, None, Better::Higher),
+        ]
+    }
+
+    pub(super) fn sample_timeline() -> Vec<TimelineItem> {
+        vec![
+            item("Early", (2026, 1, 5), Some((2026, 2, 20)), "completed"),
+            item("Later", (2026, 3, 10), Some((2026, 5, 31)), "planned"),
+            item("Open", (2026, 2, 1), None, "running"),
+        ]
+    }
+
+    /// Every start tag `<name ...>` (or self-closing), in document order.
+    pub(super) fn tags<'a>(svg: &'a str, name: &str) -> Vec<&'a str> {
+        let open = format!("<{name}");
+        let mut found = Vec::new();
+        let mut rest = svg;
+        while let Some(at) = rest.find(&open) {
+            let after = &rest[at + open.len()..];
+            let boundary = after.chars().next();
+            let end = after.find('>').expect("unclosed tag");
+            if matches!(boundary, Some(' ' | '>' | '/')) {
+                found.push(&rest[at..at + open.len() + end + 1]);
+            }
+            rest = &after[end..];
+        }
+        found
+    }
+
+    pub(super) fn attr<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
+        let key = format!(" {name}=\"");
+        let at = tag.find(&key)? + key.len();
+        let len = tag[at..].find('"')?;
+        Some(&tag[at..at + len])
+    }
+
+    pub(super) fn num_attr(tag: &str, name: &str) -> f64 {
+        attr(tag, name)
+            .unwrap_or_else(|| panic!("no {name} in {tag}"))
+            .parse()
+            .unwrap()
+    }
+
+    /// Well-formedness: tags nest and balance, attribute values are quoted,
+    /// `&` only starts a known entity, no raw `<` or `>` in text.
+    pub(super) fn assert_well_formed(svg: &str) {
+        let mut stack: Vec<String> = Vec::new();
+        let mut rest = svg;
+        let mut roots = 0;
+        loop {
+            let Some(lt) = rest.find('<') else {
+                check_text(rest);
+                break;
+            };
+            check_text(&rest[..lt]);
+            let gt = rest[lt..].find('>').expect("unterminated tag") + lt;
+            let tag = &rest[lt + 1..gt];
+            assert!(!tag.contains('<'), "`<` inside tag: {tag}");
+            if let Some(name) = tag.strip_prefix('/') {
+                let open = stack.pop().unwrap_or_else(|| panic!("stray </{name}>"));
+                assert_eq!(open, name, "mismatched close tag");
+            } else {
+                let self_closing = tag.ends_with('/');
+                let body = tag.trim_end_matches('/');
+                let name = body.split_whitespace().next().expect("empty tag");
+                assert!(
+                    name.chars()
+                        .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == ':'),
+                    "bad tag name {name}"
+                );
+                check_attributes(&body[name.len()..]);
+                if stack.is_empty() {
+                    roots += 1;
+                }
+                if !self_closing {
+                    stack.push(name.to_string());
+                }
+            }
+            rest = &rest[gt + 1..];
+        }
+        assert!(stack.is_empty(), "unclosed: {stack:?}");
+        assert_eq!(roots, 1, "exactly one root element");
+    }
+
+    fn check_attributes(mut attrs: &str) {
+        loop {
+            attrs = attrs.trim_start();
+            if attrs.is_empty() {
+                return;
+            }
+            let eq = attrs.find('=').expect("attribute without value");
+            let name = &attrs[..eq];
+            assert!(
+                !name.is_empty()
+                    && name
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == ':'),
+                "bad attribute name {name:?}"
+            );
+            let value = attrs[eq + 1..]
+                .strip_prefix('"')
+                .expect("unquoted attribute");
+            let close = value.find('"').expect("unterminated attribute");
+            check_text(&value[..close]);
+            attrs = &value[close + 1..];
+        }
+    }
+
+    fn check_text(text: &str) {
+        assert!(!text.contains('>'), "raw > in {text:?}");
+        for (i, _) in text.match_indices('&') {
+            let entity = &text[i..];
+            assert!(
+                ["&amp;", "&lt;", "&gt;", "&quot;", "&#39;"]
+                    .iter()
+                    .any(|e| entity.starts_with(e)),
+                "bare & in {text:?}"
+            );
+        }
+    }
+
+    /// Every number in a geometry attribute has at most 2 decimals.
+    pub(super) fn assert_short_numbers(svg: &str) {
+        for name in [
+            "x",
+            "y",
+            "width",
+            "height",
+            "x1",
+            "y1",
+            "x2",
+            "y2",
+            "font-size",
+        ] {
+            for element in ["rect", "line", "text", "svg"] {
+                for tag in tags(svg, element) {
+                    if let Some(value) = attr(tag, name).filter(|v| *v != "100%") {
+                        let decimals = value.split_once('.').map_or(0, |(_, d)| d.len());
+                        assert!(decimals <= 2, "{name}={value} in {tag}");
+                        assert!(value.parse::<f64>().is_ok(), "{name}={value}");
+                    }
+                }
+            }
+        }
+        let view_box = attr(tags(svg, "svg")[0], "viewBox").unwrap();
+        for part in view_box.split(' ') {
+            assert!(part.split_once('.').is_none_or(|(_, d)| d.len() <= 2));
+        }
+    }
+
+    pub(super) fn assert_accessible(svg: &str, prefix: &str) {
+        let root = tags(svg, "svg")[0];
+        assert!(matches!(attr(root, "role"), Some("img" | "group")));
+        assert_eq!(attr(root, "width"), Some("100%"));
+        assert_eq!(attr(root, "height"), None, "no fixed height");
+        assert_eq!(attr(root, "font-family"), Some("inherit"));
+        assert!(attr(root, "viewBox").is_some());
+        let title_id = format!("{prefix}-title");
+        let desc_id = format!("{prefix}-desc");
+        assert_eq!(attr(root, "aria-labelledby"), Some(title_id.as_str()));
+        assert_eq!(attr(root, "aria-describedby"), Some(desc_id.as_str()));
+        assert!(svg.contains(&format!(r#"<title id="{title_id}">"#)));
+        assert!(svg.contains(&format!(r#"<desc id="{desc_id}">"#)));
+    }
+}

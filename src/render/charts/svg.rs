@@ -1,0 +1,237 @@
+//! Render stage: the SVG geometry and markup helpers both charts share — the
+//! common layout constants, right-to-left mirroring, the opening `<svg>`, text and
+//! label elements, text width estimates, bidi isolates, attribute numbers and
+//! escaping.
+
+use std::fmt::Write as _;
+
+/// Width of the `viewBox` (it only grows when the text column cannot fit).
+pub(super) const VIEW_W: f64 = 640.0;
+/// Outer padding on every side.
+pub(super) const PAD: f64 = 8.0;
+/// Label column (KPI names, campaign labels): 35 % of [`VIEW_W`], gap included.
+pub(super) const LABEL_W: f64 = 224.0;
+/// Gap between a column's content and the next column.
+pub(super) const GAP: f64 = 8.0;
+/// Font size in user units.
+pub(super) const FONT_SIZE: f64 = 12.0;
+/// Estimated advance of one character at [`FONT_SIZE`] (deliberately generous).
+pub(super) const CHAR_W: f64 = 7.0;
+/// Names longer than this are cut with an ellipsis (the full text becomes a tooltip).
+const LABEL_MAX_CHARS: usize = ((LABEL_W - GAP) / CHAR_W) as usize;
+
+/// Horizontal mirroring for right-to-left pages: layout is computed left-to-right
+/// and every x goes through here.
+pub(super) struct Frame {
+    pub(super) width: f64,
+    pub(super) rtl: bool,
+}
+
+impl Frame {
+    /// A point.
+    pub(super) fn x(&self, x: f64) -> f64 {
+        if self.rtl { self.width - x } else { x }
+    }
+
+    /// The left edge of a span that starts at `x` and is `w` wide.
+    pub(super) fn span(&self, x: f64, w: f64) -> f64 {
+        if self.rtl { self.width - x - w } else { x }
+    }
+}
+
+/// The opening `<svg>` with its accessible name and description.
+pub(super) fn open_svg(
+    out: &mut String,
+    kind: &str,
+    id_prefix: &str,
+    title: &str,
+    description: &str,
+    frame: &Frame,
+    height: f64,
+) {
+    let id = id_token(id_prefix);
+    // The timeline links its bars to the campaigns: an image cannot hold links.
+    let role = if kind == "timeline" { "group" } else { "img" };
+    let _ = writeln!(
+        out,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" class="chart chart-{kind}" viewBox="0 0 {} {}" width="100%" role="{role}" aria-labelledby="{id}-title" aria-describedby="{id}-desc" font-family="inherit" font-size="{}" fill="currentColor" direction="{}">"#,
+        num(frame.width),
+        num(height),
+        num(FONT_SIZE),
+        if frame.rtl { "rtl" } else { "ltr" },
+    );
+    let _ = writeln!(out, r#"<title id="{id}-title">{}</title>"#, escape(title));
+    let _ = writeln!(
+        out,
+        r#"<desc id="{id}-desc">{}</desc>"#,
+        escape(description)
+    );
+}
+
+/// A line of text in `currentColor`; `content` is escaped here.
+pub(super) fn text(out: &mut String, x: f64, y: f64, anchor: &str, content: &str) {
+    let _ = writeln!(
+        out,
+        r#"<text class="chart-label" fill="currentColor" x="{}" y="{}" text-anchor="{anchor}">{}</text>"#,
+        num(x),
+        num(y),
+        escape(content),
+    );
+}
+
+/// A name in the label column, cut to fit with its full text as a tooltip.
+pub(super) fn label_text(out: &mut String, frame: &Frame, name: &str, baseline: f64) {
+    label_text_with(out, frame, name, baseline, "");
+}
+
+/// [`label_text`] with `extra` attributes on the `<text>` element.
+pub(super) fn label_text_with(
+    out: &mut String,
+    frame: &Frame,
+    name: &str,
+    baseline: f64,
+    extra: &str,
+) {
+    let shown = truncate(name, LABEL_MAX_CHARS);
+    let tooltip = if shown.len() == name.len() {
+        String::new()
+    } else {
+        format!("<title>{}</title>", escape(name))
+    };
+    let _ = writeln!(
+        out,
+        r#"<text class="chart-label" fill="currentColor" x="{}" y="{}" text-anchor="start"{extra}>{tooltip}{}</text>"#,
+        num(frame.x(PAD)),
+        num(baseline),
+        escape(&isolate(&shown)),
+    );
+}
+
+/// At most `max` characters, the last one an ellipsis when cut.
+fn truncate(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        text.to_string()
+    } else {
+        let mut cut: String = text.chars().take(max.saturating_sub(1)).collect();
+        cut.truncate(cut.trim_end().len());
+        cut.push('…');
+        cut
+    }
+}
+
+/// Estimated rendered width of a line of text (bidi isolates take no room).
+pub(super) fn text_width(text: &str) -> f64 {
+    text.chars().filter(|c| !BIDI_ISOLATES.contains(c)).count() as f64 * CHAR_W
+}
+
+/// First-strong isolate (FSI) and pop-directional-isolate (PDI), plus LRI and RLI.
+const BIDI_ISOLATES: [char; 4] = ['\u{2066}', '\u{2067}', '\u{2068}', '\u{2069}'];
+
+/// Wraps caller text (a name, a value with its unit) in a first-strong isolate, so
+/// it takes its direction from its own first strong character instead of the
+/// chart's: an English name or "12,400 EUR" stays intact in an RTL chart, a Hebrew
+/// name in an LTR one, and the pieces of "actual / target" keep their order.
+pub(super) fn isolate(text: &str) -> String {
+    format!("\u{2068}{text}\u{2069}")
+}
+
+/// `id_prefix` reduced to an id token: ASCII letters, digits, `-` and `_`, other
+/// characters replaced by `-` (ids go into the space-separated `aria-*` lists).
+fn id_token(prefix: &str) -> String {
+    let token: String = prefix
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    if token.is_empty() {
+        "chart".to_string()
+    } else {
+        token
+    }
+}
+
+/// A number for an attribute: at most 2 decimals, trailing zeros trimmed.
+pub(super) fn num(value: f64) -> String {
+    let value = if value.is_finite() { value } else { 0.0 };
+    let fixed = format!("{value:.2}");
+    let trimmed = fixed.trim_end_matches('0').trim_end_matches('.');
+    if trimmed == "-0" {
+        "0".to_string()
+    } else {
+        trimmed.to_string()
+    }
+}
+
+/// XML-escapes text for element content and attribute values. Control
+/// characters XML does not allow are dropped.
+pub(super) fn escape(text: &str) -> String {
+    let allowed: String = text
+        .chars()
+        .filter(|c| !c.is_control() || matches!(c, '\t' | '\n' | '\r'))
+        .collect();
+    crate::markdown::escape_html(&allowed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::{assert_short_numbers, kpi, sample_timeline};
+    use super::super::{Better, kpi_chart, timeline};
+    use super::*;
+
+    #[test]
+    fn attribute_numbers_have_at_most_two_decimals() {
+        assert_eq!(num(1.0 / 3.0), "0.33");
+        assert_eq!(num(2.0), "2");
+        assert_eq!(num(2.5), "2.5");
+        assert_eq!(num(-0.001), "0");
+        assert_eq!(num(f64::INFINITY), "0");
+        let kpis = vec![
+            kpi("Thirds", 3.0, Some(1.0), Better::Higher),
+            kpi("Sevenths", 7.0, Some(3.0), Better::Higher),
+        ];
+        assert_short_numbers(&kpi_chart(&kpis, "k", "K", false).unwrap());
+        assert_short_numbers(&kpi_chart(&kpis, "k", "K", true).unwrap());
+        let items = sample_timeline();
+        assert_short_numbers(&timeline(&items, (2026, 2, 17), "t", "T", false).unwrap());
+        assert_short_numbers(&timeline(&items, (2026, 2, 17), "t", "T", true).unwrap());
+    }
+
+    #[test]
+    fn escapes_all_markup_characters() {
+        assert_eq!(
+            escape(r#"<a href="x">Tom & Jerry's</a>"#),
+            "&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;"
+        );
+        assert_eq!(escape("bell\u{7}tab\t"), "belltab\t");
+        assert_eq!(text_width(&isolate("abc")), 3.0 * CHAR_W);
+    }
+
+    #[test]
+    fn id_prefix_becomes_a_safe_token() {
+        assert_eq!(id_token("kpi-q1_2026"), "kpi-q1_2026");
+        assert_eq!(id_token(r#"a b"><x"#), "a-b---x");
+        assert_eq!(id_token(""), "chart");
+    }
+
+    #[test]
+    fn long_labels_are_cut_with_a_tooltip() {
+        let long = "A very long key performance indicator name indeed";
+        let svg = kpi_chart(
+            &[kpi(long, 1.0, Some(1.0), Better::Higher)],
+            "k",
+            "K",
+            false,
+        )
+        .unwrap();
+        let shown = truncate(long, LABEL_MAX_CHARS);
+        assert!(shown.ends_with('…'));
+        assert!(shown.chars().count() <= LABEL_MAX_CHARS);
+        assert!(svg.contains(&format!("<title>{long}</title>{}</text>", isolate(&shown))));
+        assert_eq!(truncate("short", 10), "short");
+    }
+}
