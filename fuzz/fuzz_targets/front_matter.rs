@@ -5,16 +5,16 @@
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
-use folio::content::meta::KINDS;
 use folio::content::parse::{Meta, parse_file};
-use folio::kinds::{Origin, classify};
+use folio::kinds::{CheckInput, Origin, classify, registry};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
     for id in ["jobs/a.md", "jobs/_index.md"] {
         let file = PathBuf::from("content").join(id);
-        let Ok(parsed) = parse_file(id, file.clone(), data.to_vec()) else {
+        let taxonomies = ["tags".to_string(), "skills".to_string()];
+        let Ok(parsed) = parse_file(id, file.clone(), data.to_vec(), &taxonomies) else {
             continue;
         };
         let _ = parsed.key_line("title");
@@ -23,14 +23,16 @@ fuzz_target!(|data: &[u8]| {
                 file: &file,
                 front_matter: &parsed.front_matter,
             };
-            for kind in meta
-                .kind
-                .as_deref()
-                .into_iter()
-                .chain(KINDS)
-                .chain(["no_such_kind"])
-            {
-                let (_, problems) = classify(kind, meta, origin, today);
+            let written = meta.kind.as_deref().into_iter();
+            let all = registry::names().chain(["no_such_kind"]);
+            for kind in written.chain(all.collect::<Vec<_>>()) {
+                let input = CheckInput {
+                    origin,
+                    meta,
+                    taxonomies: &taxonomies,
+                    today,
+                };
+                let (_, problems) = classify(kind, input);
                 for problem in problems {
                     let _ = problem.to_string();
                 }
