@@ -12,6 +12,7 @@ pub mod images;
 pub mod kinds;
 pub mod markdown;
 pub mod output;
+pub mod pipeline;
 pub mod render;
 pub mod scaffold;
 pub mod search;

@@ -66,7 +66,8 @@ pub fn parse_file(
     } else {
         let common = common_keys();
         let skip = |key: &str| !common.contains(&key);
-        let (mut meta, rest) = yaml::parse_split::<PageMeta>(&file, parts.front_matter, &skip)?;
+        let (mut meta, rest) = yaml::parse_split::<PageMeta>(&file, parts.front_matter, &skip)
+            .map_err(|d| misspelt_title(&file, parts.front_matter, d))?;
         meta.rest = rest;
         if let Some((key, message)) = meta.take_terms(taxonomies).into_iter().next() {
             let d = Diagnostic::error(&file, message);
@@ -85,6 +86,33 @@ pub fn parse_file(
         file,
         meta,
     })
+}
+
+/// "missing field `title`" when the title is there under a misspelt key (`titel:`):
+/// the error names that key instead, with the fix.
+fn misspelt_title(file: &Path, fragment: yaml::Fragment<'_>, error: Diagnostic) -> Diagnostic {
+    #[derive(serde::Deserialize)]
+    struct Nothing {}
+    if !error.message.contains("missing field `title`") {
+        return error;
+    }
+    let common = common_keys();
+    let skip = |key: &str| !common.contains(&key);
+    let Ok((Nothing {}, rest)) = yaml::parse_split::<Nothing>(file, fragment, &skip) else {
+        return error;
+    };
+    let near = rest
+        .keys()
+        .find(|key| crate::error::nearest(key, common.iter().copied()) == Some("title"));
+    let Some(key) = near else {
+        return error;
+    };
+    let d = Diagnostic::error(file, format!("unknown field `{key}`"))
+        .with_help("did you mean `title`?");
+    match fragment.key_position(&[key]) {
+        Some(at) => d.at(at.line, at.column),
+        None => d,
+    }
 }
 
 /// The Markdown body of a file parsed before (its front matter is not parsed again),
@@ -119,6 +147,14 @@ mod tests {
         assert_eq!(meta.terms("tags"), ["a", "b"]);
         assert!(meta.toc);
         assert_eq!(&*p.body, "body\n");
+    }
+
+    #[test]
+    fn a_misspelt_title_is_named_with_the_fix() {
+        let err = parse("---\ndescription: x\ntitel: Hi\n---\n").unwrap_err();
+        assert_eq!((err.line, err.column), (Some(3), Some(1)), "{err}");
+        assert!(err.message.contains("unknown field `titel`"), "{err}");
+        assert_eq!(err.help.as_deref(), Some("did you mean `title`?"));
     }
 
     #[test]

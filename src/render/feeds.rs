@@ -294,3 +294,20 @@ pub fn jobs_json(site: &Site) -> String {
         .collect();
     serde_json::to_string_pretty(&serde_json::json!({"jobs": jobs})).unwrap_or_default()
 }
+
+/// Whether the site-wide files (feeds, `jobs.json`) show the page `id`, so that they
+/// are written again after it changed: its body is in the site feed when it is among
+/// the newest entries, and a job posting is in `jobs.json` and its section's feed.
+pub fn shows_in_extras(site: &Site, id: &str) -> bool {
+    let in_feed = site
+        .pages_by_date()
+        .iter()
+        .filter(|p| p.date().is_some())
+        .take(FEED_ENTRIES)
+        .any(|p| p.id == id);
+    in_feed
+        || site
+            .pages
+            .get(id)
+            .is_some_and(|p| data_of::<Job>(p).is_some())
+}

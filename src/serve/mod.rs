@@ -2,7 +2,6 @@
 //! files, rebuild what a change touches, and tell the open pages.
 
 pub mod dev;
-pub mod dirty;
 pub mod paths;
 pub mod server;
 pub mod watch;

@@ -8,23 +8,7 @@ use std::time::Duration;
 use notify_debouncer_full::notify::{EventKind, RecursiveMode};
 use notify_debouncer_full::{DebounceEventResult, Debouncer, RecommendedCache, new_debouncer};
 
-/// What a change to one path affects.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Change {
-    /// `site.yaml`: everything.
-    Config,
-    /// A Markdown file under `content/`, by content id (`jobs/smm.md`).
-    Content(String),
-    /// Another file under `content/` (a bundle's image).
-    ContentAsset(String),
-    /// A template of the site or its theme.
-    Template,
-    /// A file under `static/` or the theme's `static/`, by output path; `css` when it
-    /// is a stylesheet the browser can swap without reloading.
-    Static { output: String, css: bool },
-    /// A file under `data/`.
-    Data,
-}
+pub use crate::pipeline::incremental::Change;
 
 /// Classifies a changed `path` of the site at `root`; `None` for paths that do not
 /// matter (editor swap files, the output, anything outside the site's folders).
