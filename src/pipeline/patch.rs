@@ -1,17 +1,18 @@
 //! The incremental pipeline's quick path: one page edited in place.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::bodies::{self, Which};
 use super::dirty;
 use super::incremental::{Good, Outcome, Pipeline, Sink};
 use crate::error::{Diagnostic, Diagnostics};
-use crate::markdown::Rendered;
+use crate::markdown::{MarkdownOptions, Rendered};
 use crate::output::MemoryOutput;
+use crate::render::context::Views;
 use crate::render::{Fresh, Renderer, Selection, functions};
-use crate::site::SiteLinks;
 use crate::site::assemble::patch_page;
 use crate::site::images::has_resized_images;
+use crate::site::{Page, Site, SiteLinks};
 
 impl Pipeline {
     /// The quick path for the most common edit: one page changed without moving in
@@ -43,11 +44,7 @@ impl Pipeline {
         // Resized images take the full path, which processes them and writes their
         // thumbnails.
         if has_resized_images(&before) || good.site.pages.get(id).is_some_and(has_resized_images) {
-            let section = before.section.clone();
-            good.site.pages.insert(before.id.clone(), before);
-            if let Some(s) = good.site.sections.get_mut(&section) {
-                crate::site::assemble::resort(s, &good.site.pages);
-            }
+            good.put_back(&before);
             return None;
         }
         let site = &good.site;
@@ -73,11 +70,7 @@ impl Pipeline {
             problems.extend(crate::site::images::check_page(page, &self.inputs.root));
         }
         let undo = |good: &mut Good, old_body: Option<Rendered>| {
-            let section = before.section.clone();
-            good.site.pages.insert(before.id.clone(), before.clone());
-            if let Some(s) = good.site.sections.get_mut(&section) {
-                crate::site::assemble::resort(s, &good.site.pages);
-            }
+            good.put_back(&before);
             match old_body {
                 Some(b) => good.bodies.insert(before.id.clone(), b),
                 None => good.bodies.remove(&before.id),
@@ -90,27 +83,9 @@ impl Pipeline {
             return Some(self.fail(all));
         }
         let views = good.views.as_mut()?;
-        let (old_summary, old_kind) = (
-            views.summaries.get(id).cloned(),
-            views.kinds.get(id).cloned(),
-        );
         let links = SiteLinks { site, failed: None };
         let markdown = links.markdown_options(highlighter);
-        problems.extend(views.refresh(site, &good.bodies, &markdown, &only));
-        // Unchanged summary and kind view: no listing shows anything new.
-        let selection = if views.summaries.get(id) == old_summary.as_ref()
-            && views.kinds.get(id) == old_kind.as_ref()
-        {
-            Selection {
-                pages: only.clone(),
-                extras: crate::render::feeds::shows_in_extras(site, id),
-                ..Selection::default()
-            }
-        } else {
-            let selection = dirty::selection_patched(site, &before, &good.bodies);
-            problems.extend(views.refresh(site, &good.bodies, &markdown, &selection.pages));
-            selection
-        };
+        let selection = refresh_views(views, site, &good.bodies, &before, &markdown, &mut problems);
         if templates.uses_lookups() {
             functions::register_lookups(&mut templates.tera, site, views, &good.bodies);
         }
@@ -127,5 +102,45 @@ impl Pipeline {
         sink.apply(&BTreeSet::new(), staged);
         self.errors.clear();
         Some(Outcome::Reload)
+    }
+}
+
+/// Brings the views up to date after the page `before` was edited in place; what to
+/// render: the page alone when its summary and kind view did not change (no listing
+/// shows anything new), else it and every page that shows it.
+fn refresh_views(
+    views: &mut Views,
+    site: &Site,
+    bodies: &BTreeMap<String, Rendered>,
+    before: &Page,
+    markdown: &MarkdownOptions<'_>,
+    problems: &mut Vec<Diagnostic>,
+) -> Selection {
+    let id = &before.id;
+    let only = BTreeSet::from([id.clone()]);
+    let old = (
+        views.summaries.get(id).cloned(),
+        views.kinds.get(id).cloned(),
+    );
+    problems.extend(views.refresh(site, bodies, markdown, &only));
+    if (views.summaries.get(id), views.kinds.get(id)) == (old.0.as_ref(), old.1.as_ref()) {
+        return Selection {
+            pages: only,
+            extras: crate::render::feeds::shows_in_extras(site, id),
+            ..Selection::default()
+        };
+    }
+    let selection = dirty::selection_patched(site, before, bodies);
+    problems.extend(views.refresh(site, bodies, markdown, &selection.pages));
+    selection
+}
+
+impl Good {
+    /// Puts the page `before` back in place of its edited version.
+    fn put_back(&mut self, before: &Page) {
+        self.site.pages.insert(before.id.clone(), before.clone());
+        if let Some(s) = self.site.sections.get_mut(&before.section) {
+            crate::site::assemble::resort(s, &self.site.pages);
+        }
     }
 }

@@ -7,11 +7,12 @@ use super::bodies::{self, Which};
 use super::dirty;
 use super::incremental::{Good, Outcome, Pipeline, Scope, Sink};
 use super::model::model;
-use crate::error::Diagnostic;
+use crate::error::{Diagnostic, Diagnostics};
+use crate::markdown::Highlighter;
 use crate::markdown::Rendered;
 use crate::output::MemoryOutput;
 use crate::render::context::Views;
-use crate::render::{Fresh, RenderInput, Renderer, Selection, functions, prepare};
+use crate::render::{Fresh, RenderInput, Renderer, Selection, Templates, functions, prepare};
 use crate::site::{Site, SiteLinks};
 
 impl Pipeline {
@@ -88,15 +89,10 @@ impl Pipeline {
         problems.extend(found);
         // New or changed thumbnails are written with the static files.
         let statics = statics
-            || self.good.as_ref().is_none_or(|g| {
-                let dests = |s: &Site| s.assets.iter().map(|a| a.dest.clone()).collect::<Vec<_>>();
-                dests(&g.site) != dests(&site)
-                    || g.site
-                        .assets
-                        .iter()
-                        .zip(&site.assets)
-                        .any(|(a, b)| a.source != b.source)
-            });
+            || self
+                .good
+                .as_ref()
+                .is_none_or(|g| assets_moved(&g.site, &site));
         let all_ids = self.inputs.all_ids();
         let links = SiteLinks {
             site: &site,
@@ -107,24 +103,8 @@ impl Pipeline {
             cache: None,
             reload_from: None,
         };
-
-        // Rendered Markdown: reuse what the edit cannot have changed.
-        let reuse = scope != Scope::Full;
-        let mut redo = BTreeSet::new();
-        let bodies = match self.good.as_mut().filter(|_| reuse) {
-            Some(good) => {
-                redo = bodies_to_redo(&good.site, &site, &good.bodies, changed);
-                // Taken, not copied (they are large); put back if this rebuild fails.
-                let mut bodies = std::mem::take(&mut good.bodies);
-                bodies.retain(|id, _| {
-                    !redo.contains(id)
-                        && (site.pages.contains_key(id) || site.sections.contains_key(id))
-                });
-                bodies.extend(bodies::render(&site, &fresh, Which::Only(&redo)));
-                bodies
-            }
-            None => bodies::render(&site, &fresh, Which::All),
-        };
+        let reuse = self.good.as_mut().filter(|_| scope != Scope::Full);
+        let (bodies, redo) = bodies_for(reuse, &site, &fresh, changed);
         for body in bodies.values() {
             problems.extend(body.problems.iter().cloned());
         }
@@ -134,46 +114,29 @@ impl Pipeline {
         let Ok(templates) = &mut self.inputs.templates else {
             return self.fail_keeping(problems, bodies, &redo);
         };
-
         let staged = MemoryOutput::default();
-        let input = RenderInput {
-            root: &self.inputs.root,
-            site: &site,
-            bodies: &bodies,
-            highlighter,
-            data: self.inputs.data.clone(),
-            fresh: None,
-        };
         let incremental =
             scope == Scope::Pages && self.good.as_ref().is_some_and(|g| g.views.is_some());
         let (views, selection, stale) = match self.good.as_mut().filter(|_| incremental) {
             Some(good) => {
-                let selection = dirty::selection(&good.site, &site, changed, &bodies);
-                let mut stale = dirty::stale_outputs(&good.site, &site, changed);
-                // Thumbnails of a replaced image that the new one does not have.
-                let kept: BTreeSet<&str> = site.assets.iter().map(|a| a.dest.as_str()).collect();
-                stale.extend(
-                    good.site
-                        .assets
-                        .iter()
-                        .filter(|a| !kept.contains(a.dest.as_str()))
-                        .map(|a| a.dest.clone()),
-                );
-                let mut views = good.views.take().unwrap_or_else(Views::default);
-                let links = SiteLinks {
+                let refreshed = Refresh {
                     site: &site,
-                    failed: None,
+                    bodies: &bodies,
+                    changed,
+                    highlighter,
                 };
-                let markdown = links.markdown_options(highlighter);
-                let mut refresh: BTreeSet<String> = selection.pages.clone();
-                refresh.extend(changed.iter().cloned());
-                problems.extend(views.refresh(&site, &bodies, &markdown, &refresh));
-                if templates.uses_lookups() {
-                    functions::register_lookups(&mut templates.tera, &site, &views, &bodies);
-                }
+                let (views, selection, stale) = refreshed.apply(good, templates, &mut problems);
                 (views, selection, Some(stale))
             }
             None => {
+                let input = RenderInput {
+                    root: &self.inputs.root,
+                    site: &site,
+                    bodies: &bodies,
+                    highlighter,
+                    data: self.inputs.data.clone(),
+                    fresh: None,
+                };
                 let (views, found) = prepare(&input, templates);
                 problems.extend(found);
                 (views, Selection::all(&site), None)
@@ -198,6 +161,77 @@ impl Pipeline {
         });
         self.errors.clear();
         Outcome::Reload
+    }
+}
+
+/// Whether the files copied as they are (bundle files, thumbnails) differ.
+fn assets_moved(old: &Site, new: &Site) -> bool {
+    old.assets.len() != new.assets.len()
+        || old
+            .assets
+            .iter()
+            .zip(&new.assets)
+            .any(|(a, b)| a.dest != b.dest || a.source != b.source)
+}
+
+/// The Markdown of `site`: reusing what `good` has that the edit cannot have changed
+/// (taken, not copied: they are large; put back if the rebuild fails), else all of it.
+/// Also the ids rendered again.
+fn bodies_for(
+    good: Option<&mut Good>,
+    site: &Site,
+    fresh: &Fresh<'_>,
+    changed: &BTreeSet<String>,
+) -> (BTreeMap<String, Rendered>, BTreeSet<String>) {
+    let Some(good) = good else {
+        return (bodies::render(site, fresh, Which::All), BTreeSet::new());
+    };
+    let redo = bodies_to_redo(&good.site, site, &good.bodies, changed);
+    let mut bodies = std::mem::take(&mut good.bodies);
+    bodies.retain(|id, _| {
+        !redo.contains(id) && (site.pages.contains_key(id) || site.sections.contains_key(id))
+    });
+    bodies.extend(bodies::render(site, fresh, Which::Only(&redo)));
+    (bodies, redo)
+}
+
+/// The views of the last good build brought up to date after pages changed.
+struct Refresh<'a> {
+    site: &'a Site,
+    bodies: &'a BTreeMap<String, Rendered>,
+    changed: &'a BTreeSet<String>,
+    highlighter: &'a Highlighter,
+}
+
+impl Refresh<'_> {
+    /// The views, what to render and the outputs no longer written.
+    fn apply(
+        &self,
+        good: &mut Good,
+        templates: &mut Templates,
+        problems: &mut Diagnostics,
+    ) -> (Views, Selection, BTreeSet<String>) {
+        let site = self.site;
+        let selection = dirty::selection(&good.site, site, self.changed, self.bodies);
+        let mut stale = dirty::stale_outputs(&good.site, site, self.changed);
+        // Thumbnails of a replaced image that the new one does not have.
+        let kept: BTreeSet<&str> = site.assets.iter().map(|a| a.dest.as_str()).collect();
+        let gone = good
+            .site
+            .assets
+            .iter()
+            .filter(|a| !kept.contains(a.dest.as_str()));
+        stale.extend(gone.map(|a| a.dest.clone()));
+        let mut views = good.views.take().unwrap_or_default();
+        let links = SiteLinks { site, failed: None };
+        let markdown = links.markdown_options(self.highlighter);
+        let mut refresh: BTreeSet<String> = selection.pages.clone();
+        refresh.extend(self.changed.iter().cloned());
+        problems.extend(views.refresh(site, self.bodies, &markdown, &refresh));
+        if templates.uses_lookups() {
+            functions::register_lookups(&mut templates.tera, site, &views, self.bodies);
+        }
+        (views, selection, stale)
     }
 }
 
