@@ -4,9 +4,12 @@
 //! found, replaced and re-rendered without rebuilding the rest.
 
 pub mod assemble;
+mod claims;
 pub mod images;
 pub mod links;
 pub mod paths;
+mod place;
+mod sections;
 pub mod taxonomy;
 
 use std::collections::BTreeMap;

@@ -1,0 +1,111 @@
+//! Render stage: files copied as they are — the theme's static files (built-in,
+//! then the theme's folder, then the site's `static/`), the highlighting stylesheet
+//! and the files of page bundles.
+
+use std::path::Path;
+
+use rayon::prelude::*;
+
+use super::{Renderer, templates};
+use crate::content::discover::display;
+use crate::error::Diagnostic;
+use crate::markdown::Highlighter;
+
+impl Renderer<'_> {
+    /// Theme static files (built-in, then the theme's folder, then the site's
+    /// `static/`), the highlighting stylesheet and the files of page bundles.
+    pub fn write_static(&self, root: &Path, highlighter: &Highlighter) -> Vec<Diagnostic> {
+        let mut problems = Vec::new();
+        for (name, text) in templates::DEFAULT_STATIC {
+            problems.extend(
+                self.write(name, text.as_bytes(), Path::new("(built-in theme)"))
+                    .err(),
+            );
+        }
+        let css = highlighter.stylesheet();
+        problems.extend(
+            self.write("highlight.css", css.as_bytes(), Path::new("site.yaml"))
+                .err(),
+        );
+        let theme_static = root
+            .join("themes")
+            .join(&self.site.config.theme)
+            .join("static");
+        for dir in [theme_static, root.join("static")] {
+            self.copy_static_dir(root, &dir, &mut problems);
+        }
+        problems.extend(self.copy_assets(root));
+        problems
+    }
+
+    /// Every file under `dir` (a missing folder has none), at the same place in the
+    /// output; symlinks out of the site's folder are refused.
+    fn copy_static_dir(&self, root: &Path, dir: &Path, problems: &mut Vec<Diagnostic>) {
+        for entry in walkdir::WalkDir::new(dir)
+            .follow_links(true)
+            .sort_by_file_name()
+        {
+            let entry = match entry {
+                Ok(e) if e.file_type().is_file() => e,
+                Ok(_) => continue,
+                Err(err)
+                    if err.io_error().map(|e| e.kind()) == Some(std::io::ErrorKind::NotFound) =>
+                {
+                    continue;
+                }
+                Err(err) => {
+                    let path = err.path().map(|p| display(p, root)).unwrap_or_default();
+                    problems.push(Diagnostic::error(
+                        path,
+                        format!("cannot copy static file: {err}"),
+                    ));
+                    continue;
+                }
+            };
+            let Ok(rel) = entry.path().strip_prefix(dir) else {
+                continue;
+            };
+            let rel = rel.to_string_lossy().replace('\\', "/");
+            if !inside(root, entry.path()) {
+                let shown = display(entry.path(), root);
+                problems.push(
+                    Diagnostic::warning(
+                        shown,
+                        "this symlink points outside the site's folder; it is not published",
+                    )
+                    .with_help("copy the file into static/ instead of linking to it"),
+                );
+                continue;
+            }
+            if let Err(e) = self.out.copy(&rel, entry.path()) {
+                let shown = display(entry.path(), root);
+                problems.push(Diagnostic::error(
+                    shown,
+                    format!("cannot copy static file: {e}"),
+                ));
+            }
+        }
+    }
+
+    /// The files of page bundles and other content files, in parallel.
+    fn copy_assets(&self, root: &Path) -> Vec<Diagnostic> {
+        self.site
+            .assets
+            .par_iter()
+            .filter_map(|asset| {
+                self.out.copy(&asset.dest, &asset.source).err().map(|e| {
+                    let shown = display(&asset.source, root);
+                    Diagnostic::error(shown, format!("cannot copy: {e}"))
+                })
+            })
+            .collect()
+    }
+}
+
+/// Whether `path`, symlinks resolved, lies inside the site's folder `root`.
+fn inside(root: &Path, path: &Path) -> bool {
+    match (std::fs::canonicalize(root), std::fs::canonicalize(path)) {
+        (Ok(root), Ok(path)) => path.starts_with(root),
+        _ => false,
+    }
+}

@@ -1,0 +1,225 @@
+//! Model stage: placing pages — a page file's language, section, slug, kind and
+//! translation key, then its URL; and the output place of bundle and content files.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+
+use super::claims::{Claims, check_aliases};
+use super::paths::{check_slug, dir_path, split_id};
+use super::sections::nearest_section;
+use super::{Asset, Page, Section};
+use crate::config::SiteConfig;
+use crate::content::meta::PageMeta;
+use crate::content::parse::{Meta, ParsedFile};
+use crate::error::Diagnostic;
+use crate::kinds::{CheckInput, Origin, classify};
+use crate::slugify::slugify_lang;
+
+/// Places the page files (drafts left out unless `drafts` is set) and claims their
+/// URLs and aliases. Returns the pages by id and the URL of each bundle's page by
+/// the bundle's folder.
+pub(super) fn place_pages(
+    page_files: Vec<ParsedFile>,
+    config: &SiteConfig,
+    sections: &BTreeMap<String, Section>,
+    drafts: bool,
+    today: NaiveDate,
+    claims: &mut Claims,
+    problems: &mut Vec<Diagnostic>,
+) -> (BTreeMap<String, Page>, BTreeMap<String, String>) {
+    let mut pages = BTreeMap::new();
+    let mut bundles = BTreeMap::new();
+    for file in page_files {
+        let Meta::Page(meta) = &file.meta else {
+            continue;
+        };
+        if meta.draft && !drafts {
+            continue;
+        }
+        let Some(page) = place_page(&file, config, sections, today, problems) else {
+            continue;
+        };
+        claims.claim(&page.path, &page.file, problems);
+        let aliases_line = file.key_line("aliases");
+        check_aliases(
+            &page.meta.aliases,
+            &page.file,
+            aliases_line,
+            claims,
+            problems,
+        );
+        // Bundle files sit beside the default-language page (translations share them).
+        if let Some(bundle_dir) = page.id.strip_suffix("/index.md") {
+            bundles.insert(bundle_dir.to_string(), page.path.clone());
+        }
+        pages.insert(page.id.clone(), page);
+    }
+    (pages, bundles)
+}
+
+/// One page of a page file, or `None` when it cannot be placed (the reason is in
+/// `problems`).
+pub(super) fn place_page(
+    file: &ParsedFile,
+    config: &SiteConfig,
+    sections: &BTreeMap<String, Section>,
+    today: NaiveDate,
+    problems: &mut Vec<Diagnostic>,
+) -> Option<Page> {
+    let Meta::Page(meta) = &file.meta else {
+        return None;
+    };
+    let (dir, file_name) = split_id(&file.id);
+    let (base_name, lang) = split_lang(file_name, config);
+    // A bundle `jobs/smm/index.md` lives in `jobs` and is named `smm`.
+    let (dir, name) = if base_name == "index.md" && !dir.is_empty() {
+        split_id(dir)
+    } else {
+        (dir, base_name.strip_suffix(".md").unwrap_or(&base_name))
+    };
+    let section = nearest_section(dir, &lang, config, sections);
+    let slug = slug_of(file, meta, name, &lang, config, problems)?;
+    let kind_name = kind_name_of(meta, &section, dir, config, sections);
+    let origin = Origin {
+        file: &file.file,
+        front_matter: &file.front_matter,
+    };
+    let input = CheckInput {
+        origin,
+        meta,
+        taxonomies: &config.taxonomies,
+        today,
+    };
+    let (kind, found) = classify(&kind_name, input);
+    problems.extend(found);
+    let translation_key = if dir.is_empty() {
+        base_name.clone()
+    } else {
+        format!("{}/{base_name}", split_id(&file.id).0)
+    };
+    Some(Page {
+        translation_key,
+        id: file.id.clone(),
+        file: file.file.clone(),
+        meta: Arc::clone(meta),
+        kind: kind?,
+        front_matter: file.front_matter.clone(),
+        body: file.body.clone(),
+        body_first_line: file.body_first_line,
+        path: format!(
+            "{}{}{slug}/",
+            config.lang_prefix(&lang),
+            dir_path(dir, config.slugify)
+        ),
+        lang,
+        section,
+    })
+}
+
+/// A page's slug: its `slug:`, checked, else made of its file name `name`.
+fn slug_of(
+    file: &ParsedFile,
+    meta: &PageMeta,
+    name: &str,
+    lang: &str,
+    config: &SiteConfig,
+    problems: &mut Vec<Diagnostic>,
+) -> Option<String> {
+    match &meta.slug {
+        Some(slug) => {
+            if let Err(why) = check_slug(slug) {
+                problems.push(Diagnostic::error(&file.file, why).at_line(file.key_line("slug")));
+                return None;
+            }
+            Some(slug.clone())
+        }
+        None => {
+            let slug = slugify_lang(name, config.slugify, Some(lang));
+            if slug.is_empty() {
+                problems.push(
+                    Diagnostic::error(
+                        &file.file,
+                        format!("no slug can be made of the file name `{name}`"),
+                    )
+                    .at_line(1)
+                    .with_help("set `slug:` in the front matter"),
+                );
+                return None;
+            }
+            Some(slug)
+        }
+    }
+}
+
+/// The kind a page names, else its section's `page_kind`, else `page`.
+fn kind_name_of(
+    meta: &PageMeta,
+    section: &str,
+    dir: &str,
+    config: &SiteConfig,
+    sections: &BTreeMap<String, Section>,
+) -> String {
+    meta.kind
+        .clone()
+        .or_else(|| sections.get(section).and_then(|s| s.meta.page_kind.clone()))
+        // A translation without a section in its language takes the folder's kind.
+        .or_else(|| {
+            let default = nearest_section(dir, &config.default_language, config, sections);
+            sections
+                .get(&default)
+                .and_then(|s| s.meta.page_kind.clone())
+        })
+        .unwrap_or_else(|| "page".to_string())
+}
+
+/// `smm.uk.md` → (`smm.md`, `uk`) when `uk` is one of the site's other languages;
+/// any other name is in the default language.
+pub fn split_lang(name: &str, config: &SiteConfig) -> (String, String) {
+    if let Some(stem) = name.strip_suffix(".md")
+        && let Some((base, code)) = stem.rsplit_once('.')
+        && code != config.default_language
+        && config.languages.contains_key(code)
+    {
+        return (format!("{base}.md"), code.to_string());
+    }
+    (name.to_string(), config.default_language.clone())
+}
+
+/// Where each content file that is not a page goes in the output: beside its
+/// bundle's page when it is inside a bundle, else at its folder's URL.
+pub(super) fn place_assets(
+    assets: Vec<String>,
+    content_dir: &Path,
+    bundles: &BTreeMap<String, String>,
+    config: &SiteConfig,
+) -> Vec<Asset> {
+    assets
+        .into_iter()
+        .map(|id| {
+            let source = content_dir.join(&id);
+            // Inside a bundle (at any depth): beside the bundle's page.
+            let mut dir = split_id(&id).0;
+            while !dir.is_empty() {
+                if let Some(page_path) = bundles.get(dir) {
+                    let rest = &id[dir.len() + 1..];
+                    return Asset {
+                        source,
+                        dest: format!("{}{rest}", page_path.trim_start_matches('/')),
+                    };
+                }
+                dir = split_id(dir).0;
+            }
+            let (dir, name) = split_id(&id);
+            Asset {
+                source,
+                dest: format!(
+                    "{}{name}",
+                    dir_path(dir, config.slugify).trim_start_matches('/')
+                ),
+            }
+        })
+        .collect()
+}
