@@ -4,6 +4,7 @@
 Usage:
     python3 bench/bench.py [--pages 1000 10000] [--runs 5] [--tools folio hugo floor]
                            [--warm] [--work DIR] [--folio target/release/folio] [--hugo PATH]
+                           [--baseline PATH] [--instructions]
 
 For each page count, generates (once, cached under bench/out/) a deterministic site with
 bench/gen_corpus.py --plain, then builds it --runs times with each tool, alternating the
@@ -19,6 +20,12 @@ Tools:
   floor  examples/floor.rs: read, pulldown-cmark, syntect to CSS classes, write, in
          parallel, no templates: what any generator has to spend.
 
+--baseline PATH adds a `folio-baseline` row: another folio binary (say, one built from
+the commit before a change), run exactly as `folio`, alternating with it, so that a
+change's cost is measured side by side in one run. --instructions also counts the
+instructions of one cold build of each folio binary under valgrind's callgrind (steadier
+than time on a shared machine; slow: about 50 times the build).
+
 --warm adds a `folio-warm` row: a build right after an untimed one, with nothing
 changed (output and Markdown cache kept), timed --runs times. Zola ships no binary on
 a package registry this benchmark may use, so it is not measured.
@@ -33,6 +40,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -73,6 +81,21 @@ def timed(cmd):
     return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
+def instructions(cmd):
+    """Instructions executed by cmd and its threads, counted by callgrind."""
+    with tempfile.TemporaryDirectory() as tmp:
+        out = os.path.join(tmp, "callgrind.out")
+        subprocess.run(
+            ["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", *cmd],
+            check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )
+        with open(out) as f:
+            for line in f:
+                if line.startswith("summary:") or line.startswith("totals:"):
+                    return int(line.split()[1])
+    return 0
+
+
 def find_hugo(given):
     if given:
         return given
@@ -90,7 +113,7 @@ def find_hugo(given):
 def commands(tool, site, args):
     """(prepare, timed command) of one run of `tool` on `site`; prepare runs untimed."""
     content = os.path.join(site, "content")
-    if tool == "folio":
+    if tool in ("folio", "folio-baseline"):
         out = os.path.join(site, "public")
         cache = os.path.join(site, ".folio-cache")
 
@@ -98,7 +121,8 @@ def commands(tool, site, args):
             shutil.rmtree(out, ignore_errors=True)
             shutil.rmtree(cache, ignore_errors=True)
 
-        return cold, [args.folio, "build", "-r", site, "-o", out]
+        binary = args.folio if tool == "folio" else args.baseline
+        return cold, [binary, "build", "-r", site, "-o", out]
     if tool == "folio-warm":
         out = os.path.join(site, "public-warm")
         cmd = [args.folio, "build", "-r", site, "-o", out]
@@ -124,10 +148,14 @@ def main():
     parser.add_argument("--floor", default=os.path.join(ROOT, "target", "release", "examples", "floor"))
     parser.add_argument("--hugo", default=None)
     parser.add_argument("--work", default=None, help="build in a copy of the corpus under this folder (e.g. a tmpfs)")
+    parser.add_argument("--baseline", default=None, help="another folio binary, timed beside --folio")
+    parser.add_argument("--instructions", action="store_true", help="count each folio's instructions (callgrind)")
     args = parser.parse_args()
     tools = list(args.tools)
     if args.warm:
         tools.append("folio-warm")
+    if args.baseline:
+        tools.append("folio-baseline")
     if any(t.startswith("folio") for t in tools) and not os.path.isfile(args.folio):
         subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=ROOT, check=True)
     if "floor" in tools and not os.path.isfile(args.floor):
@@ -167,6 +195,11 @@ def main():
                 f"| {rss * 1024 / pages:.1f} | {vs_hugo} | {vs_floor} |",
                 flush=True,
             )
+        if args.instructions:
+            for tool in [t for t in tools if t in ("folio", "folio-baseline")]:
+                prepare, cmd = commands(tool, site, args)
+                prepare()
+                print(f"| {pages} | {tool} | instructions: {instructions(cmd):,} |", flush=True)
 
 
 if __name__ == "__main__":

@@ -117,28 +117,20 @@ impl Pipeline {
         let staged = MemoryOutput::default();
         let incremental =
             scope == Scope::Pages && self.good.as_ref().is_some_and(|g| g.views.is_some());
+        let refresh = Refresh {
+            site: &site,
+            bodies: &bodies,
+            changed,
+            highlighter,
+        };
         let (views, selection, stale) = match self.good.as_mut().filter(|_| incremental) {
             Some(good) => {
-                let refreshed = Refresh {
-                    site: &site,
-                    bodies: &bodies,
-                    changed,
-                    highlighter,
-                };
-                let (views, selection, stale) = refreshed.apply(good, templates, &mut problems);
+                let (views, selection, stale) = refresh.apply(good, templates, &mut problems);
                 (views, selection, Some(stale))
             }
             None => {
-                let input = RenderInput {
-                    root: &self.inputs.root,
-                    site: &site,
-                    bodies: &bodies,
-                    highlighter,
-                    data: self.inputs.data.clone(),
-                    fresh: None,
-                };
-                let (views, found) = prepare(&input, templates);
-                problems.extend(found);
+                let data = self.inputs.data.clone();
+                let views = refresh.all(&self.inputs.root, data, templates, &mut problems);
                 (views, Selection::all(&site), None)
             }
         };
@@ -204,6 +196,27 @@ struct Refresh<'a> {
 }
 
 impl Refresh<'_> {
+    /// Every view made anew, and the template functions given the new site.
+    fn all(
+        &self,
+        root: &std::path::Path,
+        data: BTreeMap<String, serde_json::Value>,
+        templates: &mut Templates,
+        problems: &mut Diagnostics,
+    ) -> Views {
+        let input = RenderInput {
+            root,
+            site: self.site,
+            bodies: self.bodies,
+            highlighter: self.highlighter,
+            data,
+            fresh: None,
+        };
+        let (views, found) = prepare(&input, templates);
+        problems.extend(found);
+        views
+    }
+
     /// The views, what to render and the outputs no longer written.
     fn apply(
         &self,
