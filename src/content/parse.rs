@@ -6,7 +6,7 @@ use std::sync::Arc;
 use super::front_matter::{FIRST_LINE, split};
 use super::meta::{PageMeta, SectionMeta, common_keys};
 use super::source::decode;
-use crate::error::Diagnostic;
+use crate::error::{Diagnostic, nearest};
 use crate::yaml;
 
 /// Front matter of either shape.
@@ -66,7 +66,8 @@ pub fn parse_file(
     } else {
         let common = common_keys();
         let skip = |key: &str| !common.contains(&key);
-        let (mut meta, rest) = yaml::parse_split::<PageMeta>(&file, parts.front_matter, &skip)?;
+        let (mut meta, rest) = yaml::parse_split::<PageMeta>(&file, parts.front_matter, &skip)
+            .map_err(|d| misspelt_required_key(&file, parts.front_matter, d))?;
         meta.rest = rest;
         if let Some((key, message)) = meta.take_terms(taxonomies).into_iter().next() {
             let d = Diagnostic::error(&file, message);
@@ -85,6 +86,35 @@ pub fn parse_file(
         file,
         meta,
     })
+}
+
+/// A required common key reported missing (`title`) while a misspelling of it is
+/// there (`titel:`): the misspelt key is the error, placed on it, with the suggestion.
+/// The other keys are kept aside in step one, so serde never sees `titel` as unknown.
+fn misspelt_required_key(file: &Path, fragment: yaml::Fragment<'_>, d: Diagnostic) -> Diagnostic {
+    let Some(missing) = d
+        .message
+        .strip_prefix("missing field `")
+        .and_then(|rest| rest.split('`').next())
+    else {
+        return d;
+    };
+    let Ok(serde_yaml::Value::Mapping(map)) = serde_yaml::from_str(fragment.text) else {
+        return d;
+    };
+    let common = common_keys();
+    let misspelt = map
+        .keys()
+        .filter_map(serde_yaml::Value::as_str)
+        .filter(|key| !common.contains(key))
+        .find(|key| nearest(key, [missing]).is_some());
+    let Some((key, at)) = misspelt.and_then(|key| Some((key, fragment.key_position(&[key])?)))
+    else {
+        return d;
+    };
+    Diagnostic::error(file, format!("unknown field `{key}`"))
+        .at(at.line, at.column)
+        .with_help(format!("did you mean `{missing}`?"))
 }
 
 /// The Markdown body of a file parsed before (its front matter is not parsed again),
@@ -130,6 +160,14 @@ mod tests {
             err.message
         );
         assert_eq!(err.line, Some(2));
+    }
+
+    #[test]
+    fn misspelt_title_is_named_rather_than_missing() {
+        let err = parse("---\ndescription: x\ntitel: Hi\n---\n").unwrap_err();
+        assert_eq!(err.message, "unknown field `titel`");
+        assert_eq!(err.help.as_deref(), Some("did you mean `title`?"));
+        assert_eq!((err.line, err.column), (Some(3), Some(1)));
     }
 
     #[test]
