@@ -22,7 +22,8 @@ pub struct BuildOptions {
     pub drafts: bool,
     /// Overrides `base_url` of `site.yaml`.
     pub base_url: Option<String>,
-    /// The day a job posting closes after and a campaign's dates are judged against.
+    /// The day a job posting closes after and a campaign's dates are judged against:
+    /// the real date, or `--today`.
     pub today: NaiveDate,
     /// Reuse and keep rendered Markdown in `ROOT/.folio-cache/markdown/` (`--no-cache`
     /// turns it off).

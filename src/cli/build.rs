@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use chrono::NaiveDate;
 use clap::Args;
 use folio::{BuildOptions, Error};
 
@@ -25,6 +26,10 @@ pub struct BuildArgs {
     /// Render all Markdown afresh: neither read nor write ROOT/.folio-cache/markdown.
     #[arg(long)]
     no_cache: bool,
+    /// Judge dates as on this day instead of the real date: job postings close after
+    /// their `valid_through`, campaign statuses follow their dates.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = super::day)]
+    today: Option<NaiveDate>,
 }
 
 impl BuildArgs {
@@ -36,6 +41,9 @@ impl BuildArgs {
         options.drafts = self.drafts;
         options.base_url = self.base_url;
         options.cache = !self.no_cache;
+        if let Some(today) = self.today {
+            options.today = today;
+        }
         match folio::build(&options) {
             Ok(report) => {
                 print_diagnostics(&options.root, &report.warnings);

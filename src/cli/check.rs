@@ -2,6 +2,7 @@
 
 use std::process::ExitCode;
 
+use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
 use folio::BuildOptions;
 
@@ -18,6 +19,10 @@ pub struct CheckArgs {
     /// Include pages marked `draft: true`.
     #[arg(long)]
     drafts: bool,
+    /// Judge dates as on this day instead of the real date: job postings close after
+    /// their `valid_through`, campaign statuses follow their dates.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = super::day)]
+    today: Option<NaiveDate>,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -30,6 +35,9 @@ impl CheckArgs {
     pub fn run(self) -> ExitCode {
         let mut options = BuildOptions::new(self.site.root);
         options.drafts = self.drafts;
+        if let Some(today) = self.today {
+            options.today = today;
+        }
         let diagnostics = folio::check(&options);
         let errors = diagnostics.iter().filter(|d| d.is_error()).count();
         match self.format {

@@ -10,6 +10,7 @@ mod serve;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand};
 
 /// folio: static sites for portfolios and strategy documents.
@@ -42,6 +43,21 @@ pub struct SiteArgs {
     root: PathBuf,
 }
 
+/// The value of `--today`: a day written `YYYY-MM-DD`. Anything else is a usage error.
+fn day(text: &str) -> Result<NaiveDate, String> {
+    let expected = "expected a day written YYYY-MM-DD, e.g. 2026-11-23";
+    let shape = text.len() == 10
+        && text.char_indices().all(|(i, c)| match i {
+            4 | 7 => c == '-',
+            _ => c.is_ascii_digit(),
+        });
+    if !shape {
+        return Err(expected.into());
+    }
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|_| format!("{text} is not a day of the calendar; {expected}"))
+}
+
 /// Exit status: 0 success, 1 errors in the site or output, 2 usage errors (clap's own).
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
@@ -62,5 +78,23 @@ mod tests {
     #[test]
     fn verify_cli() {
         Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn today_is_a_day_written_in_full() {
+        assert_eq!(
+            day("2026-11-23"),
+            Ok(NaiveDate::from_ymd_opt(2026, 11, 23).unwrap())
+        );
+        for bad in [
+            "2026-11-3",
+            "23.11.2026",
+            "2026-11-23T00:00",
+            "",
+            "２０２６-11-23",
+        ] {
+            assert!(day(bad).unwrap_err().contains("YYYY-MM-DD"), "{bad}");
+        }
+        assert!(day("2026-02-30").unwrap_err().contains("not a day"));
     }
 }

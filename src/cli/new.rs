@@ -2,6 +2,7 @@
 
 use std::process::ExitCode;
 
+use chrono::NaiveDate;
 use clap::Args;
 use clap::builder::{PossibleValue, PossibleValuesParser};
 use folio::kinds::registry;
@@ -22,6 +23,9 @@ pub struct NewArgs {
     /// Write a translation in this language (`name.CODE.md`).
     #[arg(long, value_name = "CODE")]
     lang: Option<String>,
+    /// Write dates from this day instead of the real date.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = super::day)]
+    today: Option<NaiveDate>,
 }
 
 /// The kinds of the registry, each also accepted with `-` for `_` (`case-study`).
@@ -51,7 +55,9 @@ impl NewArgs {
                 folio::config::SiteConfig::parse(std::path::Path::new("site.yaml"), &text).ok()
             })
             .map_or(SlugMode::Unicode, |c| c.slugify);
-        let today = chrono::Utc::now().date_naive();
+        let today = self
+            .today
+            .unwrap_or_else(|| chrono::Utc::now().date_naive());
         match new_content(
             &root,
             &self.kind.replace('-', "_"),

@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use std::sync::Arc;
 use std::time::Duration;
 
+use chrono::NaiveDate;
 use clap::Args;
 use folio::BuildOptions;
 use folio::serve::dev::Outcome;
@@ -30,6 +31,10 @@ pub struct ServeArgs {
     /// Include pages marked `draft: true`.
     #[arg(long)]
     drafts: bool,
+    /// Judge dates as on this day instead of the real date: job postings close after
+    /// their `valid_through`, campaign statuses follow their dates.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = super::day)]
+    today: Option<NaiveDate>,
 }
 
 struct Terminal {
@@ -64,6 +69,9 @@ impl ServeArgs {
     pub fn run(self) -> ExitCode {
         let mut build = BuildOptions::new(self.site.root);
         build.drafts = self.drafts;
+        if let Some(today) = self.today {
+            build.today = today;
+        }
         if !self.bind.is_loopback() {
             eprintln!(
                 "warning: listening on {}: the preview is reachable from other machines on your network",

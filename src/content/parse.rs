@@ -169,6 +169,14 @@ mod tests {
     }
 
     #[test]
+    fn misspelt_title_is_named_rather_than_missing() {
+        let err = parse("---\ndescription: x\ntitel: Hi\n---\n").unwrap_err();
+        assert_eq!(err.message, "unknown field `titel`");
+        assert_eq!(err.help.as_deref(), Some("did you mean `title`?"));
+        assert_eq!((err.line, err.column), (Some(3), Some(1)));
+    }
+
+    #[test]
     fn wrong_type_points_at_the_value() {
         let err = parse("---\ntitle: x\ndraft: maybe\n---\n").unwrap_err();
         assert_eq!(err.line, Some(3), "{err}");

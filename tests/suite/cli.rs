@@ -11,6 +11,69 @@ fn usage_errors_exit_2() {
 }
 
 #[test]
+fn a_malformed_today_is_a_usage_error() {
+    let site = TestSite::new();
+    for command in ["build", "check", "serve", "new"] {
+        for bad in ["23.11.2026", "2026-11-3", "2026-02-30", "tomorrow", ""] {
+            let mut args = vec![command];
+            if command == "new" {
+                args.extend(["page", "Title"]);
+            }
+            args.extend(["--today", bad]);
+            let run = site.folio(&args);
+            assert_eq!(run.code(), 2, "{args:?}: {}", run.stderr());
+            let err = run.stderr();
+            assert!(err.contains("--today"), "{args:?}: {err}");
+            assert!(err.contains("YYYY-MM-DD"), "{args:?}: {err}");
+        }
+    }
+    assert!(
+        site.folio(&["build", "--today", "2026-02-30"])
+            .stderr()
+            .contains("2026-02-30 is not a day of the calendar"),
+    );
+    assert!(!site.exists("public"));
+    assert!(!site.exists("content/title.md"));
+}
+
+#[test]
+fn today_sets_the_day_job_postings_close_after() {
+    let site = TestSite::new();
+    site.page(
+        "jobs/smm.md",
+        "title: SMM\nkind: job\ndate: 2026-11-01\nvalid_through: 2027-01-15\n\
+         company: {name: Teplo}\nlocation: {city: Kyiv, country: UA}\napply: {email: a@b.c}",
+        "",
+    );
+    site.build_on("2027-01-15").ok();
+    assert!(site.read("public/jobs.json").contains("\"title\": \"SMM\""));
+    site.build_on("2027-01-16").ok();
+    assert!(
+        site.read("public/jobs/smm/index.html")
+            .contains("This position is closed")
+    );
+    assert!(!site.read("public/jobs.json").contains("SMM"));
+    // `check` judges by the same day: a campaign's status against its dates.
+    site.page(
+        "c.md",
+        "title: C\nkind: campaign\nstatus: running\nstart: 2026-11-01\nend: 2026-11-30",
+        "",
+    );
+    let quiet = site.folio(&["check", "--today", "2026-11-23"]).ok();
+    assert!(
+        quiet.stderr().contains("0 warning(s)"),
+        "{}",
+        quiet.stderr()
+    );
+    let late = site.folio(&["check", "--today", "2026-12-01"]).ok();
+    assert!(
+        late.stderr().contains("by them it is completed"),
+        "{}",
+        late.stderr()
+    );
+}
+
+#[test]
 fn check_writes_nothing_and_reports_json() {
     let site = TestSite::new();
     site.file("content/typo.md", "---\ntitle: T\ntgas: [x]\n---\n")

@@ -1,12 +1,13 @@
 //! The repository is its own demo site: it must build, and show what the README promises.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::harness::main_of;
+use crate::harness::{TODAY, main_of};
 
-#[test]
-fn the_demo_site_builds_and_shows_its_features() {
+/// Builds the repository's site as on `today` into a temp dir (with `extra` flags);
+/// the dir and its `public/`.
+fn build_demo(today: &str, extra: &[&str]) -> (tempfile::TempDir, PathBuf) {
     let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
     let out = tempfile::tempdir().unwrap();
     let public = out.path().join("public");
@@ -17,7 +18,10 @@ fn the_demo_site_builds_and_shows_its_features() {
             repo.to_str().unwrap(),
             "-o",
             public.to_str().unwrap(),
+            "--today",
+            today,
         ])
+        .args(extra)
         .output()
         .unwrap();
     assert!(
@@ -25,6 +29,27 @@ fn the_demo_site_builds_and_shows_its_features() {
         "{}",
         String::from_utf8_lossy(&run.stderr)
     );
+    (out, public)
+}
+
+/// The URLs of the postings in `jobs.json`.
+fn open_job_urls(public: &Path) -> Vec<String> {
+    let text = std::fs::read_to_string(public.join("jobs.json")).unwrap();
+    let jobs: serde_json::Value = serde_json::from_str(&text).unwrap();
+    jobs["jobs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|j| j["url"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn the_demo_site_builds_and_shows_its_features() {
+    // The social-media-manager posting closes after 2027-01-15: the demo is built as on
+    // a day it is open.
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let (_out, public) = build_demo(TODAY, &[]);
     let read = |rel: &str| {
         std::fs::read_to_string(public.join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
     };
@@ -92,6 +117,7 @@ fn the_demo_site_builds_and_shows_its_features() {
     // The typed kinds, and a job posting in Ukrainian and Georgian.
     let job = read("jobs/social-media-manager/index.html");
     assert!(job.contains("application/ld+json"), "open job has JSON-LD");
+    assert!(!job.contains("This position is closed"));
     assert!(read("uk/jobs/social-media-manager/index.html").contains("<html lang=\"uk\""));
     assert!(read("ka/jobs/social-media-manager/index.html").contains("<html lang=\"ka\""));
     assert!(read("jobs/content-creator-intern/index.html").contains("This position is closed"));
@@ -114,14 +140,52 @@ fn the_demo_site_builds_and_shows_its_features() {
         langs.contains(&"uk") && langs.contains(&"ka") && langs.contains(&"en"),
         "{langs:?}"
     );
+    let urls = open_job_urls(&public);
+    assert!(
+        urls.iter()
+            .any(|u| u.ends_with("/jobs/social-media-manager/")),
+        "{urls:?}"
+    );
 
     let check = Command::new(env!("CARGO_BIN_EXE_folio"))
-        .args(["check", "-r", repo.to_str().unwrap()])
+        .args(["check", "-r", repo.to_str().unwrap(), "--today", TODAY])
         .output()
         .unwrap();
     assert!(
         check.status.success(),
         "{}",
         String::from_utf8_lossy(&check.stderr)
+    );
+}
+
+#[test]
+fn the_demo_job_posting_is_closed_the_day_after_its_valid_through() {
+    // `valid_through: 2027-01-15`: open that whole day, closed from the next.
+    let (_out, public) = build_demo("2027-01-16", &["--no-cache"]);
+    for prefix in ["", "uk/", "ka/"] {
+        let rel = format!("{prefix}jobs/social-media-manager/index.html");
+        let html = std::fs::read_to_string(public.join(&rel)).unwrap();
+        assert!(
+            html.contains("class=\"page job job-closed\""),
+            "{rel} is not shown closed"
+        );
+        assert!(!html.contains("application/ld+json"), "{rel} has JSON-LD");
+    }
+    let en = std::fs::read_to_string(public.join("jobs/social-media-manager/index.html")).unwrap();
+    assert!(en.contains("This position is closed"));
+    let urls = open_job_urls(&public);
+    assert!(
+        !urls.iter().any(|u| u.contains("social-media-manager")),
+        "a closed posting is listed in jobs.json: {urls:?}"
+    );
+
+    let (_out, public) = build_demo("2027-01-15", &["--no-cache"]);
+    let urls = open_job_urls(&public);
+    assert_eq!(
+        urls.iter()
+            .filter(|u| u.contains("/jobs/social-media-manager/"))
+            .count(),
+        3,
+        "open on its last day, in en, uk and ka: {urls:?}"
     );
 }

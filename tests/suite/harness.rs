@@ -3,6 +3,11 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+/// The day tests whose outcome depends on the date build on (`--today`): a job
+/// posting is open until its `valid_through` and a campaign's status follows its dates,
+/// both judged against it, so these tests pass on any real date.
+pub const TODAY: &str = "2026-11-23";
+
 pub struct TestSite {
     pub dir: tempfile::TempDir,
 }
@@ -98,6 +103,11 @@ impl TestSite {
 
     pub fn build(&self) -> Run {
         self.folio(&["build"])
+    }
+
+    /// `folio build --today DAY`: the build as it would be on that day.
+    pub fn build_on(&self, day: &str) -> Run {
+        self.folio(&["build", "--today", day])
     }
 
     pub fn read(&self, rel: &str) -> String {

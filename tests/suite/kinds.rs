@@ -1,7 +1,7 @@
 //! The typed kinds: jobs, SWOT analyses, campaigns, case studies — rendering and
 //! every validation error.
 
-use crate::harness::{TestSite, main_of};
+use crate::harness::{TODAY, TestSite, main_of};
 
 const JOB: &str = "title: Social Media Manager
 kind: job
@@ -49,7 +49,7 @@ fn json_ld(html: &str) -> serde_json::Value {
 fn job_page_json_ld_and_lists() {
     let site = TestSite::new();
     site.page("jobs/smm.md", JOB, "We are a **twelve-person** agency.");
-    site.build().ok();
+    site.build_on(TODAY).ok();
     let html = site.read("public/jobs/smm/index.html");
     let main = main_of(&html);
     for text in [
@@ -122,7 +122,7 @@ fn remote_job_is_telecommute_with_applicant_countries() {
         "location:\n  remote: true\n  applicant_countries: [UA, PL]",
     );
     site.page("jobs/remote.md", &remote, "");
-    site.build().ok();
+    site.build_on(TODAY).ok();
     let ld = json_ld(&site.read("public/jobs/remote/index.html"));
     assert_eq!(ld["jobLocationType"], "TELECOMMUTE");
     assert_eq!(ld["applicantLocationRequirements"][1]["@type"], "Country");
@@ -147,7 +147,7 @@ fn closed_job_stays_online_but_leaves_every_open_list() {
             "",
         )
         .page("jobs/new.md", JOB, "");
-    site.build().ok();
+    site.build_on(TODAY).ok();
     let html = site.read("public/jobs/old/index.html");
     assert!(html.contains("This position is closed"), "{html}");
     assert!(
@@ -184,7 +184,7 @@ fn json_ld_cannot_be_broken_out_of() {
         "title: \"</script><script>alert(1)</script>\"",
     );
     site.page("jobs/x.md", &hostile, "");
-    site.build().ok();
+    site.build_on(TODAY).ok();
     let html = site.read("public/jobs/x/index.html");
     assert!(!html.contains("<script>alert(1)"), "{html}");
     assert_eq!(
@@ -396,7 +396,7 @@ fn campaign_page_chart_and_table() {
         &CAMPAIGN.replace("kind: campaign\n", ""),
         "Body.",
     );
-    site.folio(&["build"]).ok();
+    site.build_on(TODAY).ok();
     let html = site.read("public/campaigns/spring/index.html");
     let main = main_of(&html);
     assert!(main.contains("<svg"), "an inline chart: {main}");
@@ -468,7 +468,7 @@ fn campaign_errors_and_status_warning() {
         &CAMPAIGN.replace("status: completed", "status: planned"),
         "",
     );
-    let run = site.build().ok();
+    let run = site.build_on(TODAY).ok();
     assert!(
         run.stderr()
             .contains("warning: status `planned` contradicts the dates"),
@@ -572,7 +572,11 @@ fn case_study_broken_related_link_and_missing_cover() {
 fn init_site_builds_and_checks_clean() {
     let site = TestSite::empty();
     site.folio(&["init", "mysite"]).ok();
-    let run = site.folio(&["build", "-r", "mysite"]).ok();
+    // The example campaign ended on 2026-05-31 (`status: completed`) and the example
+    // posting is open until 2027-06-30.
+    let run = site
+        .folio(&["build", "-r", "mysite", "--today", TODAY])
+        .ok();
     assert!(!run.stderr().contains("warning"), "{}", run.stderr());
     for page in [
         "mysite/public/jobs/example-job/index.html",
@@ -628,8 +632,21 @@ fn new_writes_a_file_of_each_kind() {
 #[test]
 fn new_calendar_and_showcase_build_as_written() {
     let site = TestSite::new();
-    site.folio(&["new", "calendar", "November plan"]).ok();
-    site.folio(&["new", "showcase", "Autumn posts"]).ok();
+    site.folio(&["new", "calendar", "November plan", "--today", TODAY])
+        .ok();
+    site.folio(&["new", "showcase", "Autumn posts", "--today", TODAY])
+        .ok();
+    // `--today` sets the dates written: the day itself, and its month as the period.
+    let calendar = site.read("content/calendars/november-plan.md");
+    assert!(calendar.contains("\ndate: 2026-11-23\n"), "{calendar}");
+    assert!(
+        calendar.contains("period: {start: 2026-11-01, end: 2026-11-30}"),
+        "{calendar}"
+    );
+    assert!(
+        site.read("content/showcase/autumn-posts/index.md")
+            .contains("date: 2026-11-23")
+    );
     assert!(site.exists("content/showcase/autumn-posts/sample.png"));
     site.build().ok();
     assert!(site.exists("public/calendars/november-plan/calendar.ics"));

@@ -9,7 +9,7 @@ use std::time::SystemTime;
 
 use icalendar::{Component, DatePerhapsTime};
 
-use crate::harness::{TestSite, main_of};
+use crate::harness::{TODAY, TestSite, main_of};
 
 const CALENDAR: &str = "title: November plan
 kind: calendar
@@ -53,7 +53,7 @@ fn calendar_site() -> TestSite {
 #[test]
 fn calendar_ics_parses_back_with_every_entry_in_the_time_zone() {
     let site = calendar_site();
-    site.build().ok();
+    site.build_on(TODAY).ok();
     let text = site.read("public/plans/november/calendar.ics");
     let parsed: icalendar::Calendar = text.parse().expect("the .ics parses");
     // Calendar apps show who made the file; it names folio, once.
@@ -127,8 +127,10 @@ fn calendar_ics_parses_back_with_every_entry_in_the_time_zone() {
     );
     assert!(text.find("END:VTIMEZONE").unwrap() < text.find("BEGIN:VEVENT").unwrap());
 
-    // The same content builds the same file (DTSTAMP is the build date, UIDs stable).
-    site.build().ok();
+    // The same content builds the same file (DTSTAMP is the day of `--today`, UIDs
+    // stable).
+    assert!(text.contains("DTSTAMP:20261123T000000Z"), "{text}");
+    site.build_on(TODAY).ok();
     assert_eq!(site.read("public/plans/november/calendar.ics"), text);
 }
 

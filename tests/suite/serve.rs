@@ -300,9 +300,15 @@ struct Server {
 
 impl Server {
     fn start(site: &TestSite) -> Server {
+        Server::start_with(site, &[])
+    }
+
+    /// `folio serve` with more flags.
+    fn start_with(site: &TestSite, extra: &[&str]) -> Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_folio"))
             .args(["serve", "--port", "0", "-r"])
             .arg(site.root())
+            .args(extra)
             .stderr(Stdio::piped())
             .spawn()
             .unwrap();
@@ -333,6 +339,29 @@ impl Drop for Server {
     fn drop(&mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();
+    }
+}
+
+#[test]
+fn serve_judges_job_postings_by_the_today_flag() {
+    let site = TestSite::new();
+    site.page(
+        "jobs/smm.md",
+        "title: SMM\nkind: job\ndate: 2026-11-01\nvalid_through: 2027-01-15\n\
+         company: {name: Teplo}\nlocation: {city: Kyiv, country: UA}\napply: {email: a@b.c}",
+        "",
+    );
+    for (day, closed) in [("2027-01-15", false), ("2027-01-16", true)] {
+        let server = Server::start_with(&site, &["--today", day]);
+        let (status, page) = server.get_raw("/jobs/smm/");
+        assert_eq!(status, 200, "{page}");
+        assert_eq!(page.contains("This position is closed"), closed, "{day}");
+        let (_, jobs) = server.get_raw("/jobs.json");
+        assert_eq!(
+            !jobs.contains("\"title\": \"SMM\""),
+            closed,
+            "{day}: {jobs}"
+        );
     }
 }
 
