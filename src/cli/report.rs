@@ -88,7 +88,7 @@ fn span(text: &str, line: usize, column: Option<usize>) -> Option<std::ops::Rang
         .sum();
     let rest = &line_text[offset..];
     let word = rest
-        .find(|c: char| c.is_whitespace() || c == ':')
+        .find(|c: char| c.is_whitespace() || matches!(c, ':' | ',' | '}' | ']'))
         .filter(|n| *n > 0)
         .unwrap_or(rest.len());
     let start = start_of_line + offset;

@@ -102,7 +102,30 @@ impl Strings {
                 .with_help(format!("add them under `translations: {{{lang}: {{key: text}}}}` in site.yaml")),
             );
         }
+        warnings.extend(self.untitled_taxonomies(config));
         warnings
+    }
+
+    /// Warnings for taxonomies declared in `site.yaml` whose title (`taxonomy_<name>`)
+    /// no language has: their pages would be headed by the key itself.
+    fn untitled_taxonomies(&self, config: &SiteConfig) -> Vec<Diagnostic> {
+        config
+            .taxonomies
+            .iter()
+            .filter(|name| {
+                let key = format!("taxonomy_{name}");
+                !self.tables.values().any(|t| t.contains_key(&key))
+            })
+            .map(|name| {
+                Diagnostic::warning(
+                    "site.yaml",
+                    format!("taxonomy `{name}` has no title: its pages will be headed `taxonomy_{name}`"),
+                )
+                .with_help(format!(
+                    "give it one per language: translations: {{en: {{taxonomy_{name}: …}}, uk: {{taxonomy_{name}: …}}}}"
+                ))
+            })
+            .collect()
     }
 }
 
