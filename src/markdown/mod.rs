@@ -75,69 +75,79 @@ pub fn render(
     first_line: usize,
     options: &MarkdownOptions<'_>,
 ) -> Rendered {
-    let mut out = Rendered::default();
-    let mut events: Vec<Event<'_>> = Vec::new();
-    let mut ids = toc::Ids::default();
-    let mut flat_toc = Vec::new();
-    let mut heading: Option<OpenHeading<'_>> = None;
-    let mut code: Option<(String, String)> = None;
-    let mut notes = footnotes::Footnotes::default();
-
+    let mut walk = Walk {
+        file,
+        body,
+        first_line,
+        options,
+        out: Rendered::default(),
+        events: Vec::new(),
+        ids: toc::Ids::default(),
+        flat_toc: Vec::new(),
+        heading: None,
+        code: None,
+        notes: footnotes::Footnotes::default(),
+    };
     for (event, range) in Parser::new_ext(body, parser_options()).into_offset_iter() {
+        if let Some(event) = walk.event(event, &range) {
+            walk.push(event);
+        }
+    }
+    walk.finish()
+}
+
+/// One body's events on their way to HTML: code blocks highlighted, headings given
+/// ids and anchors, links resolved, footnotes gathered at the end.
+struct Walk<'a, 'o> {
+    file: &'o Path,
+    body: &'a str,
+    first_line: usize,
+    options: &'o MarkdownOptions<'o>,
+    out: Rendered,
+    events: Vec<Event<'a>>,
+    ids: toc::Ids,
+    flat_toc: Vec<Heading>,
+    heading: Option<OpenHeading<'a>>,
+    /// An open code block: its info string and text so far.
+    code: Option<(String, String)>,
+    notes: footnotes::Footnotes<'a>,
+}
+
+impl<'a> Walk<'a, '_> {
+    /// The event to keep, changed where needed; `None` when it was taken in (the text
+    /// of a code block, a heading's start and end, a footnote definition's bounds).
+    fn event(&mut self, event: Event<'a>, range: &std::ops::Range<usize>) -> Option<Event<'a>> {
         let event = match event {
             Event::Start(Tag::CodeBlock(kind)) => {
                 let info = match kind {
                     pulldown_cmark::CodeBlockKind::Fenced(info) => info.to_string(),
                     pulldown_cmark::CodeBlockKind::Indented => String::new(),
                 };
-                code = Some((info, String::new()));
-                continue;
+                self.code = Some((info, String::new()));
+                return None;
             }
             Event::End(TagEnd::CodeBlock) => {
-                let (info, text) = code.take().unwrap_or_default();
-                Event::Html(options.highlighter.highlight(&info, &text).into())
+                let (info, text) = self.code.take().unwrap_or_default();
+                Event::Html(self.options.highlighter.highlight(&info, &text).into())
             }
-            Event::Text(text) if code.is_some() => {
-                if let Some((_, buf)) = code.as_mut() {
+            Event::Text(text) if self.code.is_some() => {
+                if let Some((_, buf)) = self.code.as_mut() {
                     buf.push_str(&text);
                 }
-                continue;
+                return None;
             }
             Event::Start(Tag::Heading { level, id, .. }) => {
-                heading = Some(OpenHeading {
+                self.heading = Some(OpenHeading {
                     level,
                     explicit_id: id.map(|s| s.to_string()),
                     text: String::new(),
                     inner: Vec::new(),
                 });
-                continue;
+                return None;
             }
             Event::End(TagEnd::Heading(_)) => {
-                let Some(open) = heading.take() else { continue };
-                let id = ids.assign(
-                    open.explicit_id.as_deref(),
-                    open.text.trim(),
-                    options.slugify,
-                );
-                let level = open.level as u8;
-                events.push(Event::Html(
-                    format!("<h{level} id=\"{}\">", escape_html(&id)).into(),
-                ));
-                events.extend(open.inner);
-                events.push(Event::Html(
-                    format!(
-                        " <a class=\"anchor\" href=\"#{}\" aria-hidden=\"true\" tabindex=\"-1\">#</a></h{level}>\n",
-                        escape_html(&id)
-                    )
-                    .into(),
-                ));
-                flat_toc.push(Heading {
-                    level,
-                    id,
-                    title: open.text.trim().to_string(),
-                    children: Vec::new(),
-                });
-                continue;
+                self.close_heading();
+                return None;
             }
             Event::Start(Tag::Link {
                 link_type,
@@ -146,7 +156,7 @@ pub fn render(
                 id,
             }) => Event::Start(Tag::Link {
                 link_type,
-                dest_url: resolve(dest_url, &range, file, body, first_line, options, &mut out),
+                dest_url: self.resolve(dest_url, range),
                 title,
                 id,
             }),
@@ -157,42 +167,87 @@ pub fn render(
                 id,
             }) => Event::Start(Tag::Image {
                 link_type,
-                dest_url: resolve(dest_url, &range, file, body, first_line, options, &mut out),
+                dest_url: self.resolve(dest_url, range),
                 title,
                 id,
             }),
-            Event::FootnoteReference(label) => Event::Html(notes.reference(&label).into()),
+            Event::FootnoteReference(label) => Event::Html(self.notes.reference(&label).into()),
             Event::Start(Tag::FootnoteDefinition(label)) => {
-                notes.start_definition(&label);
-                continue;
+                self.notes.start_definition(&label);
+                return None;
             }
             Event::End(TagEnd::FootnoteDefinition) => {
-                notes.end_definition();
-                continue;
+                self.notes.end_definition();
+                return None;
             }
             other => other,
         };
+        Some(event)
+    }
+
+    fn resolve(&mut self, dest: CowStr<'a>, range: &std::ops::Range<usize>) -> CowStr<'a> {
+        let (file, body, line) = (self.file, self.body, self.first_line);
+        resolve(dest, range, file, body, line, self.options, &mut self.out)
+    }
+
+    /// A heading's end: its id (unique in the page, any script), its anchor, its
+    /// entry in the table of contents.
+    fn close_heading(&mut self) {
+        let Some(open) = self.heading.take() else {
+            return;
+        };
+        let id = self.ids.assign(
+            open.explicit_id.as_deref(),
+            open.text.trim(),
+            self.options.slugify,
+        );
+        let level = open.level as u8;
+        self.events.push(Event::Html(
+            format!("<h{level} id=\"{}\">", escape_html(&id)).into(),
+        ));
+        self.events.extend(open.inner);
+        self.events.push(Event::Html(
+            format!(
+                " <a class=\"anchor\" href=\"#{}\" aria-hidden=\"true\" tabindex=\"-1\">#</a></h{level}>\n",
+                escape_html(&id)
+            )
+            .into(),
+        ));
+        self.flat_toc.push(Heading {
+            level,
+            id,
+            title: open.text.trim().to_string(),
+            children: Vec::new(),
+        });
+    }
+
+    /// Keeps an event: in the open heading, the open footnote, or the body; its words
+    /// counted.
+    fn push(&mut self, event: Event<'a>) {
         if let Event::Text(text) | Event::Code(text) = &event {
-            out.word_count += text.split_whitespace().count();
-            if let Some(open) = heading.as_mut() {
+            self.out.word_count += text.split_whitespace().count();
+            if let Some(open) = self.heading.as_mut() {
                 open.text.push_str(text);
             }
         }
-        match heading.as_mut() {
+        match self.heading.as_mut() {
             Some(open) => open.inner.push(event),
-            None if notes.is_open() => notes.push(event),
-            None => events.push(event),
+            None if self.notes.is_open() => self.notes.push(event),
+            None => self.events.push(event),
         }
     }
-    notes.append_to(&mut events);
 
-    out.html.reserve(body.len() * 3 / 2);
-    pulldown_cmark::html::push_html(&mut out.html, events.into_iter());
-    if options.safe_html {
-        out.html = sanitize::sanitize(&out.html);
+    fn finish(mut self) -> Rendered {
+        self.notes.append_to(&mut self.events);
+        let mut out = self.out;
+        out.html.reserve(self.body.len() * 3 / 2);
+        pulldown_cmark::html::push_html(&mut out.html, self.events.into_iter());
+        if self.options.safe_html {
+            out.html = sanitize::sanitize(&out.html);
+        }
+        out.toc = toc::nest(self.flat_toc);
+        out
     }
-    out.toc = toc::nest(flat_toc);
-    out
 }
 
 /// The `word_count` that [`render`] gives `body`, without rendering it: words of text
