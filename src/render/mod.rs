@@ -2,21 +2,18 @@
 //! Markdown, through Tera templates, in parallel. Each kind of output has its own
 //! function so that a rebuild can re-render only what a change touches.
 
-pub mod calendar;
 pub mod cards;
 pub mod charts;
 pub mod context;
 pub mod feeds;
 pub mod format;
 pub mod functions;
-pub mod ics;
-pub mod kinds;
 pub mod locale;
 pub mod picture;
-pub mod showcase;
+pub mod sharing;
 pub mod strings;
+pub mod summary;
 pub mod templates;
-pub mod vtimezone;
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -27,7 +24,6 @@ use rayon::prelude::*;
 use serde_json::{Map, Value, json};
 
 use crate::error::{Diagnostic, nearest};
-use crate::kinds::calendar::Calendar;
 use crate::kinds::campaign::Campaign;
 use crate::kinds::case_study::CaseStudy;
 use crate::kinds::data_of;
@@ -344,25 +340,20 @@ impl<'a> Renderer<'a> {
                 |s| json!({"title": s.meta.title, "url": site.url(&s.path)}),
             ),
         );
-        extra.insert("og".into(), kinds::open_graph(site, page));
+        extra.insert("og".into(), sharing::open_graph(site, page));
         extra.insert("json_ld".into(), json!(page.kind.json_ld(site, page, body)));
         extra.extend(self.i18n(&page.lang, Some(&page.translation_key)));
         let ctx = self.views.context(site, &page.lang, &page.path, extra);
         let html = self.templates.render(&template, &ctx, &page.file)?;
         self.write(&output_file(&page.path), html.as_bytes(), &page.file)?;
-        if let Some(calendar) = data_of::<Calendar>(page) {
-            let f = format::Format {
-                locale: &self.views.locale,
-                strings: &self.views.strings,
-                lang: &page.lang,
-            };
-            let ics = ics::ics(site, page, calendar, f);
-            let path = format!(
-                "{}{}",
-                page.path.trim_start_matches('/'),
-                calendar::ICS_FILE
-            );
-            self.write(&path, ics.as_bytes(), &page.file)?;
+        let f = format::Format {
+            locale: &self.views.locale,
+            strings: &self.views.strings,
+            lang: &page.lang,
+        };
+        for (name, text) in page.kind.files(site, page, f) {
+            let path = format!("{}{name}", page.path.trim_start_matches('/'));
+            self.write(&path, text.as_bytes(), &page.file)?;
         }
         self.aliases(&page.meta.aliases, &page.path, &page.file)
     }
