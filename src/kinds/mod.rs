@@ -4,9 +4,15 @@
 //! data, its view for templates, its structured data, its images and its scaffold.
 //! [`registry`] lists them; the shared stages ask a kind, they never match on one.
 //!
-//! Adding a kind: write `kinds/<name>.rs` with a `Spec` implementing [`KindSpec`] and
-//! a checked type implementing [`KindData`], add one line to [`registry::KINDS`], and
-//! ship `<name>.html` in the default theme.
+//! A kind's view — what templates get as `page.<kind name>` — is a `Serialize` struct
+//! of the kind (`kinds/<name>/view.rs`, or in `kinds/<name>.rs` for a small kind),
+//! built with the shared [`ViewContext`] of [`view`]. Its fields are the contract
+//! between folio and the templates.
+//!
+//! Adding a kind: write `kinds/<name>.rs` (or `kinds/<name>/mod.rs` with `check.rs`
+//! and `view.rs` beside it) with a `Spec` implementing [`KindSpec`] and a checked
+//! type implementing [`KindData`], add one line to [`registry::KINDS`], and ship
+//! `<name>.html` in the default theme.
 
 pub mod calendar;
 pub mod campaign;
@@ -47,7 +53,7 @@ pub trait KindData: Debug + Send + Sync + Any {
     fn spec(&self) -> &'static dyn KindSpec;
 
     /// For the few site-wide outputs of one kind (the open jobs, the campaigns'
-    /// timeline, a calendar's `.ics`): see [`data_of`].
+    /// timeline): see [`data_of`].
     fn as_any(&self) -> &dyn Any;
 
     /// The date the page is ordered by when it has no `date`.
@@ -101,6 +107,13 @@ pub trait KindData: Debug + Send + Sync + Any {
     /// Whether the page counts as open: a job posting before its `valid_through`.
     fn is_open_job(&self) -> bool {
         false
+    }
+
+    /// Files written beside the page, by name, with their text (a calendar's
+    /// `calendar.ics`).
+    fn files(&self, site: &Site, page: &Page, f: Format<'_>) -> Vec<(&'static str, String)> {
+        let _ = (site, page, f);
+        Vec::new()
     }
 }
 

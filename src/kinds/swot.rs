@@ -5,10 +5,11 @@ use std::any::Any;
 use std::sync::Arc;
 
 use chrono::NaiveDate;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::values::ListItem;
+use super::view::{ListItemView, to_json};
 use super::{CheckInput, Checked, Kind, KindData, KindSpec, Origin, ViewContext, checked};
 use crate::error::Diagnostic;
 use crate::site::Page;
@@ -106,7 +107,75 @@ impl KindData for Swot {
         page: &Page,
         problems: &mut Vec<Diagnostic>,
     ) -> Option<Value> {
-        Some(cx.swot(page, self, problems))
+        Some(to_json(&SwotView::new(cx, page, self, problems)))
+    }
+}
+
+/// `page.swot`: a SWOT analysis as its page shows it, every entry rendered from
+/// Markdown. A quadrant the front matter leaves out is an empty list.
+#[derive(Debug, Serialize)]
+pub struct SwotView {
+    /// What is analysed, as written.
+    pub subject: Option<String>,
+    /// Internal helpful factors.
+    pub strengths: Vec<ListItemView>,
+    /// Internal harmful factors.
+    pub weaknesses: Vec<ListItemView>,
+    /// External helpful factors.
+    pub opportunities: Vec<ListItemView>,
+    /// External harmful factors.
+    pub threats: Vec<ListItemView>,
+    /// The TOWS matrix; `null` when the front matter has no `strategies`.
+    pub strategies: Option<StrategiesView>,
+}
+
+/// `page.swot.strategies`: the four cells of the TOWS matrix.
+#[derive(Debug, Serialize)]
+pub struct StrategiesView {
+    /// Strengths used to seize opportunities.
+    pub so: Vec<ListItemView>,
+    /// Opportunities used to overcome weaknesses.
+    pub wo: Vec<ListItemView>,
+    /// Strengths used to counter threats.
+    pub st: Vec<ListItemView>,
+    /// Defences where weaknesses meet threats.
+    pub wt: Vec<ListItemView>,
+}
+
+impl SwotView {
+    pub fn new(
+        cx: &ViewContext<'_>,
+        page: &Page,
+        swot: &Swot,
+        problems: &mut Vec<Diagnostic>,
+    ) -> SwotView {
+        let m = &swot.fm;
+        let mut quadrant = |key: &str, items: &Option<Vec<ListItem>>| {
+            cx.items(page, &[key], items.as_deref().unwrap_or_default(), problems)
+        };
+        let strengths = quadrant("strengths", &m.strengths);
+        let weaknesses = quadrant("weaknesses", &m.weaknesses);
+        let opportunities = quadrant("opportunities", &m.opportunities);
+        let threats = quadrant("threats", &m.threats);
+        let strategies = m.strategies.as_ref().map(|s| {
+            let mut cell = |key: &str, items: &[ListItem]| {
+                cx.items(page, &["strategies", key], items, problems)
+            };
+            StrategiesView {
+                so: cell("so", &s.so),
+                wo: cell("wo", &s.wo),
+                st: cell("st", &s.st),
+                wt: cell("wt", &s.wt),
+            }
+        });
+        SwotView {
+            subject: m.subject.clone(),
+            strengths,
+            weaknesses,
+            opportunities,
+            threats,
+            strategies,
+        }
     }
 }
 

@@ -10,10 +10,11 @@ use serde_json::{Map, Value, json};
 use std::sync::Arc;
 
 use super::format::Format;
-use super::kinds::{KindViews, summary_extra};
 use super::locale::Localizer;
 use super::strings::Strings;
+use super::summary::summary_extra;
 use crate::error::Diagnostic;
+use crate::kinds::ViewContext;
 use crate::markdown::{MarkdownOptions, Rendered};
 use crate::site::{Page, ROOT, Section, Site, Taxonomy, Term};
 
@@ -61,7 +62,7 @@ impl Views {
     ) -> (Views, Vec<Diagnostic>) {
         let locale = Localizer::default();
         let strings = Arc::new(Strings::new(&site.config));
-        let kind_views = KindViews {
+        let kind_views = ViewContext {
             site,
             markdown,
             locale: &locale,
@@ -105,7 +106,7 @@ impl Views {
         markdown: &MarkdownOptions<'_>,
         ids: &BTreeSet<String>,
     ) -> Vec<Diagnostic> {
-        let kind_views = KindViews {
+        let kind_views = ViewContext {
             site,
             markdown,
             locale: &self.locale,

@@ -8,21 +8,18 @@
 //! their pagers and the home page), `taxonomy_pages`, `site_files` (404, feeds,
 //! search, sitemap, robots, redirects) and `static_files`.
 
-pub mod calendar;
 pub mod cards;
 pub mod charts;
 pub mod context;
 pub mod feeds;
 pub mod format;
 pub mod functions;
-pub mod ics;
-pub mod kinds;
 pub mod locale;
 pub mod picture;
-pub mod showcase;
+pub mod sharing;
 pub mod strings;
+pub mod summary;
 pub mod templates;
-pub mod vtimezone;
 
 mod i18n;
 mod listings;

@@ -1,16 +1,14 @@
-//! Render stage: single pages — a page's HTML through its template, its calendar
-//! file when it is an event, the redirects of its aliases, and the body it shows
-//! (kept from before or rendered now).
+//! Render stage: single pages — a page's HTML through its template, the files its
+//! kind writes beside it (a calendar's `.ics`), the redirects of its aliases, and the
+//! body it shows (kept from before or rendered now).
 
 use std::borrow::Cow;
 
 use serde_json::{Map, Value, json};
 
 use super::context::{self, Summary};
-use super::{Fresher, Renderer, calendar, format, ics, kinds};
+use super::{Fresher, Renderer, format, sharing};
 use crate::error::Diagnostic;
-use crate::kinds::calendar::Calendar;
-use crate::kinds::data_of;
 use crate::markdown::Rendered;
 use crate::site::paths::output_file;
 use crate::site::{Page, ROOT};
@@ -108,27 +106,17 @@ impl<'a> Renderer<'a> {
                 |s| json!({"title": s.meta.title, "url": site.url(&s.path)}),
             ),
         );
-        extra.insert("og".into(), kinds::open_graph(site, page));
+        extra.insert("og".into(), sharing::open_graph(site, page));
         extra.insert("json_ld".into(), json!(page.kind.json_ld(site, page, body)));
         extra.extend(self.i18n(&page.lang, Some(&page.translation_key)));
         let ctx = self.views.context(site, &page.lang, &page.path, extra);
         let html = self.templates.render(&template, &ctx, &page.file)?;
         self.write(&output_file(&page.path), html.as_bytes(), &page.file)?;
-        if let Some(calendar) = data_of::<Calendar>(page) {
-            self.calendar_file(page, calendar)?;
+        for (name, text) in page.kind.files(site, page, self.format_for(page)) {
+            let path = format!("{}{name}", page.path.trim_start_matches('/'));
+            self.write(&path, text.as_bytes(), &page.file)?;
         }
         self.aliases(&page.meta.aliases, &page.path, &page.file)
-    }
-
-    /// The `.ics` file of an event page, beside its HTML.
-    fn calendar_file(&self, page: &Page, calendar: &Calendar) -> Result<(), Diagnostic> {
-        let ics = ics::ics(self.site, page, calendar, self.format_for(page));
-        let path = format!(
-            "{}{}",
-            page.path.trim_start_matches('/'),
-            calendar::ICS_FILE
-        );
-        self.write(&path, ics.as_bytes(), &page.file)
     }
 
     /// How dates, numbers and strings are written in a page's language.

@@ -2,13 +2,32 @@
 //! `<picture>`: the fallback `src`, `srcset` in the source's format and in WebP, and
 //! the intrinsic size that keeps the layout from jumping while it loads.
 
-use serde_json::{Value, json};
+use serde::Serialize;
 
 use crate::images::{Encoding, Picture};
 use crate::site::Site;
 
-/// `{src, width, height, type, srcset, webp_srcset}`; `alt` is the caller's.
-pub fn view(site: &Site, picture: &Picture) -> Value {
+/// A resized image as templates get it; its `alt` is the caller's.
+#[derive(Debug, Clone, Serialize)]
+pub struct PictureView {
+    /// The fallback image's URL: the first thumbnail at least 640 pixels wide, else
+    /// the widest.
+    pub src: Option<String>,
+    /// The source's width in pixels.
+    pub width: u32,
+    /// The source's height in pixels.
+    pub height: u32,
+    /// The MIME type of the fallback thumbnails (`image/jpeg`).
+    #[serde(rename = "type")]
+    pub mime: &'static str,
+    /// Every thumbnail in the fallback's format, as `url 640w, …`.
+    pub srcset: String,
+    /// The WebP thumbnails, as `url 640w, …`; `null` when the fallback is WebP.
+    pub webp_srcset: Option<String>,
+}
+
+/// The view of a picture.
+pub fn view(site: &Site, picture: &Picture) -> PictureView {
     let srcset = |encoding: Encoding| {
         picture
             .of(encoding)
@@ -24,12 +43,12 @@ pub fn view(site: &Site, picture: &Picture) -> Value {
         .or(fallback.last())
         .map(|v| site.url(&format!("/{}", v.dest)));
     let webp = (picture.fallback != Encoding::Webp).then(|| srcset(Encoding::Webp));
-    json!({
-        "src": src,
-        "width": picture.width,
-        "height": picture.height,
-        "type": picture.fallback.mime(),
-        "srcset": srcset(picture.fallback),
-        "webp_srcset": webp,
-    })
+    PictureView {
+        src,
+        width: picture.width,
+        height: picture.height,
+        mime: picture.fallback.mime(),
+        srcset: srcset(picture.fallback),
+        webp_srcset: webp,
+    }
 }

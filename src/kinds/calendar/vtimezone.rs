@@ -1,4 +1,4 @@
-//! Render stage: the `VTIMEZONE` of an iCalendar file, from the IANA database that
+//! The `VTIMEZONE` of an iCalendar file, from the IANA database that
 //! chrono-tz compiles in, so that calendar apps without their own copy of the zone
 //! (Outlook among them) place timed events right. Each offset change in the years the
 //! calendar covers becomes one `STANDARD` or `DAYLIGHT` part, without recurrence

@@ -1,4 +1,7 @@
-//! `kind: case_study`: the story of a piece of work and its measured results.
+//! `kind: case_study`: the story of a piece of work and its measured results; shown
+//! by `view.rs`.
+
+pub mod view;
 
 use std::any::Any;
 use std::sync::Arc;
@@ -8,6 +11,7 @@ use serde::Deserialize;
 use serde_json::{Map, Value};
 
 use super::values::{Better, Number};
+use super::view::{plain_text, to_json, to_map};
 use super::{CheckInput, Checked, Kind, KindData, KindSpec, Origin, ViewContext, checked};
 use crate::content::dates::Date;
 use crate::error::Diagnostic;
@@ -132,19 +136,16 @@ impl KindData for CaseStudy {
         page: &Page,
         problems: &mut Vec<Diagnostic>,
     ) -> Option<Value> {
-        Some(cx.case_study(page, self, problems))
+        Some(to_json(&view::CaseStudyView::new(cx, page, self, problems)))
     }
 
     fn summary(&self, site: &Site, page: &Page, f: Format<'_>) -> Map<String, Value> {
         let _ = f;
-        crate::render::kinds::case_study_summary(site, page, self)
+        to_map(&view::CaseStudySummary::new(site, page, self))
     }
 
     fn description(&self) -> Option<String> {
-        self.fm
-            .summary
-            .as_deref()
-            .map(crate::render::kinds::plain_text)
+        self.fm.summary.as_deref().map(plain_text)
     }
 
     fn related(&self) -> &[String] {

@@ -1,5 +1,8 @@
 //! `kind: showcase`: content samples across platforms — an image, a caption, a date,
-//! a link and the post's metrics. Images are checked and resized by `crate::images`.
+//! a link and the post's metrics. Images are checked and resized by `crate::images`;
+//! `view.rs` shows them.
+
+pub mod view;
 
 use std::any::Any;
 use std::sync::Arc;
@@ -10,6 +13,7 @@ use serde_json::Value;
 
 use super::calendar::list_error;
 use super::values::bad_link;
+use super::view::to_json;
 use super::{CheckInput, Checked, Kind, KindData, KindSpec, Origin, ViewContext, checked};
 use crate::content::dates::Date;
 use crate::error::Diagnostic;
@@ -112,7 +116,7 @@ impl KindData for Showcase {
         page: &Page,
         problems: &mut Vec<Diagnostic>,
     ) -> Option<Value> {
-        Some(cx.showcase(page, self, problems))
+        Some(to_json(&view::ShowcaseView::new(cx, page, self, problems)))
     }
 
     fn share_image(&self) -> Option<&str> {

@@ -1,4 +1,8 @@
-//! `kind: campaign`: dates, budget, status, objectives and KPIs.
+//! `kind: campaign`: dates, budget, status, objectives and KPIs; checked in
+//! `check.rs`, shown by `view.rs`.
+
+mod check;
+pub mod view;
 
 use std::any::Any;
 use std::sync::Arc;
@@ -8,7 +12,8 @@ use serde::Deserialize;
 use serde_json::{Map, Value};
 
 use super::values::{Better, ListItem, Number, keywords};
-use super::{CheckInput, Checked, Kind, KindData, KindSpec, Origin, ViewContext, checked};
+use super::view::{to_json, to_map};
+use super::{CheckInput, Checked, Kind, KindData, KindSpec, ViewContext};
 use crate::content::dates::Date;
 use crate::error::Diagnostic;
 use crate::render::format::Format;
@@ -98,7 +103,7 @@ impl KindSpec for Spec {
             Ok(fm) => fm,
             Err(d) => return (None, vec![d]),
         };
-        let (campaign, problems) = validate(fm, input.origin, input.today);
+        let (campaign, problems) = check::validate(fm, input.origin, input.today);
         (campaign.map(|c| Arc::new(c) as Kind), problems)
     }
 
@@ -130,12 +135,12 @@ impl KindData for Campaign {
         page: &Page,
         problems: &mut Vec<Diagnostic>,
     ) -> Option<Value> {
-        Some(cx.campaign(page, self, problems))
+        Some(to_json(&view::CampaignView::new(cx, page, self, problems)))
     }
 
     fn summary(&self, site: &Site, page: &Page, f: Format<'_>) -> Map<String, Value> {
         let _ = (site, page);
-        crate::render::kinds::campaign_summary(self, f)
+        to_map(&view::CampaignSummary::new(self, f))
     }
 }
 
@@ -143,80 +148,5 @@ impl Campaign {
     /// Whole days from start to end, both counted.
     pub fn duration_days(&self) -> Option<i64> {
         self.end.map(|end| (end - self.start).num_days() + 1)
-    }
-}
-
-fn validate(fm: FrontMatter, origin: Origin<'_>, today: NaiveDate) -> Checked<Campaign> {
-    let mut problems = Vec::new();
-    let start = match fm.start {
-        Some(d) => d.0.date_naive(),
-        None => {
-            problems.push(origin.error(&["title"], "a campaign needs `start` (its first day)"));
-            today
-        }
-    };
-    let end = fm.end.map(|d| d.0.date_naive());
-    if let Some(end) = end
-        && end < start
-    {
-        problems.push(origin.error(
-            &["end"],
-            format!("`end` ({end}) is before `start` ({start})"),
-        ));
-    }
-    let derived = derived_status(start, end, today);
-    let status = match fm.status.as_deref() {
-        None => derived,
-        Some(text) => match Status::parse(text) {
-            Some(status) => {
-                if status != derived {
-                    problems.push(origin.warning(
-                        &["status"],
-                        format!("status `{text}` contradicts the dates ({start} – {}): by them it is {}", end.map_or("open".to_string(), |e| e.to_string()), derived.as_str()),
-                    ));
-                }
-                status
-            }
-            None => {
-                let d = origin.error(&["status"], format!("unknown status `{text}`"));
-                problems.push(
-                    match crate::error::nearest(text, Status::NAMES.iter().copied()) {
-                        Some(s) => d.with_help(format!("did you mean `{s}`?")),
-                        None => d.with_help("expected planned, running or completed"),
-                    },
-                );
-                derived
-            }
-        },
-    };
-    if let Some(budget) = &fm.budget
-        && iso_currency::Currency::from_code(&budget.currency.to_ascii_uppercase()).is_none()
-    {
-        problems.push(
-            origin
-                .error(
-                    &["budget", "currency"],
-                    format!("unknown currency code `{}`", budget.currency),
-                )
-                .with_help("expected an ISO 4217 code such as UAH, EUR, USD"),
-        );
-    }
-    let campaign = Campaign {
-        fm,
-        status,
-        start,
-        end,
-    };
-    checked(campaign, problems)
-}
-
-/// What the dates say the status is.
-fn derived_status(start: NaiveDate, end: Option<NaiveDate>, today: NaiveDate) -> Status {
-    if today < start {
-        Status::Planned
-    } else if end.is_some_and(|end| today > end) {
-        Status::Completed
-    } else {
-        Status::Running
     }
 }

@@ -1,0 +1,225 @@
+//! `kind: job`: a job posting's front matter, its checks (`check.rs`: currency and
+//! country codes, salary range, dates, employment types, a way to apply, a place to
+//! work), its view (`view.rs`) and its schema.org `JobPosting` (`json_ld.rs`).
+
+mod check;
+mod json_ld;
+pub mod view;
+
+use std::any::Any;
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use super::values::{ListItem, Number, OneOrMany, keywords};
+use super::view::{to_json, to_map};
+use super::{CheckInput, Checked, Kind, KindData, KindSpec, ViewContext};
+use crate::error::Diagnostic;
+use crate::images::Slot;
+use crate::markdown::Rendered;
+use crate::render::format::Format;
+use crate::site::{Page, Site};
+
+pub struct Spec;
+
+/// The keys of a job posting.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FrontMatter {
+    #[serde(default)]
+    pub valid_through: Option<crate::content::dates::Date>,
+    #[serde(default)]
+    pub employment_type: OneOrMany,
+    #[serde(default)]
+    pub company: Option<Company>,
+    #[serde(default)]
+    pub location: Option<Location>,
+    #[serde(default)]
+    pub salary: Option<Salary>,
+    #[serde(default)]
+    pub department: Option<String>,
+    #[serde(default)]
+    pub seniority: Option<String>,
+    #[serde(default)]
+    pub apply: Option<Apply>,
+    #[serde(default)]
+    pub responsibilities: Vec<ListItem>,
+    #[serde(default)]
+    pub qualifications: Vec<ListItem>,
+    #[serde(default)]
+    pub nice_to_have: Vec<ListItem>,
+    #[serde(default)]
+    pub benefits: Vec<ListItem>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Company {
+    pub name: String,
+    #[serde(default)]
+    pub url: Option<String>,
+    #[serde(default)]
+    pub logo: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Location {
+    #[serde(default)]
+    pub street: Option<String>,
+    #[serde(default)]
+    pub city: Option<String>,
+    #[serde(default)]
+    pub region: Option<String>,
+    #[serde(default)]
+    pub postal_code: Option<String>,
+    /// ISO 3166-1 alpha-2.
+    #[serde(default)]
+    pub country: Option<String>,
+    #[serde(default)]
+    pub remote: bool,
+    /// ISO 3166-1 alpha-2 codes of where remote applicants may live.
+    #[serde(default)]
+    pub applicant_countries: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Salary {
+    /// ISO 4217.
+    pub currency: String,
+    #[serde(default)]
+    pub min: Option<Number>,
+    #[serde(default)]
+    pub max: Option<Number>,
+    #[serde(default)]
+    pub value: Option<Number>,
+    pub unit: String,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Apply {
+    #[serde(default)]
+    pub url: Option<String>,
+    #[serde(default)]
+    pub email: Option<String>,
+}
+
+keywords! {
+    /// schema.org's employment types.
+    EmploymentType {
+        FullTime = "FULL_TIME",
+        PartTime = "PART_TIME",
+        Contractor = "CONTRACTOR",
+        Temporary = "TEMPORARY",
+        Intern = "INTERN",
+        Volunteer = "VOLUNTEER",
+        PerDiem = "PER_DIEM",
+        Other = "OTHER",
+    }
+}
+
+keywords! {
+    /// What a salary amount is paid for.
+    SalaryUnit {
+        Hour = "HOUR",
+        Day = "DAY",
+        Week = "WEEK",
+        Month = "MONTH",
+        Year = "YEAR",
+    }
+}
+
+/// A checked job posting.
+#[derive(Debug, Clone)]
+pub struct Job {
+    pub fm: FrontMatter,
+    pub posted: NaiveDate,
+    /// Past `valid_through`: the page stays, says so, and leaves every list of open jobs.
+    pub closed: bool,
+    pub employment_types: Vec<EmploymentType>,
+}
+
+impl KindSpec for Spec {
+    fn name(&self) -> &'static str {
+        "job"
+    }
+
+    fn folder(&self) -> &'static str {
+        "jobs"
+    }
+
+    fn template(&self) -> &'static str {
+        "job.html"
+    }
+
+    fn keys(&self) -> &'static [&'static str] {
+        crate::yaml::fields_of::<FrontMatter>()
+    }
+
+    fn check(&self, input: CheckInput<'_>) -> Checked<Kind> {
+        let fm = match input.origin.parse_kind_keys::<FrontMatter>() {
+            Ok(fm) => fm,
+            Err(d) => return (None, vec![d]),
+        };
+        let (job, problems) = check::validate(fm, input.meta, input.origin, input.today);
+        (job.map(|j| Arc::new(j) as Kind), problems)
+    }
+
+    fn scaffold(&self, today: NaiveDate) -> String {
+        let date = today.format("%Y-%m-%d");
+        let later = (today + chrono::Days::new(30)).format("%Y-%m-%d");
+        format!(
+            "description: \"\"\ndate: {date}\nvalid_through: {later}\nemployment_type: [FULL_TIME]\ncompany:\n  name: \"\"\n  url: \"\"\nlocation:\n  city: \"\"\n  country: UA          # ISO 3166 alpha-2; or remote: true with applicant_countries\nsalary:\n  currency: UAH        # ISO 4217\n  min: 0\n  max: 0\n  unit: MONTH          # HOUR, DAY, WEEK, MONTH or YEAR\ndepartment: \"\"\nseniority: \"\"\napply:\n  url: \"\"\n  email: \"\"\nresponsibilities:\n  - \"\"\nqualifications:\n  - \"\"\nnice_to_have: []\nbenefits: []\nskills: []\nplatforms: []\n---\n\nDescribe the role here.\n"
+        )
+    }
+}
+
+impl KindData for Job {
+    fn spec(&self) -> &'static dyn KindSpec {
+        &Spec
+    }
+
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+
+    fn view(
+        &self,
+        cx: &ViewContext<'_>,
+        page: &Page,
+        problems: &mut Vec<Diagnostic>,
+    ) -> Option<Value> {
+        Some(to_json(&view::JobView::new(cx, page, self, problems)))
+    }
+
+    fn summary(&self, site: &Site, page: &Page, f: Format<'_>) -> Map<String, Value> {
+        let _ = (site, page);
+        to_map(&view::JobSummary::new(self, f))
+    }
+
+    fn json_ld(&self, site: &Site, page: &Page, body: &Rendered) -> Option<String> {
+        json_ld::job_posting(site, page, self, body)
+    }
+
+    fn share_image(&self) -> Option<&str> {
+        self.fm.company.as_ref()?.logo.as_deref()
+    }
+
+    fn images(&self) -> Vec<(Slot, &str)> {
+        let logo = self.fm.company.as_ref().and_then(|c| c.logo.as_deref());
+        logo.map(|l| (Slot::Logo, l)).into_iter().collect()
+    }
+
+    fn is_open_job(&self) -> bool {
+        !self.closed
+    }
+}
+
+/// English name of an ISO 3166-1 alpha-2 code.
+pub fn country_name(code: &str) -> Option<&'static str> {
+    rust_iso3166::from_alpha2(&code.to_ascii_uppercase()).map(|c| c.name)
+}

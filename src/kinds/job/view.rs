@@ -1,0 +1,272 @@
+//! What templates get of a job posting: `page.job` ([`JobView`]) on its page, and
+//! the fields a listing shows of it ([`JobSummary`]).
+
+use serde::Serialize;
+
+use super::{EmploymentType, Job, Salary, country_name};
+use crate::error::Diagnostic;
+use crate::kinds::values::{ListItem, Number};
+use crate::kinds::view::{ListItemView, ViewContext};
+use crate::render::format::Format;
+use crate::site::Page;
+
+/// `page.job`: a job posting as its page shows it.
+#[derive(Debug, Serialize)]
+pub struct JobView {
+    /// The day it was posted (the page's `date`), `YYYY-MM-DD`.
+    pub date_posted: Option<String>,
+    /// The last day applications are taken, `YYYY-MM-DD`; `null` when open-ended.
+    pub valid_through: Option<String>,
+    /// Past `valid_through`: the page says the posting is closed.
+    pub closed: bool,
+    /// The schema.org employment types (`FULL_TIME`, …), as written.
+    pub employment_type: Vec<EmploymentType>,
+    /// The employment types in the page's language (`Full-time`), in the same order.
+    pub employment_type_labels: Vec<String>,
+    /// `date_posted` in the page's language.
+    pub date_posted_display: Option<String>,
+    /// `valid_through` in the page's language.
+    pub valid_through_display: Option<String>,
+    /// The hiring company.
+    pub company: Option<CompanyView>,
+    /// Where the work is; `null` when the front matter gives no `location`.
+    pub location: Option<LocationView>,
+    /// The pay, formatted; `null` when not given.
+    pub salary: Option<SalaryView>,
+    /// The team, as written.
+    pub department: Option<String>,
+    /// The level (`Senior`), as written.
+    pub seniority: Option<String>,
+    /// How to apply.
+    pub apply: ApplyView,
+    /// What the role does, each entry rendered from Markdown.
+    pub responsibilities: Vec<ListItemView>,
+    /// What the role asks for.
+    pub qualifications: Vec<ListItemView>,
+    /// What helps but is not required.
+    pub nice_to_have: Vec<ListItemView>,
+    /// What the company offers.
+    pub benefits: Vec<ListItemView>,
+}
+
+/// `page.job.company`.
+#[derive(Debug, Serialize)]
+pub struct CompanyView {
+    /// The company's name.
+    pub name: String,
+    /// Its web site, an absolute http(s) URL.
+    pub url: Option<String>,
+    /// The URL of its logo (a file of the page's bundle, or as written).
+    pub logo: Option<String>,
+}
+
+/// `page.job.salary`.
+#[derive(Debug, Serialize)]
+pub struct SalaryView {
+    /// The ISO 4217 code, upper case (`UAH`).
+    pub currency: String,
+    /// The lower end of a range, a number.
+    pub min: Option<Number>,
+    /// The upper end of a range, a number.
+    pub max: Option<Number>,
+    /// A single amount, when there is no range.
+    pub value: Option<Number>,
+    /// What the amount is paid for: `HOUR`, `DAY`, `WEEK`, `MONTH` or `YEAR`.
+    pub unit: String,
+    /// The unit in the page's language (`per month`).
+    pub unit_label: String,
+    /// The amount or range as money in the page's language (`50 000 ₴ – 70 000 ₴`).
+    pub amount_display: String,
+    /// `amount_display` followed by `unit_label`.
+    pub display: String,
+}
+
+/// `page.job.location`.
+#[derive(Debug, Serialize)]
+pub struct LocationView {
+    /// The street address, as written.
+    pub street: Option<String>,
+    /// The city, as written.
+    pub city: Option<String>,
+    /// The region, as written.
+    pub region: Option<String>,
+    /// The postal code, as written.
+    pub postal_code: Option<String>,
+    /// The ISO 3166-1 alpha-2 code, upper case.
+    pub country: Option<String>,
+    /// The country's English name.
+    pub country_name: Option<&'static str>,
+    /// Whether the work can be done remotely.
+    pub remote: bool,
+    /// Where remote applicants may live.
+    pub applicant_countries: Vec<CountryView>,
+    /// The place in one line (`Kyiv, Ukraine or remote`, `Remote (Ukraine, Poland)`).
+    pub label: String,
+}
+
+/// A country remote applicants may live in.
+#[derive(Debug, Serialize)]
+pub struct CountryView {
+    /// The ISO 3166-1 alpha-2 code, upper case.
+    pub code: String,
+    /// The country's English name.
+    pub name: Option<&'static str>,
+}
+
+/// `page.job.apply`.
+#[derive(Debug, Serialize)]
+pub struct ApplyView {
+    /// The application form's URL.
+    pub url: Option<String>,
+    /// The address applications are mailed to.
+    pub email: Option<String>,
+    /// Where the apply button goes: `url`, else `mailto:` the `email`.
+    pub href: Option<String>,
+}
+
+/// What a listing shows of a job posting, besides every page's summary.
+#[derive(Debug, Serialize)]
+pub struct JobSummary {
+    /// Past `valid_through`.
+    pub closed: bool,
+    /// The last day applications are taken, `YYYY-MM-DD`.
+    pub valid_through: Option<String>,
+    /// `valid_through` in the page's language.
+    pub valid_through_display: Option<String>,
+    /// The hiring company's name.
+    pub company_name: Option<String>,
+    /// The place in one line, as `page.job.location.label`.
+    pub location_label: Option<String>,
+    /// The employment types in the page's language.
+    pub employment_type_labels: Vec<String>,
+    /// The schema.org employment types.
+    pub employment_type: Vec<EmploymentType>,
+}
+
+impl JobView {
+    pub fn new(
+        cx: &ViewContext<'_>,
+        page: &Page,
+        job: &Job,
+        problems: &mut Vec<Diagnostic>,
+    ) -> JobView {
+        let m = &job.fm;
+        let f = cx.format(page);
+        let apply = m.apply.clone().unwrap_or_default();
+        let href = apply
+            .url
+            .clone()
+            .or_else(|| apply.email.as_ref().map(|e| format!("mailto:{e}")));
+        let mut items = |key: &str, list: &[ListItem]| cx.items(page, &[key], list, problems);
+        JobView {
+            date_posted: page.meta.date.map(|d| d.ymd()),
+            valid_through: m.valid_through.map(|d| d.ymd()),
+            closed: job.closed,
+            employment_type: job.employment_types.clone(),
+            employment_type_labels: employment_type_labels(job, f),
+            date_posted_display: page.meta.date.map(|d| f.date(d.0.date_naive())),
+            valid_through_display: m.valid_through.map(|d| f.date(d.0.date_naive())),
+            company: m.company.as_ref().map(|c| CompanyView {
+                name: c.name.clone(),
+                url: c.url.clone(),
+                logo: c.logo.as_ref().map(|l| cx.asset_url(page, l)),
+            }),
+            location: LocationView::new(job, f),
+            salary: m.salary.as_ref().map(|s| SalaryView::new(s, f)),
+            department: m.department.clone(),
+            seniority: m.seniority.clone(),
+            apply: ApplyView {
+                url: apply.url,
+                email: apply.email,
+                href,
+            },
+            responsibilities: items("responsibilities", &m.responsibilities),
+            qualifications: items("qualifications", &m.qualifications),
+            nice_to_have: items("nice_to_have", &m.nice_to_have),
+            benefits: items("benefits", &m.benefits),
+        }
+    }
+}
+
+impl SalaryView {
+    fn new(s: &Salary, f: Format<'_>) -> SalaryView {
+        let money = |n: f64| f.money(n, &s.currency);
+        let amount = match (s.min, s.max, s.value) {
+            (Some(min), Some(max), _) => format!("{} – {}", money(min.0), money(max.0)),
+            (Some(min), None, _) => format!("{} {}", f.word("salary_from"), money(min.0)),
+            (None, Some(max), _) => format!("{} {}", f.word("salary_up_to"), money(max.0)),
+            (None, None, Some(v)) => money(v.0),
+            _ => String::new(),
+        };
+        SalaryView {
+            currency: s.currency.to_ascii_uppercase(),
+            min: s.min,
+            max: s.max,
+            value: s.value,
+            unit: s.unit.clone(),
+            unit_label: f.per_unit(&s.unit),
+            display: format!("{amount} {}", f.per_unit(&s.unit)),
+            amount_display: amount,
+        }
+    }
+}
+
+impl LocationView {
+    /// The job's location; `None` when it has none.
+    pub fn new(job: &Job, f: Format<'_>) -> Option<LocationView> {
+        let l = job.fm.location.as_ref()?;
+        let country = l.country.as_ref().map(|c| c.to_ascii_uppercase());
+        let country_label = country.as_deref().and_then(country_name);
+        let place: Vec<&str> = [l.city.as_deref(), l.region.as_deref(), country_label]
+            .into_iter()
+            .flatten()
+            .collect();
+        let applicants: Vec<CountryView> = l
+            .applicant_countries
+            .iter()
+            .map(|c| CountryView {
+                code: c.to_ascii_uppercase(),
+                name: country_name(c),
+            })
+            .collect();
+        let names: Vec<&str> = applicants.iter().filter_map(|c| c.name).collect();
+        let label = match (place.is_empty(), l.remote) {
+            (false, true) => format!("{} {}", place.join(", "), f.word("or_remote")),
+            (false, false) => place.join(", "),
+            (true, _) if names.is_empty() => f.word("remote"),
+            (true, _) => format!("{} ({})", f.word("remote"), names.join(", ")),
+        };
+        Some(LocationView {
+            street: l.street.clone(),
+            city: l.city.clone(),
+            region: l.region.clone(),
+            postal_code: l.postal_code.clone(),
+            country,
+            country_name: country_label,
+            remote: l.remote,
+            applicant_countries: applicants,
+            label,
+        })
+    }
+}
+
+impl JobSummary {
+    pub fn new(job: &Job, f: Format<'_>) -> JobSummary {
+        let m = &job.fm;
+        JobSummary {
+            closed: job.closed,
+            valid_through: m.valid_through.map(|d| d.ymd()),
+            valid_through_display: m.valid_through.map(|d| f.date(d.0.date_naive())),
+            company_name: m.company.as_ref().map(|c| c.name.clone()),
+            location_label: LocationView::new(job, f).map(|l| l.label),
+            employment_type_labels: employment_type_labels(job, f),
+            employment_type: job.employment_types.clone(),
+        }
+    }
+}
+
+/// The employment types in the page's language.
+fn employment_type_labels(job: &Job, f: Format<'_>) -> Vec<String> {
+    let types = job.employment_types.iter();
+    types.map(|t| f.employment_type(t.as_str())).collect()
+}
