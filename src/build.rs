@@ -81,13 +81,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
     };
     // Search: a Pagefind index of the rendered pages, staged with them.
     let search = match loaded.site.config.search {
-        true => Some(
-            crate::search::index_dir(&staging.output).map_err(|message| Error::Output {
-                path: options.output.clone(),
-                message,
-                source: None,
-            })?,
-        ),
+        true => Some(index_search(&staging, options)?),
         false => None,
     };
     let files_written = staging.commit(&options.output)?;
@@ -104,6 +98,17 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
         elapsed: start.elapsed(),
         search,
         markdown_cache,
+    })
+}
+
+/// The search index of the staged pages, staged with them.
+fn index_search(
+    staging: &Staging,
+    options: &BuildOptions,
+) -> Result<crate::search::SearchReport, Error> {
+    crate::search::index_dir(&staging.output).map_err(|source| Error::Search {
+        path: options.output.clone(),
+        source,
     })
 }
 

@@ -152,6 +152,14 @@ pub enum Error {
         #[source]
         source: Option<std::io::Error>,
     },
+    /// The search index of the site to write at `path` could not be made or staged.
+    /// The message is the search error's, which shows its own cause.
+    #[error("{source}: {}", path.display())]
+    Search {
+        path: PathBuf,
+        #[source]
+        source: crate::search::SearchError,
+    },
 }
 
 impl Error {

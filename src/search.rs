@@ -33,6 +33,82 @@ pub const BUNDLE_DIR: &str = "pagefind";
 /// The element Pagefind reads on each page.
 const ROOT_SELECTOR: &str = "main";
 
+/// An error of Pagefind's (which reports them as `anyhow` errors).
+pub type PagefindError = Box<dyn std::error::Error + Send + Sync + 'static>;
+
+/// Why the search index could not be made or written.
+#[derive(Debug, thiserror::Error)]
+pub enum SearchError {
+    /// The scratch folder Pagefind reads the pages from cannot be made.
+    #[error("search index: cannot create a scratch folder: {source}")]
+    Scratch {
+        #[source]
+        source: io::Error,
+    },
+    /// A staged page cannot be read back.
+    #[error("cannot read {path}: {source}")]
+    ReadPage {
+        path: String,
+        #[source]
+        source: io::Error,
+    },
+    /// A page's path has no place in the scratch folder.
+    #[error("search index: {path}: {source}")]
+    PagePath {
+        path: String,
+        #[source]
+        source: io::Error,
+    },
+    /// A page cannot be linked or copied into the scratch folder.
+    #[error("search index: cannot lay out {path}: {source}")]
+    LayOut {
+        path: String,
+        #[source]
+        source: io::Error,
+    },
+    /// Pagefind needs a working directory, and there is none.
+    #[error("search index: no usable working directory: {source}")]
+    WorkingDir {
+        #[source]
+        source: io::Error,
+    },
+    /// The Tokio runtime Pagefind runs on cannot be started.
+    #[error("search index: cannot start a runtime: {source}")]
+    Runtime {
+        #[source]
+        source: io::Error,
+    },
+    /// Pagefind panicked.
+    #[error("search index: Pagefind panicked")]
+    Panicked,
+    /// Pagefind refused folio's options.
+    #[error("search index: bad Pagefind options: {source}")]
+    Options {
+        #[source]
+        source: PagefindError,
+    },
+    /// Pagefind cannot index one page handed to it.
+    #[error("search index: {path}: {source}")]
+    AddPage {
+        path: String,
+        #[source]
+        source: PagefindError,
+    },
+    /// Pagefind cannot read the pages or build the index.
+    #[error("search index: {source}")]
+    Index {
+        #[source]
+        source: PagefindError,
+    },
+    /// A file of the index cannot be written into the output.
+    #[error("cannot write {path}: {source}")]
+    Write {
+        path: String,
+        #[source]
+        source: io::Error,
+    },
+}
+
 /// What one indexing run did.
 #[derive(Debug, Clone, Default)]
 pub struct SearchReport {
@@ -57,7 +133,7 @@ pub struct SearchReport {
 /// writes every file Pagefind produces into `out` under `pagefind/`. Files that are
 /// not HTML pages to index (see [`should_index`]) are passed over, so the whole
 /// output may be handed in. Reusable with an in-memory site (the dev server).
-pub fn index_site<I>(files: I, out: &dyn Output) -> Result<SearchReport, String>
+pub fn index_site<I>(files: I, out: &dyn Output) -> Result<SearchReport, SearchError>
 where
     I: IntoIterator<Item = (String, Vec<u8>)>,
     I::IntoIter: Send,
@@ -73,29 +149,35 @@ where
 /// hard links to their staged files (a copy where a link cannot be made or the text is
 /// changed for Pagefind) in a scratch folder of the staging folder, and Pagefind
 /// reads that tree.
-pub fn index_dir(dir: &StagedOutput) -> Result<SearchReport, String> {
+pub fn index_dir(dir: &StagedOutput) -> Result<SearchReport, SearchError> {
     let start = Instant::now();
     let tree = dir
         .scratch("search")
-        .map_err(|e| format!("search index: cannot create a scratch folder: {e}"))?;
+        .map_err(|source| SearchError::Scratch { source })?;
     let pages: Vec<String> = dir.written().into_iter().filter(|p| is_html(p)).collect();
     // Whether each page was laid out (or left out of the index).
     let laid_out: Vec<bool> = pages
         .par_iter()
         .map(|path| {
-            let bytes = dir
-                .read(path)
-                .map_err(|e| format!("cannot read {path}: {e}"))?;
+            let bytes = dir.read(path).map_err(|source| SearchError::ReadPage {
+                path: path.clone(),
+                source,
+            })?;
             if !should_index(path, &bytes) {
                 return Ok(false);
             }
-            let target = crate::output::safe_join(&tree, path)
-                .map_err(|e| format!("search index: {path}: {e}"))?;
-            lay_out(dir, path, bytes, &target)
-                .map_err(|e| format!("search index: cannot lay out {path}: {e}"))?;
+            let target =
+                crate::output::safe_join(&tree, path).map_err(|source| SearchError::PagePath {
+                    path: path.clone(),
+                    source,
+                })?;
+            lay_out(dir, path, bytes, &target).map_err(|source| SearchError::LayOut {
+                path: path.clone(),
+                source,
+            })?;
             Ok(true)
         })
-        .collect::<Result<_, String>>()?;
+        .collect::<Result<_, SearchError>>()?;
     let indexed = laid_out.iter().filter(|&&indexed| indexed).count();
     let report = SearchReport {
         pages: indexed,
@@ -215,9 +297,9 @@ fn attribute<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
 /// Runs the indexing on a thread of its own, with its own Tokio runtime: the build is
 /// synchronous (rayon), and the dev server calls from inside its runtime, where a
 /// second runtime cannot be started on the same thread.
-fn index_results<I>(files: I, out: &dyn Output) -> Result<SearchReport, String>
+fn index_results<I>(files: I, out: &dyn Output) -> Result<SearchReport, SearchError>
 where
-    I: Iterator<Item = Result<(String, Vec<u8>), String>> + Send,
+    I: Iterator<Item = Result<(String, Vec<u8>), SearchError>> + Send,
 {
     let start = Instant::now();
     let (report, generated) = on_own_runtime(move || build_index(files))?;
@@ -225,26 +307,25 @@ where
 }
 
 /// Runs `index` to completion on a thread of its own with a Tokio runtime.
-fn on_own_runtime<F, Fut, T>(index: F) -> Result<T, String>
+fn on_own_runtime<F, Fut, T>(index: F) -> Result<T, SearchError>
 where
     F: FnOnce() -> Fut + Send,
-    Fut: std::future::Future<Output = Result<T, String>>,
+    Fut: std::future::Future<Output = Result<T, SearchError>>,
     T: Send,
 {
     // Pagefind resolves its (unused) site folder against the working directory and
     // panics when there is none.
-    std::env::current_dir()
-        .map_err(|e| format!("search index: no usable working directory: {e}"))?;
+    std::env::current_dir().map_err(|source| SearchError::WorkingDir { source })?;
     std::thread::scope(|scope| {
         scope
             .spawn(move || {
                 let runtime = tokio::runtime::Builder::new_current_thread()
                     .build()
-                    .map_err(|e| format!("search index: cannot start a runtime: {e}"))?;
+                    .map_err(|source| SearchError::Runtime { source })?;
                 runtime.block_on(index())
             })
             .join()
-            .unwrap_or_else(|_| Err("search index: Pagefind panicked".to_string()))
+            .unwrap_or(Err(SearchError::Panicked))
     })
 }
 
@@ -254,11 +335,12 @@ fn finish(
     generated: Generated,
     out: &dyn Output,
     start: Instant,
-) -> Result<SearchReport, String> {
+) -> Result<SearchReport, SearchError> {
     for (name, bytes) in &generated {
         let path = format!("{BUNDLE_DIR}/{name}");
-        out.write(&path, bytes)
-            .map_err(|e: io::Error| format!("cannot write {path}: {e}"))?;
+        if let Err(source) = out.write(&path, bytes) {
+            return Err(SearchError::Write { path, source });
+        }
         report.files += 1;
         report.bytes += bytes.len() as u64;
         if [".pf_meta", ".pf_index", ".pf_fragment", ".pf_filter"]
@@ -277,9 +359,9 @@ fn finish(
 
 type Generated = Vec<(String, Vec<u8>)>;
 
-async fn build_index<I>(files: I) -> Result<(SearchReport, Generated), String>
+async fn build_index<I>(files: I) -> Result<(SearchReport, Generated), SearchError>
 where
-    I: Iterator<Item = Result<(String, Vec<u8>), String>>,
+    I: Iterator<Item = Result<(String, Vec<u8>), SearchError>>,
 {
     let mut index = new_index()?;
     let mut report = SearchReport::default();
@@ -294,10 +376,12 @@ where
         let html = space_ethiopic_words(html);
         // A relative source path: Pagefind makes the URL `/notes/x/` of it, as its CLI
         // does for `notes/x/index.html` in the site's folder, percent-encoded.
-        index
-            .add_html_file(Some(path.clone()), None, html)
-            .await
-            .map_err(|e| format!("search index: {path}: {e}"))?;
+        if let Err(e) = index.add_html_file(Some(path.clone()), None, html).await {
+            return Err(SearchError::AddPage {
+                path,
+                source: e.into(),
+            });
+        }
         report.pages += 1;
     }
     Ok((report, generated_files(&mut index).await?))
@@ -305,30 +389,29 @@ where
 
 /// Indexes every `.html` file under `tree` (paths relative to it are the pages' paths
 /// in the output), Pagefind reading them in parallel.
-async fn build_tree_index(tree: PathBuf) -> Result<Generated, String> {
+async fn build_tree_index(tree: PathBuf) -> Result<Generated, SearchError> {
     let mut index = new_index()?;
     let tree = tree.to_string_lossy().into_owned();
     index
         .add_directory(tree, Some("**/*.html".to_string()))
         .await
-        .map_err(|e| format!("search index: {e}"))?;
+        .map_err(|e| SearchError::Index { source: e.into() })?;
     generated_files(&mut index).await
 }
 
-fn new_index() -> Result<PagefindIndex, String> {
+fn new_index() -> Result<PagefindIndex, SearchError> {
     let options = PagefindServiceConfig::builder()
         .root_selector(ROOT_SELECTOR.to_string())
         .build();
-    PagefindIndex::new(Some(options))
-        .map_err(|e| format!("search index: bad Pagefind options: {e}"))
+    PagefindIndex::new(Some(options)).map_err(|e| SearchError::Options { source: e.into() })
 }
 
 /// The files of the index, by their path in the bundle folder, sorted.
-async fn generated_files(index: &mut PagefindIndex) -> Result<Generated, String> {
+async fn generated_files(index: &mut PagefindIndex) -> Result<Generated, SearchError> {
     let files = index
         .get_files()
         .await
-        .map_err(|e| format!("search index: {e}"))?;
+        .map_err(|e| SearchError::Index { source: e.into() })?;
     let mut generated: Generated = files
         .into_iter()
         .map(|f| (slash_path(&f.filename), f.contents))
@@ -498,6 +581,24 @@ mod tests {
         assert!(written.keys().any(|k| k.ends_with(".pf_index")));
         assert_eq!(report.files, written.len());
         assert!(report.index_bytes > 0 && report.index_bytes < report.bytes);
+    }
+
+    #[test]
+    fn a_failed_write_names_the_file() {
+        struct Full;
+        impl Output for Full {
+            fn write(&self, _path: &str, _bytes: &[u8]) -> io::Result<()> {
+                Err(io::Error::other("disk full"))
+            }
+        }
+        let files = vec![("index.html".to_string(), page("en", "Hello", "World"))];
+        let err = index_site(files, &Full).unwrap_err();
+        let SearchError::Write { path, source } = &err else {
+            panic!("{err:?}");
+        };
+        assert!(path.starts_with("pagefind/"), "{path}");
+        assert_eq!(source.to_string(), "disk full");
+        assert_eq!(err.to_string(), format!("cannot write {path}: disk full"));
     }
 
     #[test]

@@ -15,14 +15,24 @@ pub fn print_diagnostics(root: &Path, diagnostics: &[Diagnostic]) {
     }
 }
 
+/// The error and its causes, each once: a cause whose message the text already
+/// holds (an error that shows its cause, as a search failure does) ends the chain.
 pub fn print_error(err: &Error) {
+    eprintln!("{}", error_text(err));
+}
+
+fn error_text(err: &Error) -> String {
     let mut text = format!("error: {err}");
     let mut source = std::error::Error::source(err);
     while let Some(s) = source {
-        text.push_str(&format!(": {s}"));
+        let message = s.to_string();
+        if text.contains(&message) {
+            break;
+        }
+        text.push_str(&format!(": {message}"));
         source = s.source();
     }
-    eprintln!("{text}");
+    text
 }
 
 /// One diagnostic as text, with the source line when the file can be read.
@@ -93,4 +103,39 @@ fn span(text: &str, line: usize, column: Option<usize>) -> Option<std::ops::Rang
         .unwrap_or(rest.len());
     let start = start_of_line + offset;
     Some(start..start + word)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io;
+    use std::path::Path;
+
+    use folio::search::SearchError;
+
+    use super::*;
+
+    #[test]
+    fn an_error_prints_its_causes() {
+        let err = Error::output(
+            Path::new("out"),
+            "cannot commit",
+            io::Error::other("lock poisoned"),
+        );
+        assert_eq!(error_text(&err), "error: cannot commit: out: lock poisoned");
+    }
+
+    #[test]
+    fn a_cause_the_message_shows_is_not_repeated() {
+        let err = Error::Search {
+            path: "out".into(),
+            source: SearchError::LayOut {
+                path: "a/index.html".into(),
+                source: io::Error::other("disk full"),
+            },
+        };
+        assert_eq!(
+            error_text(&err),
+            "error: search index: cannot lay out a/index.html: disk full: out"
+        );
+    }
 }

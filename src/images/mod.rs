@@ -16,6 +16,7 @@ pub mod resize;
 
 pub use locate::{Slot, locate};
 pub use process::{Processed, Stats, Use, process};
+pub use resize::ImageError;
 
 /// The widths thumbnails are made in (never wider than the source).
 pub const WIDTHS: [u32; 4] = [320, 640, 960, 1280];

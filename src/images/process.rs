@@ -10,7 +10,7 @@ use rayon::prelude::*;
 
 use super::cache::Cache;
 use super::locate::{Location, Slot, locate};
-use super::resize::{Thumbs, thumbnails};
+use super::resize::{ImageError, Thumbs, thumbnails};
 use super::{Picture, Variant};
 use crate::error::Diagnostic;
 use crate::yaml::Fragment;
@@ -139,7 +139,7 @@ pub fn process(
 fn resize_all<'r>(
     root: &Path,
     requests: &'r [Request<'_>],
-) -> BTreeMap<&'r PathBuf, Result<Thumbs, String>> {
+) -> BTreeMap<&'r PathBuf, Result<Thumbs, ImageError>> {
     let cache = Cache::new(root);
     let mut sources: Vec<&PathBuf> = requests.iter().map(|r| &r.source).collect();
     sources.sort();
@@ -148,7 +148,7 @@ fn resize_all<'r>(
         .into_par_iter()
         .map(|source| {
             let result = std::fs::read(source)
-                .map_err(|e| format!("cannot read: {e}"))
+                .map_err(|source| ImageError::Read { source })
                 .and_then(|bytes| thumbnails(&bytes, &cache));
             (source, result)
         })

@@ -1,7 +1,7 @@
 //! Decoding an image once and encoding its thumbnails (source format and WebP),
 //! reusing every thumbnail the cache already holds.
 
-use std::io::Cursor;
+use std::io::{self, Cursor};
 use std::path::PathBuf;
 
 use image::codecs::jpeg::JpegEncoder;
@@ -20,6 +20,59 @@ const JPEG_QUALITY: u8 = 82;
 /// Quality of the lossy WebP thumbnails of photos (JPEG sources); those of PNG
 /// sources (graphics, screenshots, transparency) are lossless.
 const WEBP_QUALITY: f32 = 80.0;
+
+/// Why an image cannot be made into thumbnails. The message says what is wrong with
+/// the file, for a diagnostic that names it.
+#[derive(Debug, thiserror::Error)]
+pub enum ImageError {
+    /// The source file could not be read.
+    #[error("cannot read: {source}")]
+    Read {
+        #[source]
+        source: io::Error,
+    },
+    /// Its first bytes could not be read to tell its format.
+    #[error("{source}")]
+    Sniff {
+        #[source]
+        source: io::Error,
+    },
+    /// An image format folio does not resize (GIF, BMP…), named by its usual
+    /// extension in capitals.
+    #[error("{format} images are not supported here; use JPEG, PNG or WebP")]
+    Unsupported { format: String },
+    /// Not an image format known at all.
+    #[error("not a JPEG, PNG or WebP image")]
+    Unknown,
+    /// 0 pixels wide or high.
+    #[error("the image is empty (0 pixels wide or high)")]
+    Empty,
+    /// The header or the pixels cannot be decoded (a broken or truncated file).
+    #[error("{source}")]
+    Decode {
+        #[source]
+        source: image::ImageError,
+    },
+    /// A thumbnail cannot be encoded.
+    #[error("cannot encode a thumbnail: {source}")]
+    Encode {
+        #[source]
+        source: image::ImageError,
+    },
+    /// A thumbnail cannot be stored in the cache folder `dir`.
+    #[error("cannot write the image cache {}: {source}", dir.display())]
+    Cache {
+        dir: PathBuf,
+        #[source]
+        source: io::Error,
+    },
+}
+
+impl From<image::ImageError> for ImageError {
+    fn from(source: image::ImageError) -> Self {
+        ImageError::Decode { source }
+    }
+}
 
 /// A thumbnail in the cache, before it is given an output path.
 #[derive(Debug, Clone, PartialEq)]
@@ -43,7 +96,7 @@ pub struct Thumbs {
 
 /// Makes (or finds in `cache`) the thumbnails of the image in `bytes`. The error says
 /// what is wrong with the file, for a message that names it.
-pub fn thumbnails(bytes: &[u8], cache: &Cache) -> Result<Thumbs, String> {
+pub fn thumbnails(bytes: &[u8], cache: &Cache) -> Result<Thumbs, ImageError> {
     let key = Cache::source_key(bytes);
     let meta_path = cache.path(&key, "meta.txt");
     let known = std::fs::read_to_string(&meta_path)
@@ -80,12 +133,12 @@ pub fn thumbnails(bytes: &[u8], cache: &Cache) -> Result<Thumbs, String> {
         let image = decode(bytes)?;
         missing.par_iter().try_for_each(|t| {
             let bytes = encode(&image, t, fallback == Encoding::Jpeg)?;
-            cache.store(&t.cached, &bytes).map_err(|e| {
-                format!(
-                    "cannot write the image cache {}: {e}",
-                    cache.dir().display()
-                )
-            })
+            cache
+                .store(&t.cached, &bytes)
+                .map_err(|source| ImageError::Cache {
+                    dir: cache.dir().to_path_buf(),
+                    source,
+                })
         })?;
     }
     if known.is_none() {
@@ -116,43 +169,42 @@ pub fn thumbnails(bytes: &[u8], cache: &Cache) -> Result<Thumbs, String> {
     })
 }
 
-fn reader(bytes: &[u8]) -> Result<ImageReader<Cursor<&[u8]>>, String> {
+fn reader(bytes: &[u8]) -> Result<ImageReader<Cursor<&[u8]>>, ImageError> {
     ImageReader::new(Cursor::new(bytes))
         .with_guessed_format()
-        .map_err(|e| e.to_string())
+        .map_err(|source| ImageError::Sniff { source })
 }
 
 /// The size as displayed (EXIF orientation applied) and the thumbnails' encoding,
 /// from the header only.
-fn probe(bytes: &[u8]) -> Result<(u32, u32, Encoding), String> {
+fn probe(bytes: &[u8]) -> Result<(u32, u32, Encoding), ImageError> {
     let reader = reader(bytes)?;
     let fallback = match reader.format() {
         Some(ImageFormat::Jpeg) => Encoding::Jpeg,
         Some(ImageFormat::Png) => Encoding::Png,
         Some(ImageFormat::WebP) => Encoding::Webp,
         Some(other) => {
-            return Err(format!(
-                "{} images are not supported here; use JPEG, PNG or WebP",
-                other
+            return Err(ImageError::Unsupported {
+                format: other
                     .extensions_str()
                     .first()
                     .unwrap_or(&"these")
-                    .to_uppercase()
-            ));
+                    .to_uppercase(),
+            });
         }
-        None => return Err("not a JPEG, PNG or WebP image".into()),
+        None => return Err(ImageError::Unknown),
     };
-    let mut decoder = reader.into_decoder().map_err(|e| e.to_string())?;
+    let mut decoder = reader.into_decoder()?;
     let (w, h) = decoder.dimensions();
     let turned = matches!(
-        decoder.orientation().map_err(|e| e.to_string())?,
+        decoder.orientation()?,
         image::metadata::Orientation::Rotate90
             | image::metadata::Orientation::Rotate270
             | image::metadata::Orientation::Rotate90FlipH
             | image::metadata::Orientation::Rotate270FlipH
     );
     if w == 0 || h == 0 {
-        return Err("the image is empty (0 pixels wide or high)".into());
+        return Err(ImageError::Empty);
     }
     Ok(if turned {
         (h, w, fallback)
@@ -162,16 +214,16 @@ fn probe(bytes: &[u8]) -> Result<(u32, u32, Encoding), String> {
 }
 
 /// The whole image, EXIF orientation applied.
-fn decode(bytes: &[u8]) -> Result<DynamicImage, String> {
-    let mut decoder = reader(bytes)?.into_decoder().map_err(|e| e.to_string())?;
-    let orientation = decoder.orientation().map_err(|e| e.to_string())?;
-    let mut image = DynamicImage::from_decoder(decoder).map_err(|e| e.to_string())?;
+fn decode(bytes: &[u8]) -> Result<DynamicImage, ImageError> {
+    let mut decoder = reader(bytes)?.into_decoder()?;
+    let orientation = decoder.orientation()?;
+    let mut image = DynamicImage::from_decoder(decoder)?;
     image.apply_orientation(orientation);
     Ok(image)
 }
 
 /// Encodes one thumbnail; `photo` makes WebP lossy.
-fn encode(image: &DynamicImage, thumb: &Thumb, photo: bool) -> Result<Vec<u8>, String> {
+fn encode(image: &DynamicImage, thumb: &Thumb, photo: bool) -> Result<Vec<u8>, ImageError> {
     let resized = if image.width() == thumb.width && image.height() == thumb.height {
         image.clone()
     } else {
@@ -198,7 +250,7 @@ fn encode(image: &DynamicImage, thumb: &Thumb, photo: bool) -> Result<Vec<u8>, S
             flat.write_with_encoder(WebPEncoder::new_lossless(&mut out))
         }
     };
-    result.map_err(|e| format!("cannot encode a thumbnail: {e}"))?;
+    result.map_err(|source| ImageError::Encode { source })?;
     Ok(out)
 }
 
@@ -336,15 +388,21 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let cache = Cache::new(dir.path());
         let err = thumbnails(b"not an image at all", &cache).unwrap_err();
-        assert!(err.contains("not a JPEG, PNG or WebP"), "{err}");
+        assert!(matches!(err, ImageError::Unknown), "{err:?}");
+        assert_eq!(err.to_string(), "not a JPEG, PNG or WebP image");
         let mut truncated = png(64, 64);
         truncated.truncate(truncated.len() / 2);
-        assert!(thumbnails(&truncated, &cache).is_err());
+        let err = thumbnails(&truncated, &cache).unwrap_err();
+        assert!(matches!(err, ImageError::Decode { .. }), "{err:?}");
         let gif = b"GIF89a\x01\x00\x01\x00\x00\x00\x00;";
         let err = thumbnails(gif, &cache).unwrap_err();
         assert!(
-            err.contains("GIF") && err.contains("not supported"),
-            "{err}"
+            matches!(&err, ImageError::Unsupported { format } if format == "GIF"),
+            "{err:?}"
+        );
+        assert_eq!(
+            err.to_string(),
+            "GIF images are not supported here; use JPEG, PNG or WebP"
         );
     }
 }

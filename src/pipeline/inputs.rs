@@ -268,14 +268,14 @@ fn drop_body(mut file: ParsedFile, count_words: bool) -> (ParsedFile, Option<usi
 
 /// The highlighter of the configured themes; an error is placed on `highlight:`.
 fn highlighter_of(config: &SiteConfig, root: &Path) -> Result<Highlighter, Diagnostic> {
-    Highlighter::new(&config.highlight.theme, &config.highlight.dark_theme).map_err(|message| {
+    Highlighter::new(&config.highlight.theme, &config.highlight.dark_theme).map_err(|err| {
         let text = read_lossy(&root.join("site.yaml"));
         let line = Fragment {
             text: &text,
             first_line: 1,
         }
         .key_line("highlight");
-        let d = Diagnostic::error("site.yaml", message);
+        let d = Diagnostic::error("site.yaml", err.to_string());
         match line {
             Some(l) => d.at_line(l),
             None => d,

@@ -51,31 +51,50 @@ pub fn output_file(path: &str) -> String {
     }
 }
 
+/// Why an alias or a slug is refused: it would not stay one path inside the output.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PathError {
+    /// An alias with a scheme (`https://…`).
+    #[error("an alias is a path on this site, not a full URL")]
+    AliasIsUrl,
+    /// An alias of no segments (`/`).
+    #[error("an alias cannot be the site root")]
+    AliasIsRoot,
+    /// A segment of an alias that is `..` or `.`, or holds `\`, `:` or NUL.
+    #[error(
+        "the segment `{segment}` could leave the output directory (no `..`, `.`, `\\`, `:` or NUL)"
+    )]
+    UnsafeSegment { segment: String },
+    /// A slug that is not one safe path segment.
+    #[error("the slug `{slug}` is not one safe path segment (no `/`, `\\`, `..`, `:` or NUL)")]
+    UnsafeSlug { slug: String },
+}
+
 /// Checks an alias (`/old/url/`) and returns its URL path, or why it is refused.
-pub fn alias_path(alias: &str) -> Result<String, String> {
+pub fn alias_path(alias: &str) -> Result<String, PathError> {
     if alias.contains("://") {
-        return Err("an alias is a path on this site, not a full URL".into());
+        return Err(PathError::AliasIsUrl);
     }
     let segments: Vec<&str> = alias.split('/').filter(|s| !s.is_empty()).collect();
     if segments.is_empty() {
-        return Err("an alias cannot be the site root".into());
+        return Err(PathError::AliasIsRoot);
     }
     if let Some(bad) = segments.iter().find(|s| !is_safe_segment(s)) {
-        return Err(format!(
-            "the segment `{bad}` could leave the output directory (no `..`, `.`, `\\`, `:` or NUL)"
-        ));
+        return Err(PathError::UnsafeSegment {
+            segment: bad.to_string(),
+        });
     }
     Ok(format!("/{}/", segments.join("/")))
 }
 
 /// Checks a `slug:` value: one safe path segment.
-pub fn check_slug(slug: &str) -> Result<(), String> {
+pub fn check_slug(slug: &str) -> Result<(), PathError> {
     if is_safe_segment(slug) {
         Ok(())
     } else {
-        Err(format!(
-            "the slug `{slug}` is not one safe path segment (no `/`, `\\`, `..`, `:` or NUL)"
-        ))
+        Err(PathError::UnsafeSlug {
+            slug: slug.to_string(),
+        })
     }
 }
 
@@ -113,6 +132,33 @@ mod tests {
         ] {
             assert!(alias_path(bad).is_err(), "{bad}");
         }
+        assert_eq!(
+            alias_path("https://evil.example/"),
+            Err(PathError::AliasIsUrl)
+        );
+        assert_eq!(alias_path("/"), Err(PathError::AliasIsRoot));
+        let err = alias_path("/a/../b").unwrap_err();
+        assert_eq!(
+            err,
+            PathError::UnsafeSegment {
+                segment: "..".into()
+            }
+        );
+        assert_eq!(
+            err.to_string(),
+            "the segment `..` could leave the output directory (no `..`, `.`, `\\`, `:` or NUL)"
+        );
+    }
+
+    #[test]
+    fn slugs_are_one_safe_segment() {
+        assert_eq!(check_slug("coffee"), Ok(()));
+        let err = check_slug("a/b").unwrap_err();
+        assert_eq!(err, PathError::UnsafeSlug { slug: "a/b".into() });
+        assert_eq!(
+            err.to_string(),
+            "the slug `a/b` is not one safe path segment (no `/`, `\\`, `..`, `:` or NUL)"
+        );
     }
 
     #[test]

@@ -131,7 +131,9 @@ fn slug_of(
     match &meta.slug {
         Some(slug) => {
             if let Err(why) = check_slug(slug) {
-                problems.push(Diagnostic::error(&file.file, why).at_line(file.key_line("slug")));
+                problems.push(
+                    Diagnostic::error(&file.file, why.to_string()).at_line(file.key_line("slug")),
+                );
                 return None;
             }
             Some(slug.clone())

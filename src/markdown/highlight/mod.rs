@@ -31,7 +31,7 @@ pub struct Highlighter {
 impl Highlighter {
     /// Picks the light and dark syntect themes by name; an unknown name is an error that
     /// lists the nearest known one.
-    pub fn new(light: &str, dark: &str) -> Result<Highlighter, String> {
+    pub fn new(light: &str, dark: &str) -> Result<Highlighter, HighlightError> {
         Ok(Highlighter {
             light: theme(light)?,
             dark: theme(dark)?,
@@ -74,17 +74,32 @@ impl Highlighter {
     }
 }
 
-fn theme(name: &str) -> Result<Theme, String> {
-    THEMES.themes.get(name).cloned().ok_or_else(|| {
-        let known = THEMES.themes.keys().map(String::as_str);
-        match nearest(name, known) {
-            Some(s) => format!("unknown highlight theme `{name}`: did you mean `{s}`?"),
-            None => format!(
-                "unknown highlight theme `{name}`: expected one of {}",
-                THEMES.themes.keys().cloned().collect::<Vec<_>>().join(", ")
-            ),
-        }
-    })
+/// Why a highlight theme cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum HighlightError {
+    /// No bundled theme has this name; `suggestion` is the nearest one, if any is close.
+    #[error("unknown highlight theme `{name}`: {}", match suggestion {
+        Some(s) => format!("did you mean `{s}`?"),
+        None => format!("expected one of {}", known.join(", ")),
+    })]
+    UnknownTheme {
+        name: String,
+        suggestion: Option<String>,
+        /// Every bundled theme, sorted.
+        known: Vec<String>,
+    },
+}
+
+fn theme(name: &str) -> Result<Theme, HighlightError> {
+    THEMES
+        .themes
+        .get(name)
+        .cloned()
+        .ok_or_else(|| HighlightError::UnknownTheme {
+            name: name.to_string(),
+            suggestion: nearest(name, THEMES.themes.keys().map(String::as_str)).map(str::to_string),
+            known: THEMES.themes.keys().cloned().collect(),
+        })
 }
 
 #[cfg(test)]
@@ -118,6 +133,17 @@ mod tests {
         let err = Highlighter::new("InspiredGithub", "base16-ocean.dark")
             .err()
             .unwrap();
-        assert!(err.contains("InspiredGitHub"), "{err}");
+        let HighlightError::UnknownTheme { suggestion, .. } = &err;
+        assert_eq!(suggestion.as_deref(), Some("InspiredGitHub"));
+        assert_eq!(
+            err.to_string(),
+            "unknown highlight theme `InspiredGithub`: did you mean `InspiredGitHub`?"
+        );
+        let err = Highlighter::new("InspiredGitHub", "zzz").err().unwrap();
+        assert!(
+            err.to_string()
+                .starts_with("unknown highlight theme `zzz`: expected one of "),
+            "{err}"
+        );
     }
 }
