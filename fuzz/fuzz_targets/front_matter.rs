@@ -5,8 +5,7 @@
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
-use folio::content::parse::{Meta, parse_file};
-use folio::kinds::{CheckInput, Origin, classify, registry};
+use folio::fuzzing::{CheckInput, Meta, Origin, classify, parse_file};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -24,7 +23,7 @@ fuzz_target!(|data: &[u8]| {
                 front_matter: &parsed.front_matter,
             };
             let written = meta.kind.as_deref().into_iter();
-            let all = registry::names().chain(["no_such_kind"]);
+            let all = folio::kind_names().chain(["no_such_kind"]);
             for kind in written.chain(all.collect::<Vec<_>>()) {
                 let input = CheckInput {
                     origin,

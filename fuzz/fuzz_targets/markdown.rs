@@ -5,8 +5,8 @@
 use std::path::Path;
 use std::sync::LazyLock;
 
-use folio::markdown::{Highlighter, LinkResolver, MarkdownOptions, render, render_fragment};
-use folio::slugify::SlugMode;
+use folio::fuzzing::{Highlighter, LinkResolver, MarkdownOptions, render, render_fragment};
+use folio::fuzzing::SlugMode;
 use libfuzzer_sys::fuzz_target;
 
 static HIGHLIGHTER: LazyLock<Highlighter> =

@@ -2,7 +2,7 @@
 //! in-memory output come out, and redirects stay on this server.
 #![no_main]
 
-use folio::serve::paths::{Resolved, resolve};
+use folio::fuzzing::{Resolved, resolve};
 use libfuzzer_sys::fuzz_target;
 
 const FILES: [&str; 5] = [

@@ -2,7 +2,7 @@
 //! segment (or empty, which callers turn into an error or a fallback).
 #![no_main]
 
-use folio::slugify::{SlugMode, is_safe_segment, slugify, slugify_lang};
+use folio::fuzzing::{SlugMode, is_safe_segment, slugify, slugify_lang};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|text: &str| {

@@ -14,7 +14,7 @@ pub struct InitArgs {
 
 impl InitArgs {
     pub fn run(self) -> ExitCode {
-        match folio::scaffold::init(&self.dir) {
+        match folio::init(&self.dir) {
             Ok(files) => {
                 for file in &files {
                     println!("{}", file.display());

@@ -5,9 +5,7 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 use clap::Args;
 use clap::builder::{PossibleValue, PossibleValuesParser};
-use folio::kinds::registry;
-use folio::scaffold::new_content;
-use folio::slugify::SlugMode;
+use folio::new_content;
 
 use super::SiteArgs;
 
@@ -30,7 +28,7 @@ pub struct NewArgs {
 
 /// The kinds of the registry, each also accepted with `-` for `_` (`case-study`).
 fn kinds() -> PossibleValuesParser {
-    PossibleValuesParser::new(registry::names().map(|name| {
+    PossibleValuesParser::new(folio::kind_names().map(|name| {
         let value = PossibleValue::new(name);
         match name.contains('_') {
             true => value.alias(name.replace('_', "-")),
@@ -49,12 +47,7 @@ impl NewArgs {
             return ExitCode::from(2);
         }
         // Follow the site's slug rule when there is a readable site.yaml.
-        let mode = std::fs::read_to_string(root.join("site.yaml"))
-            .ok()
-            .and_then(|text| {
-                folio::config::SiteConfig::parse(std::path::Path::new("site.yaml"), &text).ok()
-            })
-            .map_or(SlugMode::Unicode, |c| c.slugify);
+        let mode = folio::slug_mode(&root);
         let today = self
             .today
             .unwrap_or_else(|| chrono::Utc::now().date_naive());

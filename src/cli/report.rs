@@ -110,7 +110,7 @@ mod tests {
     use std::io;
     use std::path::Path;
 
-    use folio::search::SearchError;
+    use folio::SearchError;
 
     use super::*;
 

@@ -9,8 +9,7 @@ use std::time::Duration;
 use chrono::NaiveDate;
 use clap::Args;
 use folio::BuildOptions;
-use folio::serve::dev::Outcome;
-use folio::serve::{Reporter, ServeOptions, serve};
+use folio::{Outcome, Reporter, ServeOptions, serve};
 
 use super::SiteArgs;
 use super::report::{print_diagnostics, print_error};

@@ -14,9 +14,8 @@ pub mod locate;
 pub mod process;
 pub mod resize;
 
-pub use locate::{Slot, locate};
-pub use process::{Processed, Stats, Use, process};
-pub use resize::ImageError;
+pub use locate::Slot;
+pub use process::{Stats, Use, process};
 
 /// The widths thumbnails are made in (never wider than the source).
 pub const WIDTHS: [u32; 4] = [320, 640, 960, 1280];

@@ -41,7 +41,7 @@ use crate::markdown::Rendered;
 use crate::render::format::Format;
 use crate::site::{Page, Site};
 use crate::yaml::{self, Fragment};
-pub use registry::{KINDS, KindSpec};
+pub use registry::KindSpec;
 pub use view::ViewContext;
 
 /// A page's kind with its checked data, shared by the model and the renderer.

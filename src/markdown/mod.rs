@@ -13,7 +13,7 @@ use std::path::Path;
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
-pub use highlight::{HighlightError, Highlighter};
+pub use highlight::Highlighter;
 pub use toc::Heading;
 
 use crate::error::{Diagnostic, line_col};

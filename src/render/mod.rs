@@ -41,7 +41,6 @@ use crate::markdown::{Highlighter, MarkdownOptions, Rendered};
 use crate::output::Output;
 use crate::site::{Page, Site};
 use context::{Summary, Views};
-pub use i18n::language_name;
 pub use templates::Templates;
 
 /// Everything rendering reads, computed by the earlier stages.

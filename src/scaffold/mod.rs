@@ -95,6 +95,15 @@ pub fn init(dir: &Path) -> io::Result<Vec<PathBuf>> {
     Ok(written)
 }
 
+/// The slug rule of the site at `root` (its `slugify:`), or the default when it has no
+/// readable `site.yaml`.
+pub fn slug_mode(root: &Path) -> SlugMode {
+    std::fs::read_to_string(root.join("site.yaml"))
+        .ok()
+        .and_then(|text| crate::config::SiteConfig::parse(Path::new("site.yaml"), &text).ok())
+        .map_or(SlugMode::Unicode, |c| c.slugify)
+}
+
 /// Writes `content/<folder>/<slug>[.lang].md` for a new piece of content of `kind`,
 /// with its front matter ready to fill. Refuses to overwrite.
 pub fn new_content(

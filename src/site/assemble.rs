@@ -16,7 +16,6 @@ use super::{Page, Section, Site};
 use crate::config::SiteConfig;
 use chrono::NaiveDate;
 
-pub use super::place::split_lang;
 use crate::content::parse::{Meta, ParsedFile};
 use crate::error::Diagnostic;
 

@@ -3,8 +3,7 @@
 
 use std::path::{Component, Path};
 
-use folio::output::safe_join;
-use folio::slugify::{MAX_SLUG_BYTES, SlugMode, is_safe_segment, slugify, slugify_lang};
+use folio::fuzzing::{MAX_SLUG_BYTES, SlugMode, is_safe_segment, safe_join, slugify, slugify_lang};
 use proptest::prelude::*;
 
 /// Text in the scripts folio's users write, with punctuation, separators, dots,

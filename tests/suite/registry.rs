@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use folio::kinds::registry::{self, KindSpec};
+use folio::{KINDS, KindSpec};
 
 use crate::harness::{TODAY, TestSite};
 
@@ -23,7 +23,7 @@ fn kinds_in_help(site: &TestSite) -> Vec<String> {
 }
 
 fn spec(kind: &str) -> &'static dyn KindSpec {
-    registry::find(kind).unwrap_or_else(|| panic!("`{kind}` is not in the registry"))
+    folio::kind(kind).unwrap_or_else(|| panic!("`{kind}` is not in the registry"))
 }
 
 /// The marker of a page rendered by the kind's template: its `<article>`.
@@ -54,7 +54,7 @@ fn init_site() -> TestSite {
 fn new_help_lists_the_registry() {
     let site = TestSite::empty();
     let listed = kinds_in_help(&site);
-    let names: Vec<&str> = registry::names().collect();
+    let names: Vec<&str> = folio::kind_names().collect();
     assert_eq!(listed, names);
 }
 
@@ -97,7 +97,7 @@ fn every_kind_is_written_to_its_folder_and_has_no_key_error() {
             written.push(printed.strip_prefix("site/").unwrap().to_string());
         }
     }
-    assert_eq!(written.len(), 2 * registry::KINDS.len());
+    assert_eq!(written.len(), 2 * KINDS.len());
 
     let run = site.folio(&["check", "-r", "site", "--today", TODAY, "--format", "json"]);
     let found: serde_json::Value = serde_json::from_str(&run.stdout())
@@ -163,13 +163,13 @@ fn the_init_site_renders_one_page_of_every_kind() {
             None => rel.strip_suffix(".md").unwrap().to_string(),
         };
         let html = site.read(&format!("site/public/{page}/index.html"));
-        let kinds: Vec<&str> = registry::names()
+        let kinds: Vec<&str> = folio::kind_names()
             .filter(|kind| html.contains(&marker(kind)))
             .collect();
         assert_eq!(kinds.len(), 1, "{rel} renders as {kinds:?}");
         by_kind.entry(kinds[0]).or_default().push(rel);
     }
-    for kind in registry::names() {
+    for kind in folio::kind_names() {
         let examples = by_kind.get(kind).map_or(&[][..], Vec::as_slice);
         assert_eq!(examples.len(), 1, "{kind}: {examples:?}");
         let folder = spec(kind).folder();

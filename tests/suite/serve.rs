@@ -8,8 +8,7 @@ use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
 use folio::BuildOptions;
-use folio::serve::dev::{DevSite, Outcome};
-use folio::serve::watch::Change;
+use folio::{Change, DevSite, Outcome};
 
 use crate::harness::{TestSite, raw_get, status_of};
 
