@@ -11,7 +11,7 @@ use crate::yaml::{self, Fragment};
 
 /// The taxonomies of a site that does not declare its own (`taxonomies:` in
 /// `site.yaml` may name any others).
-pub const KNOWN_TAXONOMIES: [&str; 4] = ["tags", "skills", "platforms", "industries"];
+pub(crate) const KNOWN_TAXONOMIES: [&str; 4] = ["tags", "skills", "platforms", "industries"];
 
 /// The parsed `site.yaml`.
 #[derive(Debug, Clone, Deserialize)]

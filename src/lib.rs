@@ -5,6 +5,8 @@
 //! [`check`] with their [`BuildOptions`], the live preview ([`serve`], [`DevSite`]),
 //! the scaffolds of `folio init` and `folio new`, and the registry of kinds.
 
+#![warn(unreachable_pub)]
+
 mod build;
 mod config;
 mod content;
@@ -48,7 +50,9 @@ pub fn kind_names() -> impl Iterator<Item = &'static str> {
 pub mod fuzzing {
     pub use crate::content::parse::{Meta, parse_file};
     pub use crate::kinds::{CheckInput, Origin, classify};
-    pub use crate::markdown::{Highlighter, LinkResolver, MarkdownOptions, render, render_fragment};
+    pub use crate::markdown::{
+        Highlighter, LinkResolver, MarkdownOptions, render, render_fragment,
+    };
     pub use crate::output::safe_join;
     pub use crate::serve::paths::{Resolved, resolve};
     pub use crate::slugify::{MAX_SLUG_BYTES, SlugMode, is_safe_segment, slugify, slugify_lang};

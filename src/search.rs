@@ -28,13 +28,13 @@ use crate::output::Output;
 use crate::output::commit::StagedOutput;
 
 /// The folder of the output that holds the index and the UI.
-pub const BUNDLE_DIR: &str = "pagefind";
+pub(crate) const BUNDLE_DIR: &str = "pagefind";
 
 /// The element Pagefind reads on each page.
 const ROOT_SELECTOR: &str = "main";
 
 /// An error of Pagefind's (which reports them as `anyhow` errors).
-pub type PagefindError = Box<dyn std::error::Error + Send + Sync + 'static>;
+pub(crate) type PagefindError = Box<dyn std::error::Error + Send + Sync + 'static>;
 
 /// Why the search index could not be made or written.
 #[derive(Debug, thiserror::Error)]
@@ -133,7 +133,7 @@ pub struct SearchReport {
 /// writes every file Pagefind produces into `out` under `pagefind/`. Files that are
 /// not HTML pages to index (see [`should_index`]) are passed over, so the whole
 /// output may be handed in. Reusable with an in-memory site (the dev server).
-pub fn index_site<I>(files: I, out: &dyn Output) -> Result<SearchReport, SearchError>
+pub(crate) fn index_site<I>(files: I, out: &dyn Output) -> Result<SearchReport, SearchError>
 where
     I: IntoIterator<Item = (String, Vec<u8>)>,
     I::IntoIter: Send,
@@ -149,7 +149,7 @@ where
 /// hard links to their staged files (a copy where a link cannot be made or the text is
 /// changed for Pagefind) in a scratch folder of the staging folder, and Pagefind
 /// reads that tree.
-pub fn index_dir(dir: &StagedOutput) -> Result<SearchReport, SearchError> {
+pub(crate) fn index_dir(dir: &StagedOutput) -> Result<SearchReport, SearchError> {
     let start = Instant::now();
     let tree = dir
         .scratch("search")
@@ -210,7 +210,7 @@ fn lay_out(dir: &StagedOutput, path: &str, bytes: Vec<u8>, target: &Path) -> io:
 /// Whether the page at `path` with this HTML belongs in the index: an `.html` file
 /// outside `pagefind/`, not `404.html`, not a redirect (`http-equiv="refresh"`), not
 /// marked `noindex` for robots, and not a search page (one that loads Pagefind's UI).
-pub fn should_index(path: &str, html: &[u8]) -> bool {
+pub(crate) fn should_index(path: &str, html: &[u8]) -> bool {
     if !is_html(path) || path == "404.html" || path.starts_with(&format!("{BUNDLE_DIR}/")) {
         return false;
     }

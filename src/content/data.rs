@@ -11,7 +11,7 @@ use crate::error::Diagnostic;
 use crate::yaml::{self, Fragment};
 
 /// Reads every data file in `dir`, keyed by file stem (`data/team.yaml` → `team`).
-pub fn load_data(dir: &Path, root: &Path) -> (BTreeMap<String, Value>, Vec<Diagnostic>) {
+pub(crate) fn load_data(dir: &Path, root: &Path) -> (BTreeMap<String, Value>, Vec<Diagnostic>) {
     let mut data = BTreeMap::new();
     let mut problems = Vec::new();
     let Ok(entries) = std::fs::read_dir(dir) else {

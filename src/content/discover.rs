@@ -8,7 +8,7 @@ use crate::error::Diagnostic;
 
 /// What lies under `content/`, as paths relative to it with `/` separators.
 #[derive(Debug, Default)]
-pub struct Discovered {
+pub(crate) struct Discovered {
     pub markdown: Vec<String>,
     /// Other files (images, PDFs …): copied beside the page or section they belong to.
     pub assets: Vec<String>,
@@ -17,7 +17,7 @@ pub struct Discovered {
 
 /// Walks `content_dir` (following symlinks, refusing loops). `display_root` is what
 /// errors show paths relative to (the site root).
-pub fn discover(content_dir: &Path, display_root: &Path) -> Discovered {
+pub(crate) fn discover(content_dir: &Path, display_root: &Path) -> Discovered {
     let mut found = Discovered::default();
     if !content_dir.is_dir() {
         return found;
@@ -111,7 +111,7 @@ fn walk_error(err: &walkdir::Error, display_root: &Path) -> Diagnostic {
 }
 
 /// `path` relative to `root` when it lies inside it.
-pub fn display(path: &Path, root: &Path) -> PathBuf {
+pub(crate) fn display(path: &Path, root: &Path) -> PathBuf {
     path.strip_prefix(root).unwrap_or(path).to_path_buf()
 }
 

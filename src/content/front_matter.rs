@@ -7,7 +7,7 @@ use crate::yaml::Fragment;
 
 /// A content file cut in two; both halves know where they start in the file.
 #[derive(Debug, Clone, Copy)]
-pub struct Split<'a> {
+pub(crate) struct Split<'a> {
     pub front_matter: Fragment<'a>,
     pub body: &'a str,
     /// 1-based line of the file on which `body` starts.
@@ -15,12 +15,12 @@ pub struct Split<'a> {
 }
 
 /// The line of a content file on which its front matter starts (after the `---`).
-pub const FIRST_LINE: usize = 2;
+pub(crate) const FIRST_LINE: usize = 2;
 
 const EXAMPLE: &str = "start the file with front matter, e.g.\n---\ntitle: My page\n---";
 
 /// Splits `text` at the `---` fences. The opening fence must be the first line.
-pub fn split<'a>(file: &Path, text: &'a str) -> Result<Split<'a>, Diagnostic> {
+pub(crate) fn split<'a>(file: &Path, text: &'a str) -> Result<Split<'a>, Diagnostic> {
     if text.trim().is_empty() {
         return Err(Diagnostic::error(file, "the file is empty")
             .at(1, 1)

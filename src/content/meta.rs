@@ -46,7 +46,7 @@ pub struct PageMeta {
 }
 
 /// The common keys of a page, as written in front matter.
-pub fn common_keys() -> &'static [&'static str] {
+pub(crate) fn common_keys() -> &'static [&'static str] {
     static KEYS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
     KEYS.get_or_init(|| crate::yaml::fields_of::<PageMeta>().to_vec())
 }

@@ -1,9 +1,9 @@
 //! Load and parse stage: finding content files, decoding them and reading their front matter.
 
-pub mod data;
-pub mod dates;
-pub mod discover;
-pub mod front_matter;
-pub mod meta;
-pub mod parse;
-pub mod source;
+pub(crate) mod data;
+pub(crate) mod dates;
+pub(crate) mod discover;
+pub(crate) mod front_matter;
+pub(crate) mod meta;
+pub(crate) mod parse;
+pub(crate) mod source;

@@ -117,7 +117,7 @@ fn misspelt_title(file: &Path, fragment: yaml::Fragment<'_>, error: Diagnostic) 
 
 /// The Markdown body of a file parsed before (its front matter is not parsed again),
 /// and the line it starts on.
-pub fn body_of(file: &Path, bytes: Vec<u8>) -> Result<(String, usize), Diagnostic> {
+pub(crate) fn body_of(file: &Path, bytes: Vec<u8>) -> Result<(String, usize), Diagnostic> {
     let text = decode(file, bytes)?;
     let parts = split(file, &text)?;
     Ok((parts.body.to_string(), parts.body_first_line))

@@ -6,7 +6,7 @@ use crate::error::{Diagnostic, line_col};
 
 /// Decodes a content or config file: UTF-8 only, a leading BOM dropped, CRLF turned to LF
 /// (line numbers stay the same, so errors still point at the right line).
-pub fn decode(file: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic> {
+pub(crate) fn decode(file: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic> {
     let bytes = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
         Some(rest) => rest.to_vec(),
         None => bytes,

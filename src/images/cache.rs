@@ -10,29 +10,29 @@ const VERSION: u32 = 1;
 
 /// The cache folder, `<site root>/.folio-cache/images/`.
 #[derive(Debug, Clone)]
-pub struct Cache {
+pub(crate) struct Cache {
     dir: PathBuf,
 }
 
 impl Cache {
-    pub fn new(site_root: &Path) -> Cache {
+    pub(crate) fn new(site_root: &Path) -> Cache {
         Cache {
             dir: site_root.join(".folio-cache").join("images"),
         }
     }
 
-    pub fn dir(&self) -> &Path {
+    pub(crate) fn dir(&self) -> &Path {
         &self.dir
     }
 
     /// The hash of a source image's bytes.
-    pub fn source_key(bytes: &[u8]) -> String {
+    pub(crate) fn source_key(bytes: &[u8]) -> String {
         blake3::hash(bytes).to_hex().to_string()
     }
 
     /// Where the result of `operation` (e.g. `w640.webp`) on the source with hash
     /// `source` is kept.
-    pub fn path(&self, source: &str, operation: &str) -> PathBuf {
+    pub(crate) fn path(&self, source: &str, operation: &str) -> PathBuf {
         let key = blake3::hash(format!("v{VERSION}:{source}:{operation}").as_bytes()).to_hex();
         let ext = operation.rsplit('.').next().unwrap_or("bin");
         self.dir
@@ -41,7 +41,7 @@ impl Cache {
     }
 
     /// Writes a cache file atomically (a half-written file is never seen).
-    pub fn store(&self, path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    pub(crate) fn store(&self, path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         let parent = path.parent().unwrap_or(&self.dir);
         std::fs::create_dir_all(parent)?;
         let mut tmp = tempfile::NamedTempFile::new_in(parent)?;

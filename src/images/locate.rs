@@ -38,7 +38,7 @@ impl Slot {
 
 /// Where an image is.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Location {
+pub(crate) enum Location {
     /// A full URL: not checked, not copied.
     Url,
     /// A file: under `static/` for a `/path`, else in the page's bundle.
@@ -47,13 +47,13 @@ pub enum Location {
     Missing(&'static str),
 }
 
-pub fn is_url(name: &str) -> bool {
+pub(crate) fn is_url(name: &str) -> bool {
     name.contains("://")
 }
 
 /// Finds the image `name` given on the page with content id `page_id`
 /// (`work/coffee/index.md`), in the site whose folder is `root`.
-pub fn locate(root: &Path, page_id: &str, name: &str) -> Location {
+pub(crate) fn locate(root: &Path, page_id: &str, name: &str) -> Location {
     if is_url(name) {
         return Location::Url;
     }
@@ -77,7 +77,7 @@ pub fn locate(root: &Path, page_id: &str, name: &str) -> Location {
 
 /// Whether the bundle file `asset` (a content id, `work/a/reel.jpg`) is the image
 /// `name` given on the page `page_id`.
-pub fn names_asset(page_id: &str, name: &str, asset: &str) -> bool {
+pub(crate) fn names_asset(page_id: &str, name: &str, asset: &str) -> bool {
     let (dir, _) = page_id.rsplit_once('/').unwrap_or(("", page_id));
     let name = name.trim_start_matches("./");
     match dir {

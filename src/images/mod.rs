@@ -9,16 +9,16 @@
 //! by (page, slot). Nothing here knows of sites or kinds: the model stage hands in
 //! what the pages' kinds name.
 
-pub mod cache;
-pub mod locate;
-pub mod process;
-pub mod resize;
+pub(crate) mod cache;
+pub(crate) mod locate;
+pub(crate) mod process;
+pub(crate) mod resize;
 
-pub use locate::Slot;
-pub use process::{Stats, Use, process};
+pub(crate) use locate::Slot;
+pub(crate) use process::{Stats, Use, process};
 
 /// The widths thumbnails are made in (never wider than the source).
-pub const WIDTHS: [u32; 4] = [320, 640, 960, 1280];
+pub(crate) const WIDTHS: [u32; 4] = [320, 640, 960, 1280];
 
 /// An encoding of a thumbnail.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -77,7 +77,7 @@ impl Picture {
 
 /// The widths to make of an image `width` pixels wide: the standard widths below it,
 /// and its own width (capped at the widest standard one).
-pub fn widths_for(width: u32) -> Vec<u32> {
+pub(crate) fn widths_for(width: u32) -> Vec<u32> {
     let top = width.min(WIDTHS[WIDTHS.len() - 1]);
     let mut widths: Vec<u32> = WIDTHS.iter().copied().filter(|w| *w < top).collect();
     widths.push(top);

@@ -17,7 +17,7 @@ use crate::yaml::Fragment;
 
 /// One image named in a page's front matter.
 #[derive(Debug, Clone, Copy)]
-pub struct Use<'a> {
+pub(crate) struct Use<'a> {
     /// The page's content id (`work/coffee/index.md`).
     pub page: &'a str,
     pub slot: Slot,
@@ -42,7 +42,7 @@ impl Use<'_> {
 
 /// What processing the images of a build did.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
-pub struct Stats {
+pub(crate) struct Stats {
     pub images: usize,
     /// Thumbnails made (the rest came from the cache).
     pub made: usize,
@@ -51,7 +51,7 @@ pub struct Stats {
 /// The outcome: thumbnails by (page, slot), the files to add to the output (cached
 /// thumbnail, output path), and the problems found.
 #[derive(Debug, Default)]
-pub struct Processed {
+pub(crate) struct Processed {
     pub pictures: BTreeMap<(String, Slot), Picture>,
     pub files: Vec<(PathBuf, String)>,
     pub stats: Stats,
@@ -68,7 +68,7 @@ struct Request<'a> {
 
 /// Checks every image of `uses` and resizes the raster ones. `dest_of` gives the
 /// output path of a file in a page bundle (copied there as an asset).
-pub fn process(
+pub(crate) fn process(
     root: &Path,
     uses: &[Use<'_>],
     dest_of: &dyn Fn(&Path) -> Option<String>,

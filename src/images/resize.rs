@@ -24,7 +24,7 @@ const WEBP_QUALITY: f32 = 80.0;
 /// Why an image cannot be made into thumbnails. The message says what is wrong with
 /// the file, for a diagnostic that names it.
 #[derive(Debug, thiserror::Error)]
-pub enum ImageError {
+pub(crate) enum ImageError {
     /// The source file could not be read.
     #[error("cannot read: {source}")]
     Read {
@@ -76,7 +76,7 @@ impl From<image::ImageError> for ImageError {
 
 /// A thumbnail in the cache, before it is given an output path.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Thumb {
+pub(crate) struct Thumb {
     pub width: u32,
     pub height: u32,
     pub encoding: Encoding,
@@ -85,7 +85,7 @@ pub struct Thumb {
 
 /// The thumbnails of one source image.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Thumbs {
+pub(crate) struct Thumbs {
     pub width: u32,
     pub height: u32,
     pub fallback: Encoding,
@@ -96,7 +96,7 @@ pub struct Thumbs {
 
 /// Makes (or finds in `cache`) the thumbnails of the image in `bytes`. The error says
 /// what is wrong with the file, for a message that names it.
-pub fn thumbnails(bytes: &[u8], cache: &Cache) -> Result<Thumbs, ImageError> {
+pub(crate) fn thumbnails(bytes: &[u8], cache: &Cache) -> Result<Thumbs, ImageError> {
     let key = Cache::source_key(bytes);
     let meta_path = cache.path(&key, "meta.txt");
     let known = std::fs::read_to_string(&meta_path)

@@ -14,16 +14,16 @@
 //! type implementing [`KindData`], add one line to [`registry::KINDS`], and ship
 //! `<name>.html` in the default theme.
 
-pub mod calendar;
-pub mod campaign;
-pub mod case_study;
-pub mod job;
-pub mod page;
-pub mod registry;
-pub mod showcase;
-pub mod swot;
-pub mod values;
-pub mod view;
+pub(crate) mod calendar;
+pub(crate) mod campaign;
+pub(crate) mod case_study;
+pub(crate) mod job;
+pub(crate) mod page;
+pub(crate) mod registry;
+pub(crate) mod showcase;
+pub(crate) mod swot;
+pub(crate) mod values;
+pub(crate) mod view;
 
 use std::any::Any;
 use std::fmt::Debug;
@@ -42,10 +42,10 @@ use crate::render::format::Format;
 use crate::site::{Page, Site};
 use crate::yaml::{self, Fragment};
 pub use registry::KindSpec;
-pub use view::ViewContext;
+pub(crate) use view::ViewContext;
 
 /// A page's kind with its checked data, shared by the model and the renderer.
-pub type Kind = Arc<dyn KindData>;
+pub(crate) type Kind = Arc<dyn KindData>;
 
 /// What the shared stages ask of a page's checked kind data.
 pub trait KindData: Debug + Send + Sync + Any {
@@ -118,7 +118,7 @@ pub trait KindData: Debug + Send + Sync + Any {
 }
 
 /// The checked data of a page when it is of kind `T`.
-pub fn data_of<T: KindData>(page: &Page) -> Option<&T> {
+pub(crate) fn data_of<T: KindData>(page: &Page) -> Option<&T> {
     page.kind.as_any().downcast_ref::<T>()
 }
 
@@ -189,10 +189,10 @@ impl Origin<'_> {
 
 /// The outcome of checking one kind: the data when there was no error, and every
 /// error and warning found.
-pub type Checked<T> = (Option<T>, Vec<Diagnostic>);
+pub(crate) type Checked<T> = (Option<T>, Vec<Diagnostic>);
 
 /// `value` unless `problems` holds an error.
-pub fn checked<T>(value: T, problems: Vec<Diagnostic>) -> Checked<T> {
+pub(crate) fn checked<T>(value: T, problems: Vec<Diagnostic>) -> Checked<T> {
     if problems.iter().any(Diagnostic::is_error) {
         (None, problems)
     } else {

@@ -7,11 +7,11 @@ use super::{CheckInput, Checked, Kind, KindData, KindSpec};
 use std::any::Any;
 use std::sync::Arc;
 
-pub struct Spec;
+pub(crate) struct Spec;
 
 /// A free page: nothing beyond the common keys.
 #[derive(Debug)]
-pub struct Page;
+pub(crate) struct Page;
 
 impl KindSpec for Spec {
     fn name(&self) -> &'static str {

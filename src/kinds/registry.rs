@@ -45,17 +45,17 @@ pub const KINDS: [&dyn KindSpec; 7] = [
 ];
 
 /// The kind named `name`.
-pub fn find(name: &str) -> Option<&'static dyn KindSpec> {
+pub(crate) fn find(name: &str) -> Option<&'static dyn KindSpec> {
     KINDS.iter().copied().find(|k| k.name() == name)
 }
 
 /// The names of every kind.
-pub fn names() -> impl Iterator<Item = &'static str> {
+pub(crate) fn names() -> impl Iterator<Item = &'static str> {
     KINDS.iter().map(|k| k.name())
 }
 
 /// The kinds that have a key of this name.
-pub fn owners(key: &str) -> Vec<&'static str> {
+pub(crate) fn owners(key: &str) -> Vec<&'static str> {
     KINDS
         .iter()
         .filter(|k| k.keys().contains(&key))
@@ -65,7 +65,7 @@ pub fn owners(key: &str) -> Vec<&'static str> {
 
 /// Checks a page's front matter for the kind named `kind`: first its keys (each must
 /// be common, a taxonomy of the site or a key of the kind), then the kind's values.
-pub fn classify(kind: &str, input: CheckInput<'_>) -> Checked<Kind> {
+pub(crate) fn classify(kind: &str, input: CheckInput<'_>) -> Checked<Kind> {
     let origin = input.origin;
     let Some(spec) = find(kind) else {
         let all: Vec<&str> = names().collect();

@@ -14,12 +14,12 @@ use super::{CheckInput, Checked, Kind, KindData, KindSpec, Origin, ViewContext, 
 use crate::error::Diagnostic;
 use crate::site::Page;
 
-pub struct Spec;
+pub(crate) struct Spec;
 
 /// The keys of a SWOT analysis.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct FrontMatter {
+pub(crate) struct FrontMatter {
     #[serde(default)]
     pub subject: Option<String>,
     #[serde(default)]
@@ -37,7 +37,7 @@ pub struct FrontMatter {
 /// The TOWS matrix: strategies pairing internal and external factors.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Strategies {
+pub(crate) struct Strategies {
     /// Strengths used to seize opportunities.
     #[serde(default)]
     pub so: Vec<ListItem>,
@@ -54,7 +54,7 @@ pub struct Strategies {
 
 /// A checked SWOT analysis: at least one quadrant given.
 #[derive(Debug, Clone)]
-pub struct Swot {
+pub(crate) struct Swot {
     pub fm: FrontMatter,
 }
 
@@ -114,7 +114,7 @@ impl KindData for Swot {
 /// `page.swot`: a SWOT analysis as its page shows it, every entry rendered from
 /// Markdown. A quadrant the front matter leaves out is an empty list.
 #[derive(Debug, Serialize)]
-pub struct SwotView {
+pub(crate) struct SwotView {
     /// What is analysed, as written.
     pub subject: Option<String>,
     /// Internal helpful factors.
@@ -131,7 +131,7 @@ pub struct SwotView {
 
 /// `page.swot.strategies`: the four cells of the TOWS matrix.
 #[derive(Debug, Serialize)]
-pub struct StrategiesView {
+pub(crate) struct StrategiesView {
     /// Strengths used to seize opportunities.
     pub so: Vec<ListItemView>,
     /// Opportunities used to overcome weaknesses.
@@ -143,7 +143,7 @@ pub struct StrategiesView {
 }
 
 impl SwotView {
-    pub fn new(
+    pub(crate) fn new(
         cx: &ViewContext<'_>,
         page: &Page,
         swot: &Swot,
@@ -179,7 +179,7 @@ impl SwotView {
     }
 }
 
-pub const QUADRANTS: [&str; 4] = ["strengths", "weaknesses", "opportunities", "threats"];
+pub(crate) const QUADRANTS: [&str; 4] = ["strengths", "weaknesses", "opportunities", "threats"];
 
 fn validate(fm: FrontMatter, origin: Origin<'_>) -> Checked<Swot> {
     let quadrants = [

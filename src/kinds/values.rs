@@ -14,15 +14,15 @@ macro_rules! keywords {
     ($(#[$m:meta])* $name:ident { $($variant:ident = $text:literal),+ $(,)? }) => {
         $(#[$m])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-        pub enum $name {
+        pub(crate) enum $name {
             $(#[serde(rename = $text)] $variant),+
         }
 
         impl $name {
             /// The keywords, as written.
-            pub const NAMES: &'static [&'static str] = &[$($text),+];
+            pub(crate) const NAMES: &'static [&'static str] = &[$($text),+];
 
-            pub fn as_str(self) -> &'static str {
+            pub(crate) fn as_str(self) -> &'static str {
                 match self {
                     $($name::$variant => $text),+
                 }
@@ -30,7 +30,7 @@ macro_rules! keywords {
 
             /// The keyword written exactly `text`.
             #[allow(dead_code)]
-            pub fn parse(text: &str) -> Option<$name> {
+            pub(crate) fn parse(text: &str) -> Option<$name> {
                 match text {
                     $($text => Some($name::$variant),)+
                     _ => None,
@@ -107,7 +107,7 @@ impl<'de> Visitor<'de> for ListItemVisitor {
 
 /// A number in front matter; a string that is not one gets a message that says so.
 #[derive(Debug, Clone, Copy, PartialEq, PartialOrd)]
-pub struct Number(pub f64);
+pub(crate) struct Number(pub f64);
 
 impl Serialize for Number {
     /// Whole numbers as integers (`50000`, not `50000.0`), in JSON-LD and `jobs.json`.
@@ -167,7 +167,7 @@ impl Visitor<'_> for NumberVisitor {
 
 /// One string or a list of strings (`employment_type: FULL_TIME` or `[FULL_TIME, PART_TIME]`).
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct OneOrMany(pub Vec<String>);
+pub(crate) struct OneOrMany(pub Vec<String>);
 
 impl<'de> Deserialize<'de> for OneOrMany {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
@@ -200,7 +200,7 @@ impl<'de> Visitor<'de> for OneOrManyVisitor {
 /// Whether a bigger value of a KPI or result is better.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "lowercase")]
-pub enum Better {
+pub(crate) enum Better {
     #[default]
     Higher,
     Lower,
@@ -247,7 +247,7 @@ mod tests {
 
 /// An absolute `http://` or `https://` URL (case-insensitive scheme): the only
 /// outside addresses content may send readers to (no `javascript:`, `data:`, …).
-pub fn is_http_url(url: &str) -> bool {
+pub(crate) fn is_http_url(url: &str) -> bool {
     let lower = url
         .trim_start()
         .get(..8)
@@ -258,7 +258,7 @@ pub fn is_http_url(url: &str) -> bool {
 
 /// A link a calendar entry or showcase item may carry: an http(s) URL, a path on
 /// this site (`/about/`) or a content file (`@/notes/launch.md`).
-pub fn is_content_link(link: &str) -> bool {
+pub(crate) fn is_content_link(link: &str) -> bool {
     link.starts_with("@/")
         || is_http_url(link)
         || (link.starts_with('/') && !link.starts_with("//"))
@@ -266,7 +266,7 @@ pub fn is_content_link(link: &str) -> bool {
 
 /// The error for a `link:` value (an empty one is no link) that [`is_content_link`]
 /// refuses; `at(key, message)` places it in the file.
-pub fn bad_link(
+pub(crate) fn bad_link(
     link: Option<&str>,
     at: impl FnOnce(&str, String) -> Diagnostic,
 ) -> Option<Diagnostic> {

@@ -104,12 +104,12 @@ impl ViewContext<'_> {
 }
 
 /// A view as JSON, for `KindData::view`.
-pub fn to_json<T: Serialize>(view: &T) -> Value {
+pub(crate) fn to_json<T: Serialize>(view: &T) -> Value {
     serde_json::to_value(view).expect("a view serialises: every map key is a string")
 }
 
 /// A listing summary's fields as a JSON map, for `KindData::summary`.
-pub fn to_map<T: Serialize>(summary: &T) -> Map<String, Value> {
+pub(crate) fn to_map<T: Serialize>(summary: &T) -> Map<String, Value> {
     match to_json(summary) {
         Value::Object(map) => map,
         _ => Map::new(),
@@ -118,7 +118,7 @@ pub fn to_map<T: Serialize>(summary: &T) -> Map<String, Value> {
 
 /// A file named in front matter as a URL: absolute URLs and `/paths` stay, other
 /// paths are relative to the page's bundle.
-pub fn asset_url(site: &Site, page: &Page, path: &str) -> String {
+pub(crate) fn asset_url(site: &Site, page: &Page, path: &str) -> String {
     if path.contains("://") || path.starts_with('/') {
         path.to_string()
     } else {
@@ -128,7 +128,7 @@ pub fn asset_url(site: &Site, page: &Page, path: &str) -> String {
 }
 
 /// Markdown reduced to its text, for summaries and meta descriptions.
-pub fn plain_text(markdown: &str) -> String {
+pub(crate) fn plain_text(markdown: &str) -> String {
     use pulldown_cmark::{Event, Parser};
     let mut text = String::new();
     for event in Parser::new(markdown) {
@@ -144,7 +144,7 @@ pub fn plain_text(markdown: &str) -> String {
 
 /// JSON that cannot end a `<script>` element or open a comment: `<`, `>` and `&`
 /// become `\u` escapes, which JSON parsers read back as the same characters.
-pub fn script_safe(value: &Value) -> String {
+pub(crate) fn script_safe(value: &Value) -> String {
     serde_json::to_string_pretty(value)
         .unwrap_or_default()
         .replace('<', "\\u003c")

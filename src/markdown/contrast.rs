@@ -4,15 +4,15 @@
 //! enough to reach it, so the theme's look stays.
 
 /// The default theme's `--code-bg` in the light and the dark scheme (style.css).
-pub const LIGHT_CODE_BG: [u8; 3] = [0xf5, 0xf6, 0xf8];
-pub const DARK_CODE_BG: [u8; 3] = [0x1b, 0x1e, 0x24];
+pub(crate) const LIGHT_CODE_BG: [u8; 3] = [0xf5, 0xf6, 0xf8];
+pub(crate) const DARK_CODE_BG: [u8; 3] = [0x1b, 0x1e, 0x24];
 
 /// WCAG AA for normal text.
 const MIN_CONTRAST: f64 = 4.5;
 
 /// `css` with every `color: #rrggbb` raised to [`MIN_CONTRAST`] against `background`.
 /// Background colours and other declarations are left as they are.
-pub fn readable_css(css: &str, background: [u8; 3]) -> String {
+pub(crate) fn readable_css(css: &str, background: [u8; 3]) -> String {
     let mut out = String::with_capacity(css.len());
     let mut rest = css;
     while let Some(at) = rest.find("color:") {
@@ -46,7 +46,7 @@ pub fn readable_css(css: &str, background: [u8; 3]) -> String {
 
 /// `color` moved towards black or white (away from `background`) until it contrasts
 /// enough; unchanged when it already does.
-pub fn readable(color: [u8; 3], background: [u8; 3]) -> [u8; 3] {
+pub(crate) fn readable(color: [u8; 3], background: [u8; 3]) -> [u8; 3] {
     let target: f64 = if luminance(background) > 0.5 {
         0.0
     } else {
@@ -82,7 +82,7 @@ fn luminance(rgb: [u8; 3]) -> f64 {
 }
 
 /// WCAG contrast ratio, 1 to 21.
-pub fn contrast(a: [u8; 3], b: [u8; 3]) -> f64 {
+pub(crate) fn contrast(a: [u8; 3], b: [u8; 3]) -> f64 {
     let (la, lb) = (luminance(a), luminance(b));
     (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
 }

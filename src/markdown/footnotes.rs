@@ -8,7 +8,7 @@ use pulldown_cmark::Event;
 
 /// Footnote references and definitions met while rendering one document.
 #[derive(Default)]
-pub struct Footnotes<'a> {
+pub(crate) struct Footnotes<'a> {
     numbers: HashMap<String, usize>,
     definitions: Vec<(String, Vec<Event<'a>>)>,
     open: Option<(String, Vec<Event<'a>>)>,
@@ -21,7 +21,7 @@ impl<'a> Footnotes<'a> {
     }
 
     /// The HTML of a reference `[^label]`.
-    pub fn reference(&mut self, label: &str) -> String {
+    pub(crate) fn reference(&mut self, label: &str) -> String {
         let first = !self.numbers.contains_key(label);
         let n = self.number(label);
         let id = if first {
@@ -34,21 +34,21 @@ impl<'a> Footnotes<'a> {
         )
     }
 
-    pub fn start_definition(&mut self, label: &str) {
+    pub(crate) fn start_definition(&mut self, label: &str) {
         self.open = Some((label.to_string(), Vec::new()));
     }
 
-    pub fn end_definition(&mut self) {
+    pub(crate) fn end_definition(&mut self) {
         if let Some(def) = self.open.take() {
             self.definitions.push(def);
         }
     }
 
-    pub fn is_open(&self) -> bool {
+    pub(crate) fn is_open(&self) -> bool {
         self.open.is_some()
     }
 
-    pub fn push(&mut self, event: Event<'a>) {
+    pub(crate) fn push(&mut self, event: Event<'a>) {
         if let Some((_, events)) = self.open.as_mut() {
             events.push(event);
         }
@@ -56,7 +56,7 @@ impl<'a> Footnotes<'a> {
 
     /// Appends the definitions, in reference order, as the document's last section.
     /// A definition nobody references still shows, after the others.
-    pub fn append_to(mut self, events: &mut Vec<Event<'a>>) {
+    pub(crate) fn append_to(mut self, events: &mut Vec<Event<'a>>) {
         if self.definitions.is_empty() {
             return;
         }

@@ -1,12 +1,12 @@
 //! Render stage: Markdown to HTML with heading anchors, a table of contents, `@/` links
 //! and highlighted code, as one pass of adapters over pulldown-cmark's events.
 
-pub mod cache;
-pub mod contrast;
-pub mod footnotes;
-pub mod highlight;
-pub mod sanitize;
-pub mod toc;
+pub(crate) mod cache;
+pub(crate) mod contrast;
+pub(crate) mod footnotes;
+pub(crate) mod highlight;
+pub(crate) mod sanitize;
+pub(crate) mod toc;
 
 use std::ops::Range;
 use std::path::Path;
@@ -14,7 +14,7 @@ use std::path::Path;
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 pub use highlight::Highlighter;
-pub use toc::Heading;
+pub(crate) use toc::Heading;
 
 use crate::error::{Diagnostic, line_col};
 use crate::slugify::SlugMode;
@@ -252,7 +252,7 @@ impl<'a> Walk<'a, '_> {
 
 /// The `word_count` that [`render`] gives `body`, without rendering it: words of text
 /// and inline code, not of code blocks nor of raw HTML tags.
-pub fn word_count(body: &str) -> usize {
+pub(crate) fn word_count(body: &str) -> usize {
     let mut in_code = false;
     let mut words = 0;
     for event in Parser::new_ext(body, parser_options()) {
@@ -340,7 +340,7 @@ fn resolve<'a>(
 }
 
 /// Escapes text for HTML text and attribute values.
-pub fn escape_html(text: &str) -> String {
+pub(crate) fn escape_html(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

@@ -29,7 +29,7 @@ const RESERVED: [&str; 8] = [
 ];
 
 /// Hands out unique heading ids within one document.
-pub struct Ids {
+pub(crate) struct Ids {
     taken: HashSet<String>,
     /// The next `-n` suffix to try for each base id: every smaller one is taken, so
     /// a title repeated thousands of times costs no rescans.
@@ -47,7 +47,7 @@ impl Default for Ids {
 
 impl Ids {
     /// The id for a heading: its explicit `{#id}`, else its slug; `-1`, `-2` … on repeats.
-    pub fn assign(&mut self, explicit: Option<&str>, text: &str, mode: SlugMode) -> String {
+    pub(crate) fn assign(&mut self, explicit: Option<&str>, text: &str, mode: SlugMode) -> String {
         let base = match explicit {
             Some(id) if !id.is_empty() => id.to_string(),
             _ => {
@@ -74,7 +74,7 @@ impl Ids {
 }
 
 /// Nests flat headings by level: an h3 after an h2 becomes its child.
-pub fn nest(flat: Vec<Heading>) -> Vec<Heading> {
+pub(crate) fn nest(flat: Vec<Heading>) -> Vec<Heading> {
     let mut roots: Vec<Heading> = Vec::new();
     for heading in flat {
         insert(&mut roots, heading);

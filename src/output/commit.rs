@@ -21,13 +21,13 @@ use super::{Output, safe_join};
 use crate::error::Error;
 
 /// The list of files folio wrote, kept in the output to know what it may delete.
-pub const MANIFEST: &str = ".folio-manifest";
+pub(crate) const MANIFEST: &str = ".folio-manifest";
 
 /// Staging folders are named `.folio-staging-<pid>-<random>`.
 const STAGING: &str = ".folio-staging-";
 
 /// A staging folder beside the output; it disappears if the build fails.
-pub struct Staging {
+pub(crate) struct Staging {
     _dir: tempfile::TempDir,
     pub output: StagedOutput,
 }
@@ -42,7 +42,7 @@ enum Staged {
 }
 
 /// The [`Output`] of a build: stages new and changed files, and notes unchanged ones.
-pub struct StagedOutput {
+pub(crate) struct StagedOutput {
     stage: PathBuf,
     out: PathBuf,
     /// Files the previous build wrote (its manifest): only these may count as unchanged.
@@ -53,7 +53,7 @@ pub struct StagedOutput {
 
 /// Checks that folio may write to `out`: it does not exist, is empty, or holds a
 /// manifest of an earlier build. Nothing is touched.
-pub fn preflight(out: &Path) -> Result<(), Error> {
+pub(crate) fn preflight(out: &Path) -> Result<(), Error> {
     match fs::read_dir(out) {
         Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
         Err(e) => Err(Error::output(out, "cannot read the output directory", e)),
@@ -80,7 +80,7 @@ const SOURCES: [&str; 5] = ["content", "static", "templates", "data", "themes"];
 
 /// Checks that `out` is not the site's folder `root`, one of its ancestors, or inside
 /// a folder the site is read from. Nothing is touched.
-pub fn check_placement(root: &Path, out: &Path) -> Result<(), Error> {
+pub(crate) fn check_placement(root: &Path, out: &Path) -> Result<(), Error> {
     let (Some(root), Some(out)) = (resolved(root), resolved(out)) else {
         return Ok(());
     };
@@ -127,7 +127,7 @@ fn resolved(path: &Path) -> Option<PathBuf> {
 
 impl Staging {
     /// Creates the staging folder next to `out`, so that moving files in is a rename.
-    pub fn new(out: &Path) -> Result<Staging, Error> {
+    pub(crate) fn new(out: &Path) -> Result<Staging, Error> {
         let parent = out
             .parent()
             .filter(|p| !p.as_os_str().is_empty())
@@ -152,7 +152,7 @@ impl Staging {
     /// Moves every staged file into `out`, removes files of the previous build that
     /// this one did not write, and records the new manifest. Files folio never wrote
     /// (a `CNAME`, say) are left alone. Returns how many files the site has.
-    pub fn commit(self, out: &Path) -> Result<usize, Error> {
+    pub(crate) fn commit(self, out: &Path) -> Result<usize, Error> {
         preflight(out)?;
         let files =
             self.output.files.into_inner().map_err(|_| {
@@ -258,7 +258,7 @@ fn symlink_on_the_way(out: &Path, file: &Path, real: &mut BTreeSet<PathBuf>) -> 
 
 impl StagedOutput {
     /// Every output path of the build so far, sorted.
-    pub fn written(&self) -> Vec<String> {
+    pub(crate) fn written(&self) -> Vec<String> {
         self.files
             .lock()
             .map(|f| f.keys().cloned().collect())
@@ -267,7 +267,7 @@ impl StagedOutput {
 
     /// Where the bytes of an output file of this build are now: in the staging folder,
     /// or in the output when the previous build left them unchanged.
-    pub fn source_of(&self, rel: &str) -> io::Result<PathBuf> {
+    pub(crate) fn source_of(&self, rel: &str) -> io::Result<PathBuf> {
         let staged = self
             .files
             .lock()
@@ -286,14 +286,14 @@ impl StagedOutput {
 
     /// A folder inside the staging folder for scratch files of the build (gone with
     /// the staging folder; never committed).
-    pub fn scratch(&self, name: &str) -> io::Result<PathBuf> {
+    pub(crate) fn scratch(&self, name: &str) -> io::Result<PathBuf> {
         let dir = self.stage.join(format!("scratch-{name}"));
         fs::create_dir_all(&dir)?;
         Ok(dir)
     }
 
     /// The bytes of an output file of this build.
-    pub fn read(&self, rel: &str) -> io::Result<Vec<u8>> {
+    pub(crate) fn read(&self, rel: &str) -> io::Result<Vec<u8>> {
         fs::read(self.source_of(rel)?)
     }
 

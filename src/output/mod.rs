@@ -2,7 +2,7 @@
 //! commits it only when everything rendered; `check` writes nowhere; the dev server
 //! can keep files in memory.
 
-pub mod commit;
+pub(crate) mod commit;
 
 use std::collections::BTreeMap;
 use std::io;
@@ -10,7 +10,7 @@ use std::path::{Component, Path, PathBuf};
 use std::sync::Mutex;
 
 /// A destination for rendered files, written from many threads at once.
-pub trait Output: Sync {
+pub(crate) trait Output: Sync {
     /// Writes `bytes` at `path`, a relative output path with `/` separators.
     fn write(&self, path: &str, bytes: &[u8]) -> io::Result<()>;
 
@@ -63,7 +63,7 @@ impl Output for MemoryOutput {
 }
 
 /// Discards everything (`folio check` renders but writes nothing).
-pub struct NullOutput;
+pub(crate) struct NullOutput;
 
 impl Output for NullOutput {
     fn write(&self, path: &str, _bytes: &[u8]) -> io::Result<()> {

@@ -12,7 +12,7 @@ use crate::site::Site;
 
 /// Which bodies to render.
 #[derive(Clone, Copy)]
-pub enum Which<'a> {
+pub(crate) enum Which<'a> {
     /// Every section and the pages whose body a feed carries; the other pages are
     /// deferred (with their word count, when known), each rendered when its page is
     /// written and then dropped: a build's memory does not grow with the content.
@@ -24,7 +24,11 @@ pub enum Which<'a> {
 }
 
 /// Renders the bodies `which` asks for, in parallel.
-pub fn render(site: &Site, fresh: &Fresh<'_>, which: Which<'_>) -> BTreeMap<String, Rendered> {
+pub(crate) fn render(
+    site: &Site,
+    fresh: &Fresh<'_>,
+    which: Which<'_>,
+) -> BTreeMap<String, Rendered> {
     let keep = match which {
         Which::Outline(_) => crate::render::feeds::pages_in_feeds(site),
         _ => BTreeSet::new(),

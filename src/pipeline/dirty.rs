@@ -15,7 +15,7 @@ use crate::site::{Page, ROOT, Site};
 /// The outputs to render again after the content files `changed` were edited, added
 /// or removed. An edited section re-renders everything (its title is in every page's
 /// navigation).
-pub fn selection(
+pub(crate) fn selection(
     old: &Site,
     new: &Site,
     changed: &BTreeSet<String>,
@@ -46,7 +46,7 @@ pub fn selection(
 }
 
 /// The same after one page was replaced in place (see `patch_page`).
-pub fn selection_patched(
+pub(crate) fn selection_patched(
     site: &Site,
     before: &Page,
     bodies: &BTreeMap<String, Rendered>,
@@ -138,7 +138,11 @@ fn lang_home(site: &Site, lang: &str) -> String {
 
 /// Output paths the old site had and the new one does not produce. Of pages, only
 /// the `changed` ones can have moved.
-pub fn stale_outputs(old: &Site, new: &Site, changed: &BTreeSet<String>) -> BTreeSet<String> {
+pub(crate) fn stale_outputs(
+    old: &Site,
+    new: &Site,
+    changed: &BTreeSet<String>,
+) -> BTreeSet<String> {
     let old_outputs = outputs(old, changed);
     let new_outputs = outputs(new, changed);
     old_outputs.difference(&new_outputs).cloned().collect()

@@ -34,7 +34,7 @@ pub enum Change {
 }
 
 /// Where a rebuild's files go.
-pub trait Sink {
+pub(crate) trait Sink {
     /// Every file of a full build: the old ones all go.
     fn replace_all(&self, staged: MemoryOutput);
     /// Some files: `stale` outputs go, the staged ones are added or replaced.
@@ -75,7 +75,7 @@ pub(super) enum Scope {
 }
 
 /// The site's stages as the live preview holds them.
-pub struct Pipeline {
+pub(crate) struct Pipeline {
     pub options: BuildOptions,
     pub(super) inputs: Inputs,
     pub(super) good: Option<Good>,
@@ -94,7 +94,7 @@ struct Pending {
 
 impl Pipeline {
     /// Loads and builds the whole site into `sink`.
-    pub fn new(options: BuildOptions, sink: &dyn Sink) -> (Pipeline, Outcome) {
+    pub(crate) fn new(options: BuildOptions, sink: &dyn Sink) -> (Pipeline, Outcome) {
         let inputs = Inputs::load(&options, true);
         let mut pipeline = Pipeline {
             options,
@@ -107,11 +107,11 @@ impl Pipeline {
         (pipeline, outcome)
     }
 
-    pub fn search_enabled(&self) -> bool {
+    pub(crate) fn search_enabled(&self) -> bool {
         self.inputs.config.as_ref().is_ok_and(|c| c.search)
     }
 
-    pub fn theme(&self) -> &str {
+    pub(crate) fn theme(&self) -> &str {
         self.inputs
             .config
             .as_ref()
@@ -119,7 +119,7 @@ impl Pipeline {
     }
 
     /// Applies a batch of changes and rebuilds what they touch.
-    pub fn apply(&mut self, changes: &[Change], sink: &dyn Sink) -> Outcome {
+    pub(crate) fn apply(&mut self, changes: &[Change], sink: &dyn Sink) -> Outcome {
         let mut scope = None;
         let mut pages = BTreeSet::new();
         let mut statics = Vec::new();

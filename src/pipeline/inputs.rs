@@ -23,7 +23,7 @@ use crate::render::templates::TemplateSources;
 use crate::yaml::Fragment;
 
 /// The inputs of a site as they are on disk.
-pub struct Inputs {
+pub(crate) struct Inputs {
     pub root: PathBuf,
     pub config: Result<SiteConfig, Vec<Diagnostic>>,
     pub templates: Result<Templates, Vec<Diagnostic>>,
@@ -49,7 +49,7 @@ pub struct Inputs {
 impl Inputs {
     /// Reads everything. The theme and the syntaxes load on one thread while the other
     /// finds and parses the content (in parallel too, taking over both when done).
-    pub fn load(options: &BuildOptions, keep_bodies: bool) -> Inputs {
+    pub(crate) fn load(options: &BuildOptions, keep_bodies: bool) -> Inputs {
         let root = options.root.clone();
         let mut inputs = Inputs {
             config: load_config(&root, options.base_url.as_deref()),
@@ -95,7 +95,7 @@ impl Inputs {
 
     /// Reads `site.yaml` again, and with it the templates (the theme may have changed)
     /// and the highlighter.
-    pub fn reload_config(&mut self) {
+    pub(crate) fn reload_config(&mut self) {
         self.config = load_config(&self.root, self.base_url.as_deref());
         self.reload_templates();
         self.highlighter = match &self.config {
@@ -107,19 +107,19 @@ impl Inputs {
         };
     }
 
-    pub fn reload_templates(&mut self) {
+    pub(crate) fn reload_templates(&mut self) {
         let theme = self.config.as_ref().map_or("default", |c| c.theme.as_str());
         self.templates = Templates::load(&self.root, theme);
     }
 
-    pub fn reload_data(&mut self) {
+    pub(crate) fn reload_data(&mut self) {
         let (data, problems) = load_data(&self.root.join("data"), &self.root);
         self.data = data;
         self.data_problems = problems;
     }
 
     /// Walks `content/` again; with `reparse`, reads every Markdown file again too.
-    pub fn rediscover(&mut self, reparse: bool) {
+    pub(crate) fn rediscover(&mut self, reparse: bool) {
         let taxonomies = self.taxonomies();
         let known = |id: &str| !reparse && self.parsed.contains_key(id);
         let scanned = scan(&self.root, &taxonomies, self.keep_bodies, false, &known);
@@ -142,7 +142,7 @@ impl Inputs {
 
     /// Reads one content file again after it changed; `true` when it appeared or
     /// disappeared (the other files are then looked for again too).
-    pub fn reread(&mut self, id: &str) -> bool {
+    pub(crate) fn reread(&mut self, id: &str) -> bool {
         let exists = self.root.join("content").join(id).is_file();
         let known = self.parsed.contains_key(id);
         if exists {
@@ -159,7 +159,7 @@ impl Inputs {
 
     /// The taxonomies content files are parsed with: the site's, or the default ones
     /// while `site.yaml` is broken.
-    pub fn taxonomies(&self) -> Vec<String> {
+    pub(crate) fn taxonomies(&self) -> Vec<String> {
         match &self.config {
             Ok(config) => config.taxonomies.clone(),
             Err(_) => KNOWN_TAXONOMIES.map(String::from).to_vec(),
@@ -167,12 +167,12 @@ impl Inputs {
     }
 
     /// Every Markdown file found, parsed or not (links to them are not reported again).
-    pub fn all_ids(&self) -> BTreeSet<String> {
+    pub(crate) fn all_ids(&self) -> BTreeSet<String> {
         self.parsed.keys().cloned().collect()
     }
 
     /// The files that parsed.
-    pub fn files(&self) -> Vec<ParsedFile> {
+    pub(crate) fn files(&self) -> Vec<ParsedFile> {
         self.parsed
             .values()
             .filter_map(|r| r.as_ref().ok().cloned())
@@ -180,7 +180,7 @@ impl Inputs {
     }
 
     /// Whether every input loaded without error.
-    pub fn all_ok(&self) -> bool {
+    pub(crate) fn all_ok(&self) -> bool {
         self.config.is_ok()
             && self.templates.is_ok()
             && self.highlighter.is_ok()
@@ -190,7 +190,7 @@ impl Inputs {
     }
 
     /// Every problem of the inputs, warnings included.
-    pub fn problems(&self) -> Diagnostics {
+    pub(crate) fn problems(&self) -> Diagnostics {
         let mut all = Diagnostics::default();
         if let Err(p) = &self.config {
             all.extend(p.iter().cloned());
@@ -284,7 +284,7 @@ fn highlighter_of(config: &SiteConfig, root: &Path) -> Result<Highlighter, Diagn
 }
 
 /// Reads and parses one content file by id.
-pub fn read_content(
+pub(crate) fn read_content(
     root: &Path,
     id: &str,
     taxonomies: &[String],
@@ -297,7 +297,10 @@ pub fn read_content(
 }
 
 /// Reads and checks `site.yaml`; `base_url` overrides its `base_url`.
-pub fn load_config(root: &Path, base_url: Option<&str>) -> Result<SiteConfig, Vec<Diagnostic>> {
+pub(crate) fn load_config(
+    root: &Path,
+    base_url: Option<&str>,
+) -> Result<SiteConfig, Vec<Diagnostic>> {
     let path = root.join("site.yaml");
     let shown = PathBuf::from("site.yaml");
     let bytes = std::fs::read(&path).map_err(|e| {

@@ -8,11 +8,11 @@
 //! stage's result in an [`incremental::Pipeline`] and applies a set of changed paths
 //! to it, redoing only what they touch, into memory.
 
-pub mod bodies;
-pub mod dirty;
-pub mod incremental;
-pub mod inputs;
-pub mod model;
+pub(crate) mod bodies;
+pub(crate) mod dirty;
+pub(crate) mod incremental;
+pub(crate) mod inputs;
+pub(crate) mod model;
 mod patch;
 mod rebuild;
 
@@ -32,7 +32,7 @@ use bodies::Which;
 use inputs::Inputs;
 
 /// Everything loaded, modelled and outlined for one build.
-pub struct Loaded {
+pub(crate) struct Loaded {
     pub root: PathBuf,
     pub site: Site,
     /// Sections and the pages feeds carry, rendered; the other pages `deferred`, to be
@@ -49,7 +49,7 @@ pub struct Loaded {
 /// Loads, parses and models the site and renders the Markdown a build needs first,
 /// going as far as it can so that every error is found in one run. `None` when
 /// nothing can be rendered (no usable `site.yaml`, broken templates).
-pub fn load(options: &BuildOptions) -> (Option<Loaded>, Diagnostics) {
+pub(crate) fn load(options: &BuildOptions) -> (Option<Loaded>, Diagnostics) {
     let inputs = Inputs::load(options, false);
     let mut diagnostics = inputs.problems();
     let Some((site, problems)) = model::model(&inputs, options) else {
@@ -98,7 +98,7 @@ pub fn load(options: &BuildOptions) -> (Option<Loaded>, Diagnostics) {
 }
 
 /// Renders a loaded site into `out`: every page, listing and file of the site.
-pub fn render(loaded: &mut Loaded, out: &dyn Output) -> Vec<Diagnostic> {
+pub(crate) fn render(loaded: &mut Loaded, out: &dyn Output) -> Vec<Diagnostic> {
     let links = SiteLinks {
         site: &loaded.site,
         failed: Some(&loaded.all_ids),

@@ -9,7 +9,7 @@ use super::inputs::Inputs;
 
 /// The site of `inputs`, with every problem found on the way; `None` without a
 /// usable configuration.
-pub fn model(inputs: &Inputs, options: &BuildOptions) -> Option<(Site, Vec<Diagnostic>)> {
+pub(crate) fn model(inputs: &Inputs, options: &BuildOptions) -> Option<(Site, Vec<Diagnostic>)> {
     let config = inputs.config.as_ref().ok()?;
     let (mut site, mut problems) = assemble(
         config.clone(),

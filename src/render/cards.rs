@@ -25,7 +25,7 @@ const MAX_CARDS: usize = 250_000;
 
 /// (Re-)registers `card` on `tera`, with a copy of its templates and functions as they
 /// are now, and an empty memory.
-pub fn register(tera: &mut Tera) {
+pub(crate) fn register(tera: &mut Tera) {
     let has_macros = tera.get_template_names().any(|n| n == "macros.html");
     // The copy's own `card` only says no: a `page_card` that calls `card` would never
     // end, and the copy must not hold the copy of an earlier registration.

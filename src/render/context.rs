@@ -20,7 +20,7 @@ use crate::site::{Page, ROOT, Section, Site, Taxonomy, Term};
 
 /// Views computed once per build and reused by every template.
 #[derive(Default)]
-pub struct Views {
+pub(crate) struct Views {
     /// ICU4X formatters, built once per language.
     pub locale: Localizer,
     /// The UI strings of every language.
@@ -34,20 +34,20 @@ pub struct Views {
 }
 
 /// The name a kind's view goes under in `page` (`"job"`) and the view.
-pub type KindView = (&'static str, Value);
+pub(crate) type KindView = (&'static str, Value);
 
 /// What a listing shows of a page, kept as JSON text: a few hundred bytes, where the
 /// `Value` itself takes kilobytes of maps, for every page of the site. Listings parse
 /// the summaries they show when they render.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Summary(Box<str>);
+pub(crate) struct Summary(Box<str>);
 
 impl Summary {
-    pub fn new(value: &Value) -> Summary {
+    pub(crate) fn new(value: &Value) -> Summary {
         Summary(value.to_string().into())
     }
 
-    pub fn value(&self) -> Value {
+    pub(crate) fn value(&self) -> Value {
         serde_json::from_str(&self.0).unwrap_or_default()
     }
 }
@@ -55,7 +55,7 @@ impl Summary {
 impl Views {
     /// Computes every view; problems met on the way (broken links in front matter
     /// values) come back with it.
-    pub fn new(
+    pub(crate) fn new(
         site: &Site,
         bodies: &BTreeMap<String, Rendered>,
         markdown: &MarkdownOptions<'_>,
@@ -99,7 +99,7 @@ impl Views {
 
     /// Recomputes the summaries and kind views of `ids` (dropping those of pages that
     /// are gone), after an edit.
-    pub fn refresh(
+    pub(crate) fn refresh(
         &mut self,
         site: &Site,
         bodies: &BTreeMap<String, Rendered>,
@@ -134,7 +134,7 @@ impl Views {
 
     /// The context of one template: the common variables plus `lang`, `dir`, the
     /// current URL and `extra`.
-    pub fn context(
+    pub(crate) fn context(
         &self,
         site: &Site,
         lang: &str,
@@ -164,7 +164,10 @@ impl Views {
         tera::Context::from_value(Value::Object(map)).unwrap_or_default()
     }
 
-    pub fn summaries_of<'a>(&'a self, ids: impl IntoIterator<Item = &'a String>) -> Vec<Value> {
+    pub(crate) fn summaries_of<'a>(
+        &'a self,
+        ids: impl IntoIterator<Item = &'a String>,
+    ) -> Vec<Value> {
         ids.into_iter()
             .filter_map(|id| self.summaries.get(id))
             .map(Summary::value)
@@ -212,7 +215,12 @@ fn common(site: &Site) -> Map<String, Value> {
 }
 
 /// What a listing shows of a page.
-pub fn page_summary(site: &Site, page: &Page, body: Option<&Rendered>, f: Format<'_>) -> Value {
+pub(crate) fn page_summary(
+    site: &Site,
+    page: &Page,
+    body: Option<&Rendered>,
+    f: Format<'_>,
+) -> Value {
     let m = &page.meta;
     let words = body.map_or(0, |b| b.word_count);
     let mut taxonomies = Map::new();
@@ -254,7 +262,7 @@ pub fn page_summary(site: &Site, page: &Page, body: Option<&Rendered>, f: Format
 
 /// The `page` variable of page.html: the summary plus the body and its contents.
 /// `summary` is the page's; `neighbours` the pages before and after it in its section.
-pub fn page_view(
+pub(crate) fn page_view(
     site: &Site,
     views: &Views,
     page: &Page,
@@ -288,7 +296,7 @@ pub fn page_view(
 }
 
 /// The `section` variable of section.html and index.html.
-pub fn section_view(site: &Site, section: &Section, body: Option<&Rendered>) -> Value {
+pub(crate) fn section_view(site: &Site, section: &Section, body: Option<&Rendered>) -> Value {
     let subsections: Vec<Value> = section
         .subsections
         .iter()
@@ -316,10 +324,10 @@ pub fn section_view(site: &Site, section: &Section, body: Option<&Rendered>) -> 
     })
 }
 
-pub fn taxonomy_view(site: &Site, taxonomy: &Taxonomy) -> Value {
+pub(crate) fn taxonomy_view(site: &Site, taxonomy: &Taxonomy) -> Value {
     json!({"name": taxonomy.name, "title": taxonomy.title(), "url": site.url(&taxonomy.path)})
 }
 
-pub fn term_view(site: &Site, term: &Term) -> Value {
+pub(crate) fn term_view(site: &Site, term: &Term) -> Value {
     json!({"name": term.name, "slug": term.slug, "url": site.url(&term.path), "count": term.pages.len()})
 }

@@ -10,13 +10,13 @@ use crate::kinds::job::Job;
 use crate::site::{Page, Section, Site};
 
 /// How many of the newest pages the feed carries.
-pub const FEED_ENTRIES: usize = 50;
+pub(crate) const FEED_ENTRIES: usize = 50;
 
 /// The HTML of a page's body, for the feed's content.
-pub type BodyHtml<'a> = dyn Fn(&Page) -> Option<String> + 'a;
+pub(crate) type BodyHtml<'a> = dyn Fn(&Page) -> Option<String> + 'a;
 
 /// The Atom feed of one language: its newest dated pages with their full content.
-pub fn atom(site: &Site, bodies: &BodyHtml<'_>, lang: &str) -> String {
+pub(crate) fn atom(site: &Site, bodies: &BodyHtml<'_>, lang: &str) -> String {
     let title = site
         .config
         .languages
@@ -28,7 +28,7 @@ pub fn atom(site: &Site, bodies: &BodyHtml<'_>, lang: &str) -> String {
 }
 
 /// The pages of a language's feed: its newest dated pages.
-pub fn feed_pages<'a>(site: &'a Site, lang: &str) -> Vec<&'a Page> {
+pub(crate) fn feed_pages<'a>(site: &'a Site, lang: &str) -> Vec<&'a Page> {
     site.pages_by_date()
         .into_iter()
         .filter(|p| p.lang == lang && p.date().is_some())
@@ -37,7 +37,7 @@ pub fn feed_pages<'a>(site: &'a Site, lang: &str) -> Vec<&'a Page> {
 }
 
 /// The open job postings listed in a section, for its jobs feed.
-pub fn open_jobs<'a>(site: &'a Site, section: &Section) -> Vec<&'a Page> {
+pub(crate) fn open_jobs<'a>(site: &'a Site, section: &Section) -> Vec<&'a Page> {
     section
         .pages
         .iter()
@@ -47,7 +47,7 @@ pub fn open_jobs<'a>(site: &'a Site, section: &Section) -> Vec<&'a Page> {
 }
 
 /// The pages whose whole body some feed carries (a build keeps their HTML).
-pub fn pages_in_feeds(site: &Site) -> BTreeSet<String> {
+pub(crate) fn pages_in_feeds(site: &Site) -> BTreeSet<String> {
     if !site.config.feeds {
         return BTreeSet::new();
     }
@@ -68,12 +68,12 @@ pub fn pages_in_feeds(site: &Site) -> BTreeSet<String> {
 }
 
 /// `/atom.xml` for the default language, `/uk/atom.xml` for Ukrainian.
-pub fn feed_path(site: &Site, lang: &str) -> String {
+pub(crate) fn feed_path(site: &Site, lang: &str) -> String {
     format!("{}/atom.xml", site.config.lang_prefix(lang))
 }
 
 /// The languages that have pages: each gets a feed (the default language always).
-pub fn feed_languages(site: &Site) -> Vec<String> {
+pub(crate) fn feed_languages(site: &Site) -> Vec<String> {
     let mut langs: Vec<String> = site.pages.values().map(|p| p.lang.clone()).collect();
     langs.push(site.config.default_language.clone());
     langs.sort();
@@ -82,7 +82,7 @@ pub fn feed_languages(site: &Site) -> Vec<String> {
 }
 
 /// An Atom feed of `pages` (already chosen and ordered), served at `self_path`.
-pub fn atom_of(
+pub(crate) fn atom_of(
     site: &Site,
     pages: &[&Page],
     bodies: &BodyHtml<'_>,
@@ -162,7 +162,7 @@ fn link(href: &str, rel: &str) -> Link {
 
 /// `sitemap.xml`: every page, section, taxonomy and term page, with `lastmod` where
 /// known, and for translated pages an `xhtml:link` alternate per language.
-pub fn sitemap(site: &Site) -> String {
+pub(crate) fn sitemap(site: &Site) -> String {
     struct Entry<'a> {
         loc: String,
         lastmod: Option<DateTime<FixedOffset>>,
@@ -228,7 +228,7 @@ pub fn sitemap(site: &Site) -> String {
 }
 
 /// `(lang, permalink)` of every version of a translated page or section.
-pub fn alternates(site: &Site, key: &str) -> Vec<(String, String)> {
+pub(crate) fn alternates(site: &Site, key: &str) -> Vec<(String, String)> {
     let Some(ids) = site.translations.get(key) else {
         return Vec::new();
     };
@@ -249,7 +249,7 @@ pub fn alternates(site: &Site, key: &str) -> Vec<(String, String)> {
     all
 }
 
-pub fn robots(site: &Site) -> String {
+pub(crate) fn robots(site: &Site) -> String {
     format!(
         "User-agent: *\nAllow: /\n\nSitemap: {}\n",
         site.permalink("/sitemap.xml")
@@ -257,7 +257,7 @@ pub fn robots(site: &Site) -> String {
 }
 
 /// A page that sends visitors of an old URL (an alias) to the new one.
-pub fn redirect(to: &str) -> String {
+pub(crate) fn redirect(to: &str) -> String {
     let to = crate::markdown::escape_html(to);
     format!(
         "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Redirect</title>\
@@ -268,7 +268,7 @@ pub fn redirect(to: &str) -> String {
 }
 
 /// `jobs.json`: every open posting, in every language, for job boards.
-pub fn jobs_json(site: &Site) -> String {
+pub(crate) fn jobs_json(site: &Site) -> String {
     let jobs: Vec<serde_json::Value> = site
         .pages_by_date()
         .into_iter()
@@ -298,7 +298,7 @@ pub fn jobs_json(site: &Site) -> String {
 /// Whether the site-wide files (feeds, `jobs.json`) show the page `id`, so that they
 /// are written again after it changed: its body is in the site feed when it is among
 /// the newest entries, and a job posting is in `jobs.json` and its section's feed.
-pub fn shows_in_extras(site: &Site, id: &str) -> bool {
+pub(crate) fn shows_in_extras(site: &Site, id: &str) -> bool {
     let in_feed = site
         .pages_by_date()
         .iter()

@@ -15,7 +15,7 @@ use crate::site::Site;
 type Args<'a> = &'a HashMap<String, Value>;
 
 /// (Re-)registers the functions with this build's data.
-pub fn register(
+pub(crate) fn register(
     tera: &mut Tera,
     site: &Site,
     views: &Views,
@@ -43,7 +43,7 @@ pub fn register(
 }
 
 /// (Re-)registers `get_section` and `get_page` with the current pages and sections.
-pub fn register_lookups(
+pub(crate) fn register_lookups(
     tera: &mut Tera,
     site: &Site,
     views: &Views,

@@ -45,7 +45,7 @@ impl Renderer<'_> {
 }
 
 /// A language's name in itself, for the language switcher.
-pub fn language_name(lang: &str) -> String {
+pub(super) fn language_name(lang: &str) -> String {
     let name = match lang.split(['-', '_']).next().unwrap_or(lang) {
         "en" => "English",
         "uk" => "Українська",

@@ -21,7 +21,7 @@ const HOME_OPEN_JOBS: usize = 10;
 
 impl Renderer<'_> {
     /// Every listing page of a section (all its pagers), and its aliases.
-    pub fn section(&self, id: &str) -> Vec<Diagnostic> {
+    pub(crate) fn section(&self, id: &str) -> Vec<Diagnostic> {
         let mut problems = Vec::new();
         if let Err(d) = self.section_pagers(&self.site.sections[id]) {
             problems.push(d);

@@ -8,18 +8,18 @@
 //! their pagers and the home page), `taxonomy_pages`, `site_files` (404, feeds,
 //! search, sitemap, robots, redirects) and `static_files`.
 
-pub mod cards;
-pub mod charts;
-pub mod context;
-pub mod feeds;
-pub mod format;
-pub mod functions;
-pub mod locale;
-pub mod picture;
-pub mod sharing;
-pub mod strings;
-pub mod summary;
-pub mod templates;
+pub(crate) mod cards;
+pub(crate) mod charts;
+pub(crate) mod context;
+pub(crate) mod feeds;
+pub(crate) mod format;
+pub(crate) mod functions;
+pub(crate) mod locale;
+pub(crate) mod picture;
+pub(crate) mod sharing;
+pub(crate) mod strings;
+pub(crate) mod summary;
+pub(crate) mod templates;
 
 mod i18n;
 mod listings;
@@ -41,10 +41,10 @@ use crate::markdown::{Highlighter, MarkdownOptions, Rendered};
 use crate::output::Output;
 use crate::site::{Page, Site};
 use context::{Summary, Views};
-pub use templates::Templates;
+pub(crate) use templates::Templates;
 
 /// Everything rendering reads, computed by the earlier stages.
-pub struct RenderInput<'a> {
+pub(crate) struct RenderInput<'a> {
     pub root: &'a Path,
     pub site: &'a Site,
     pub bodies: &'a BTreeMap<String, Rendered>,
@@ -56,7 +56,7 @@ pub struct RenderInput<'a> {
 
 /// Renders a page's Markdown when the page is written rather than beforehand, so that
 /// a build holds the HTML of one page per thread, not of the whole site.
-pub struct Fresh<'a> {
+pub(crate) struct Fresh<'a> {
     pub options: MarkdownOptions<'a>,
     /// Rendered Markdown of earlier builds, on disk.
     pub cache: Option<&'a MarkdownCache>,
@@ -66,7 +66,7 @@ pub struct Fresh<'a> {
 }
 
 impl Fresh<'_> {
-    pub fn render(&self, file: &Path, body: &str, first_line: usize) -> Rendered {
+    pub(crate) fn render(&self, file: &Path, body: &str, first_line: usize) -> Rendered {
         match self.cache {
             Some(cache) => cache.render(file, body, first_line, &self.options),
             None => crate::markdown::render(file, body, first_line, &self.options),
@@ -74,7 +74,7 @@ impl Fresh<'_> {
     }
 
     /// A page's body, read again from its file first if it was not kept.
-    pub fn render_page(&self, page: &Page) -> Rendered {
+    pub(crate) fn render_page(&self, page: &Page) -> Rendered {
         let Some(root) = self.reload_from else {
             return self.render(&page.file, &page.body, page.body_first_line);
         };
@@ -96,7 +96,7 @@ impl Fresh<'_> {
 type Fresher = (String, Summary);
 
 /// Renders and writes the whole site; returns every problem met.
-pub fn render_site(
+pub(crate) fn render_site(
     input: RenderInput<'_>,
     templates: &mut Templates,
     out: &dyn Output,
@@ -134,7 +134,10 @@ pub fn render_site(
 }
 
 /// Computes the views of a build and hands templates their functions.
-pub fn prepare(input: &RenderInput<'_>, templates: &mut Templates) -> (Views, Vec<Diagnostic>) {
+pub(crate) fn prepare(
+    input: &RenderInput<'_>,
+    templates: &mut Templates,
+) -> (Views, Vec<Diagnostic>) {
     let links = crate::site::SiteLinks {
         site: input.site,
         failed: None,
@@ -153,7 +156,7 @@ pub fn prepare(input: &RenderInput<'_>, templates: &mut Templates) -> (Views, Ve
 
 /// Which outputs to render: everything for a build, what a change touched for a rebuild.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
-pub struct Selection {
+pub(crate) struct Selection {
     pub pages: BTreeSet<String>,
     pub sections: BTreeSet<String>,
     /// `(taxonomy path, term slug)` pairs; the taxonomies' list pages always come along.
@@ -163,7 +166,7 @@ pub struct Selection {
 }
 
 impl Selection {
-    pub fn all(site: &Site) -> Selection {
+    pub(crate) fn all(site: &Site) -> Selection {
         Selection {
             pages: site.pages.keys().cloned().collect(),
             sections: site.sections.keys().cloned().collect(),
@@ -178,7 +181,7 @@ impl Selection {
 }
 
 /// Renders single outputs; shared by the full build and partial rebuilds.
-pub struct Renderer<'a> {
+pub(crate) struct Renderer<'a> {
     pub site: &'a Site,
     pub bodies: &'a BTreeMap<String, Rendered>,
     pub views: &'a Views,
@@ -191,7 +194,7 @@ pub struct Renderer<'a> {
 }
 
 impl<'a> Renderer<'a> {
-    pub fn new(
+    pub(crate) fn new(
         site: &'a Site,
         bodies: &'a BTreeMap<String, Rendered>,
         views: &'a Views,
@@ -211,7 +214,7 @@ impl<'a> Renderer<'a> {
 
     /// The selected pages, sections and terms, then the taxonomy lists, feeds,
     /// sitemap and 404 page (these depend on everything and are cheap).
-    pub fn render(&self, selection: &Selection) -> Vec<Diagnostic> {
+    pub(crate) fn render(&self, selection: &Selection) -> Vec<Diagnostic> {
         // Listings are few but large, pages many but small: run both sides at once.
         let (mut problems, rest) = rayon::join(
             || {

@@ -54,7 +54,7 @@ impl<'a> Renderer<'a> {
 
     /// One page, and the redirects of its aliases; with the problems of its body when
     /// that is rendered now.
-    pub fn page(&self, id: &str) -> Vec<Diagnostic> {
+    pub(crate) fn page(&self, id: &str) -> Vec<Diagnostic> {
         self.page_and_summary(id).0
     }
 

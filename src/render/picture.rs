@@ -9,7 +9,7 @@ use crate::site::Site;
 
 /// A resized image as templates get it; its `alt` is the caller's.
 #[derive(Debug, Clone, Serialize)]
-pub struct PictureView {
+pub(crate) struct PictureView {
     /// The fallback image's URL: the first thumbnail at least 640 pixels wide, else
     /// the widest.
     pub src: Option<String>,
@@ -27,7 +27,7 @@ pub struct PictureView {
 }
 
 /// The view of a picture.
-pub fn view(site: &Site, picture: &Picture) -> PictureView {
+pub(crate) fn view(site: &Site, picture: &Picture) -> PictureView {
     let srcset = |encoding: Encoding| {
         picture
             .of(encoding)

@@ -7,7 +7,7 @@ use crate::kinds::view::asset_url;
 use crate::site::{Page, Site};
 
 /// Open Graph and Twitter card data of a page.
-pub fn open_graph(site: &Site, page: &Page) -> Value {
+pub(crate) fn open_graph(site: &Site, page: &Page) -> Value {
     let m = &page.meta;
     let image = page.kind.share_image().map(|p| {
         let url = asset_url(site, page, p);

@@ -27,7 +27,7 @@ impl Renderer<'_> {
     }
 
     /// 404 page, feed, sitemap and robots.txt.
-    pub fn extras(&self) -> Vec<Diagnostic> {
+    pub(crate) fn extras(&self) -> Vec<Diagnostic> {
         let site = self.site;
         let origin = PathBuf::from("site.yaml");
         let mut problems = Vec::new();

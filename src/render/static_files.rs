@@ -14,7 +14,7 @@ use crate::markdown::Highlighter;
 impl Renderer<'_> {
     /// Theme static files (built-in, then the theme's folder, then the site's
     /// `static/`), the highlighting stylesheet and the files of page bundles.
-    pub fn write_static(&self, root: &Path, highlighter: &Highlighter) -> Vec<Diagnostic> {
+    pub(crate) fn write_static(&self, root: &Path, highlighter: &Highlighter) -> Vec<Diagnostic> {
         let mut problems = Vec::new();
         for (name, text) in templates::DEFAULT_STATIC {
             problems.extend(

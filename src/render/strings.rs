@@ -11,7 +11,7 @@ use crate::config::SiteConfig;
 use crate::error::Diagnostic;
 
 /// The shipped tables: `themes/default/i18n/<lang>.yaml`.
-pub const SHIPPED: [(&str, &str); 11] = [
+pub(crate) const SHIPPED: [(&str, &str); 11] = [
     ("en", include_str!("../../themes/default/i18n/en.yaml")),
     ("uk", include_str!("../../themes/default/i18n/uk.yaml")),
     ("bg", include_str!("../../themes/default/i18n/bg.yaml")),
@@ -130,7 +130,7 @@ impl Strings {
 }
 
 /// Registers `t(key=…, lang=…, n=…)`: the UI string, with `{n}` replaced by `n`.
-pub fn register(tera: &mut tera::Tera, strings: Arc<Strings>) {
+pub(crate) fn register(tera: &mut tera::Tera, strings: Arc<Strings>) {
     tera.register_function(
         "t",
         move |args: &std::collections::HashMap<String, Value>| {

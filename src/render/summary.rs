@@ -7,7 +7,7 @@ use super::format::Format;
 use crate::site::{Page, Site};
 
 /// Fields a listing shows of every page: its dates, displayed; then the kind's own.
-pub fn summary_extra(site: &Site, page: &Page, f: Format<'_>) -> Map<String, Value> {
+pub(crate) fn summary_extra(site: &Site, page: &Page, f: Format<'_>) -> Map<String, Value> {
     let mut map = Map::new();
     map.insert(
         "date_display".into(),

@@ -27,7 +27,7 @@ type Job<'t> = (
 
 impl Renderer<'_> {
     /// The list page of each taxonomy and the page of each term.
-    pub fn taxonomies(&self, terms_wanted: &BTreeSet<(String, String)>) -> Vec<Diagnostic> {
+    pub(crate) fn taxonomies(&self, terms_wanted: &BTreeSet<(String, String)>) -> Vec<Diagnostic> {
         let site = self.site;
         let origin = PathBuf::from("site.yaml");
         let mut jobs: Vec<Job<'_>> = Vec::new();

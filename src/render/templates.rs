@@ -12,7 +12,7 @@ use crate::content::source::decode;
 use crate::error::Diagnostic;
 
 /// The default theme's templates, compiled into the binary.
-pub const DEFAULT_TEMPLATES: [(&str, &str); 15] = [
+pub(crate) const DEFAULT_TEMPLATES: [(&str, &str); 15] = [
     (
         "base.html",
         include_str!("../../themes/default/templates/base.html"),
@@ -76,7 +76,7 @@ pub const DEFAULT_TEMPLATES: [(&str, &str); 15] = [
 ];
 
 /// The default theme's static files, compiled into the binary.
-pub const DEFAULT_STATIC: [(&str, &str); 3] = [
+pub(crate) const DEFAULT_STATIC: [(&str, &str); 3] = [
     (
         "style.css",
         include_str!("../../themes/default/static/style.css"),
@@ -92,7 +92,7 @@ pub const DEFAULT_STATIC: [(&str, &str); 3] = [
 ];
 
 /// Loaded templates and where each came from, for error messages.
-pub struct Templates {
+pub(crate) struct Templates {
     pub tera: Tera,
     sources: BTreeMap<String, PathBuf>,
     lookups: bool,
@@ -100,13 +100,13 @@ pub struct Templates {
 
 /// The text of every template a site uses (the default theme's, overridden by the
 /// site's theme and its `templates/`), read but not parsed yet.
-pub struct TemplateSources {
+pub(crate) struct TemplateSources {
     chosen: BTreeMap<String, (String, PathBuf)>,
     problems: Vec<Diagnostic>,
 }
 
 impl TemplateSources {
-    pub fn read(root: &Path, theme: &str) -> TemplateSources {
+    pub(crate) fn read(root: &Path, theme: &str) -> TemplateSources {
         let mut chosen: BTreeMap<String, (String, PathBuf)> = DEFAULT_TEMPLATES
             .iter()
             .map(|(name, text)| {
@@ -125,14 +125,14 @@ impl TemplateSources {
     }
 
     /// Whether any template calls `get_page` or `get_section`.
-    pub fn uses_lookups(&self) -> bool {
+    pub(crate) fn uses_lookups(&self) -> bool {
         self.chosen
             .values()
             .any(|(text, _)| text.contains("get_page") || text.contains("get_section"))
     }
 
     /// Parses every template; all syntax errors come back together.
-    pub fn parse(self) -> Result<Templates, Vec<Diagnostic>> {
+    pub(crate) fn parse(self) -> Result<Templates, Vec<Diagnostic>> {
         let lookups = self.uses_lookups();
         let TemplateSources {
             chosen,
@@ -174,27 +174,27 @@ impl TemplateSources {
 
 impl Templates {
     /// Reads and parses every template; all syntax errors come back together.
-    pub fn load(root: &Path, theme: &str) -> Result<Templates, Vec<Diagnostic>> {
+    pub(crate) fn load(root: &Path, theme: &str) -> Result<Templates, Vec<Diagnostic>> {
         TemplateSources::read(root, theme).parse()
     }
 
     /// Whether any template calls `get_page` or `get_section`, whose data must then
     /// be handed over again after every edit.
-    pub fn uses_lookups(&self) -> bool {
+    pub(crate) fn uses_lookups(&self) -> bool {
         self.lookups
     }
 
-    pub fn has(&self, name: &str) -> bool {
+    pub(crate) fn has(&self, name: &str) -> bool {
         self.sources.contains_key(name)
     }
 
     /// Template names, for "did you mean" help.
-    pub fn names(&self) -> impl Iterator<Item = &str> {
+    pub(crate) fn names(&self) -> impl Iterator<Item = &str> {
         self.sources.keys().map(String::as_str)
     }
 
     /// Renders `name`; a failure names the template file and the page being rendered.
-    pub fn render(
+    pub(crate) fn render(
         &self,
         name: &str,
         context: &tera::Context,
@@ -256,7 +256,7 @@ fn read_dir_templates(
 }
 
 /// The messages of an error and all its causes, joined.
-pub fn chain(err: &dyn std::error::Error) -> String {
+pub(crate) fn chain(err: &dyn std::error::Error) -> String {
     let mut parts = vec![err.to_string()];
     let mut source = err.source();
     while let Some(e) = source {

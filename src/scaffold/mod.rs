@@ -12,7 +12,7 @@ use crate::kinds::registry;
 use crate::slugify::{SlugMode, slugify};
 
 /// The example site of `folio init`: one example of every kind.
-pub const SITE: [(&str, &str); 15] = [
+pub(crate) const SITE: [(&str, &str); 15] = [
     ("site.yaml", include_str!("site/site.yaml")),
     ("content/_index.md", include_str!("site/content/_index.md")),
     ("content/about.md", include_str!("site/content/about.md")),
@@ -164,7 +164,7 @@ pub fn new_content(
 
 /// The front matter of a new file of `kind` (a kind of the registry; any other name
 /// gets a free page's).
-pub fn front_matter(kind: &str, title: &str, today: NaiveDate) -> String {
+pub(crate) fn front_matter(kind: &str, title: &str, today: NaiveDate) -> String {
     let title = yaml_string(title);
     let spec = registry::find(kind).unwrap_or(&crate::kinds::page::Spec);
     let kind_line = match spec.name() {
@@ -175,7 +175,7 @@ pub fn front_matter(kind: &str, title: &str, today: NaiveDate) -> String {
 }
 
 /// A 640×640 PNG in soft colours: the image of the example showcase, to be replaced.
-pub fn placeholder_png() -> Vec<u8> {
+pub(crate) fn placeholder_png() -> Vec<u8> {
     let img = image::RgbImage::from_fn(640, 640, |x, y| {
         let t = (x + y) as f32 / 1278.0;
         let mix = |a: f32, b: f32| (a + (b - a) * t) as u8;

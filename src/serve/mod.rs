@@ -1,10 +1,10 @@
 //! Live preview (`folio serve`): build into memory, serve over HTTP, watch the site's
 //! files, rebuild what a change touches, and tell the open pages.
 
-pub mod dev;
-pub mod paths;
-pub mod server;
-pub mod watch;
+pub(crate) mod dev;
+pub(crate) mod paths;
+pub(crate) mod server;
+pub(crate) mod watch;
 
 use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;

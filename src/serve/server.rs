@@ -17,13 +17,13 @@ use tokio::sync::broadcast;
 use super::dev::Served;
 use super::paths::{Resolved, resolve};
 
-pub const SCRIPT_PATH: &str = "/__folio/livereload.js";
-pub const SOCKET_PATH: &str = "/__folio/ws";
+pub(crate) const SCRIPT_PATH: &str = "/__folio/livereload.js";
+pub(crate) const SOCKET_PATH: &str = "/__folio/ws";
 const SCRIPT: &str = include_str!("livereload.js");
 
 /// What the handlers share.
 #[derive(Clone)]
-pub struct AppState {
+pub(crate) struct AppState {
     pub served: Arc<Served>,
     pub messages: broadcast::Sender<String>,
     /// The error message of the current failed build, sent to pages that connect later.
@@ -38,7 +38,7 @@ pub struct AppState {
     pub loopback_only: bool,
 }
 
-pub fn router(state: AppState) -> Router {
+pub(crate) fn router(state: AppState) -> Router {
     Router::new()
         .route(SCRIPT_PATH, get(script))
         .route(SOCKET_PATH, get(socket))
@@ -118,7 +118,7 @@ fn respond(status: StatusCode, path: &str, bytes: &[u8], build: u64) -> Response
 
 /// Adds the live-reload script, with the build the page comes from, before `</body>`
 /// (or at the end).
-pub fn inject(html: &[u8], build: u64) -> Vec<u8> {
+pub(crate) fn inject(html: &[u8], build: u64) -> Vec<u8> {
     let tag = format!("<script src=\"{SCRIPT_PATH}\" data-build=\"{build}\" defer></script>");
     let text = String::from_utf8_lossy(html);
     match text.rfind("</body>") {

@@ -8,11 +8,11 @@ use std::time::Duration;
 use notify_debouncer_full::notify::{EventKind, RecursiveMode};
 use notify_debouncer_full::{DebounceEventResult, Debouncer, RecommendedCache, new_debouncer};
 
-pub use crate::pipeline::incremental::Change;
+pub(crate) use crate::pipeline::incremental::Change;
 
 /// Classifies a changed `path` of the site at `root`; `None` for paths that do not
 /// matter (editor swap files, the output, anything outside the site's folders).
-pub fn classify(root: &Path, theme: &str, path: &Path) -> Option<Change> {
+pub(crate) fn classify(root: &Path, theme: &str, path: &Path) -> Option<Change> {
     let rel = path.strip_prefix(root).ok()?;
     let parts: Vec<&str> = rel
         .components()
@@ -68,13 +68,13 @@ fn is_noise(name: &str) -> bool {
 }
 
 /// Watches the site's folders and sends each debounced batch of changed paths.
-pub struct Watcher {
+pub(crate) struct Watcher {
     _debouncer: Debouncer<notify_debouncer_full::notify::RecommendedWatcher, RecommendedCache>,
 }
 
 impl Watcher {
     /// Watches `content/`, `templates/`, `static/`, `data/`, `themes/` and `site.yaml`.
-    pub fn start(
+    pub(crate) fn start(
         root: &Path,
         debounce: Duration,
         tx: Sender<Vec<PathBuf>>,

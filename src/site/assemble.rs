@@ -21,7 +21,7 @@ use crate::error::Diagnostic;
 
 /// Places parsed files into a [`Site`]. Drafts are left out unless `drafts` is set.
 /// Problems are returned alongside a site that holds everything that could be placed.
-pub fn assemble(
+pub(crate) fn assemble(
     config: SiteConfig,
     files: Vec<ParsedFile>,
     assets: Vec<String>,
@@ -107,7 +107,7 @@ fn translations(
 /// the same URL, section, language, kind, date, aliases and terms (the common edit:
 /// body, title, description). Returns the page it replaced and the new page's
 /// warnings, or `None` when the whole site must be assembled again.
-pub fn patch_page(
+pub(crate) fn patch_page(
     site: &mut Site,
     file: &ParsedFile,
     drafts: bool,
@@ -152,13 +152,13 @@ pub fn patch_page(
 }
 
 /// Puts a section's pages in order again (after a page's title or weight changed).
-pub fn resort(section: &mut Section, pages: &BTreeMap<String, Page>) {
+pub(crate) fn resort(section: &mut Section, pages: &BTreeMap<String, Page>) {
     let by = section.meta.sort_by;
     super::sections::sort_pages(&mut section.pages, by, pages);
 }
 
 /// Number of listing pages of a section (1 when it is not paginated).
-pub fn pager_count(section: &Section) -> usize {
+pub(crate) fn pager_count(section: &Section) -> usize {
     match section.meta.paginate_by {
         Some(n) if n > 0 => section.pages.len().div_ceil(n).max(1),
         _ => 1,

@@ -14,7 +14,7 @@ use crate::yaml::Fragment;
 /// Checks and resizes the images of every page, keeping the thumbnails in
 /// `site.pictures` and adding them to `site.assets`. A missing, unreadable or broken
 /// image is an error at its value in front matter.
-pub fn attach(site: &mut Site, root: &Path) -> (Stats, Vec<Diagnostic>) {
+pub(crate) fn attach(site: &mut Site, root: &Path) -> (Stats, Vec<Diagnostic>) {
     let uses: Vec<Use<'_>> = site
         .pages
         .values()
@@ -53,7 +53,7 @@ pub fn attach(site: &mut Site, root: &Path) -> (Stats, Vec<Diagnostic>) {
 
 /// The problems of the images one page names that are not resized (a logo, an SVG
 /// cover), for the live preview's quick path.
-pub fn check_page(page: &super::Page, root: &Path) -> Vec<Diagnostic> {
+pub(crate) fn check_page(page: &super::Page, root: &Path) -> Vec<Diagnostic> {
     let uses: Vec<Use<'_>> = page
         .kind
         .images()
@@ -75,7 +75,7 @@ pub fn check_page(page: &super::Page, root: &Path) -> Vec<Diagnostic> {
 
 /// Whether a page shows resized images (its edits in the live preview take the full
 /// path, which processes images and writes their thumbnails).
-pub fn has_resized_images(page: &super::Page) -> bool {
+pub(crate) fn has_resized_images(page: &super::Page) -> bool {
     page.kind
         .images()
         .iter()
@@ -84,7 +84,7 @@ pub fn has_resized_images(page: &super::Page) -> bool {
 
 /// The pages that show the bundle file `asset` (a content id, `work/a/reel.jpg`), for
 /// the live preview to re-render after it changed.
-pub fn pages_using(site: &Site, asset: &str) -> Vec<String> {
+pub(crate) fn pages_using(site: &Site, asset: &str) -> Vec<String> {
     site.pages
         .values()
         .filter(|page| {

@@ -6,7 +6,7 @@ use super::Site;
 use crate::markdown::{Highlighter, LinkResolver, MarkdownOptions};
 
 /// Resolves `@/` links against the site: pages and sections by content id.
-pub struct SiteLinks<'a> {
+pub(crate) struct SiteLinks<'a> {
     pub site: &'a Site,
     /// Every Markdown file found, even those that failed to parse: a link to a file
     /// with its own error is not reported a second time.
@@ -15,7 +15,10 @@ pub struct SiteLinks<'a> {
 
 impl SiteLinks<'_> {
     /// The Markdown options of the site, resolving `@/` links through `self`.
-    pub fn markdown_options<'b>(&'b self, highlighter: &'b Highlighter) -> MarkdownOptions<'b> {
+    pub(crate) fn markdown_options<'b>(
+        &'b self,
+        highlighter: &'b Highlighter,
+    ) -> MarkdownOptions<'b> {
         MarkdownOptions {
             slugify: self.site.config.slugify,
             safe_html: self.site.config.safe_html,

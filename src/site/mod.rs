@@ -3,14 +3,14 @@
 //! Everything is keyed by content id (`"jobs/smm.md"`), so one changed file can be
 //! found, replaced and re-rendered without rebuilding the rest.
 
-pub mod assemble;
+pub(crate) mod assemble;
 mod claims;
-pub mod images;
-pub mod links;
-pub mod paths;
+pub(crate) mod images;
+pub(crate) mod links;
+pub(crate) mod paths;
 mod place;
 mod sections;
-pub mod taxonomy;
+pub(crate) mod taxonomy;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -19,9 +19,9 @@ use std::sync::Arc;
 use crate::config::SiteConfig;
 use crate::content::meta::{PageMeta, SectionMeta};
 use crate::kinds::Kind;
-pub use assemble::assemble;
-pub use links::SiteLinks;
-pub use taxonomy::{Taxonomy, Term};
+pub(crate) use assemble::assemble;
+pub(crate) use links::SiteLinks;
+pub(crate) use taxonomy::{Taxonomy, Term};
 
 /// A page of the site (`kind: page`).
 #[derive(Debug, Clone)]
@@ -97,7 +97,7 @@ pub struct Site {
 }
 
 /// The id of the home page's section.
-pub const ROOT: &str = "_index.md";
+pub(crate) const ROOT: &str = "_index.md";
 
 impl Site {
     /// The public URL path of an internal path: base path prepended, percent-encoded.

@@ -13,7 +13,7 @@ const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
     .remove(b'~');
 
 /// The URL path of a content folder: `"case studies/2026"` → `"/case-studies/2026/"`.
-pub fn dir_path(dir: &str, mode: SlugMode) -> String {
+pub(crate) fn dir_path(dir: &str, mode: SlugMode) -> String {
     let mut path = String::from("/");
     for part in dir.split('/').filter(|p| !p.is_empty()) {
         let slug = slugify(part, mode);
@@ -29,12 +29,12 @@ pub fn dir_path(dir: &str, mode: SlugMode) -> String {
 }
 
 /// Splits a content id into its folder and file name: `"a/b/c.md"` → `("a/b", "c.md")`.
-pub fn split_id(id: &str) -> (&str, &str) {
+pub(crate) fn split_id(id: &str) -> (&str, &str) {
     id.rsplit_once('/').unwrap_or(("", id))
 }
 
 /// Percent-encodes each segment of a URL path for use in `href` and the sitemap.
-pub fn encode_path(path: &str) -> String {
+pub(crate) fn encode_path(path: &str) -> String {
     path.split('/')
         .map(|seg| utf8_percent_encode(seg, SEGMENT).to_string())
         .collect::<Vec<_>>()
@@ -42,7 +42,7 @@ pub fn encode_path(path: &str) -> String {
 }
 
 /// The output file for a URL path: `"/a/b/"` → `"a/b/index.html"`.
-pub fn output_file(path: &str) -> String {
+pub(crate) fn output_file(path: &str) -> String {
     let trimmed = path.trim_matches('/');
     if trimmed.is_empty() {
         "index.html".to_string()
@@ -53,7 +53,7 @@ pub fn output_file(path: &str) -> String {
 
 /// Why an alias or a slug is refused: it would not stay one path inside the output.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum PathError {
+pub(crate) enum PathError {
     /// An alias with a scheme (`https://…`).
     #[error("an alias is a path on this site, not a full URL")]
     AliasIsUrl,
@@ -71,7 +71,7 @@ pub enum PathError {
 }
 
 /// Checks an alias (`/old/url/`) and returns its URL path, or why it is refused.
-pub fn alias_path(alias: &str) -> Result<String, PathError> {
+pub(crate) fn alias_path(alias: &str) -> Result<String, PathError> {
     if alias.contains("://") {
         return Err(PathError::AliasIsUrl);
     }
@@ -88,7 +88,7 @@ pub fn alias_path(alias: &str) -> Result<String, PathError> {
 }
 
 /// Checks a `slug:` value: one safe path segment.
-pub fn check_slug(slug: &str) -> Result<(), PathError> {
+pub(crate) fn check_slug(slug: &str) -> Result<(), PathError> {
     if is_safe_segment(slug) {
         Ok(())
     } else {

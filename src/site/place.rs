@@ -179,7 +179,7 @@ fn kind_name_of(
 
 /// `smm.uk.md` → (`smm.md`, `uk`) when `uk` is one of the site's other languages;
 /// any other name is in the default language.
-pub fn split_lang(name: &str, config: &SiteConfig) -> (String, String) {
+pub(super) fn split_lang(name: &str, config: &SiteConfig) -> (String, String) {
     if let Some(stem) = name.strip_suffix(".md")
         && let Some((base, code)) = stem.rsplit_once('.')
         && code != config.default_language

@@ -33,7 +33,7 @@ pub struct Term {
 /// ("SEO", "seo") are one term.
 /// Two different names that slugify alike (not just in case: "Social-media" and
 /// "Social media" do, "SEO" and "seo" are one term) are an error naming both files.
-pub fn collect_taxonomies(
+pub(crate) fn collect_taxonomies(
     config: &SiteConfig,
     pages: &BTreeMap<String, Page>,
 ) -> (Vec<Taxonomy>, Vec<Diagnostic>) {

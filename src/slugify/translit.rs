@@ -37,13 +37,13 @@ use deunicode::deunicode_char;
 use unicode_normalization::UnicodeNormalization;
 
 /// Romanises `text` without knowing its language (see the module docs).
-pub fn to_ascii(text: &str) -> String {
+pub(super) fn to_ascii(text: &str) -> String {
     to_ascii_lang(text, None)
 }
 
 /// Romanises `text`; `lang` is the page language (a BCP 47 tag such as `uk`,
 /// `bg-BG`, `ru`) and only steers Cyrillic.
-pub fn to_ascii_lang(text: &str, lang: Option<&str>) -> String {
+pub(super) fn to_ascii_lang(text: &str, lang: Option<&str>) -> String {
     let chars: Vec<char> = text.nfc().collect();
     let rule = CyrillicRule::for_lang(lang);
     let unmarked = match rule {

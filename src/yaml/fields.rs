@@ -7,7 +7,7 @@ use serde::de::{self, Deserializer, Visitor};
 
 /// The field names of a struct deriving `Deserialize` (renames applied), in
 /// declaration order. Empty for a type that is not a struct.
-pub fn of<'de, T: Deserialize<'de>>() -> &'static [&'static str] {
+pub(crate) fn of<'de, T: Deserialize<'de>>() -> &'static [&'static str] {
     let mut fields: &'static [&'static str] = &[];
     // The probe answers the struct's call with an error once it has the names.
     let _ = T::deserialize(Probe {

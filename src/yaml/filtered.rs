@@ -12,18 +12,18 @@ use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, IntoDeserialize
 use serde::{Deserialize, de::Visitor};
 
 /// The values of the keys left out, by key.
-pub type Rest = BTreeMap<String, serde_yaml::Value>;
+pub(super) type Rest = BTreeMap<String, serde_yaml::Value>;
 
 /// Deserializes a `T` from a map, without the keys for which `skip` is true (their
 /// values go to `rest` when given).
-pub struct Without<'s, T> {
+pub(super) struct Without<'s, T> {
     skip: &'s dyn Fn(&str) -> bool,
     rest: Option<&'s mut Rest>,
     target: PhantomData<T>,
 }
 
 impl<'s, T> Without<'s, T> {
-    pub fn new(skip: &'s dyn Fn(&str) -> bool, rest: Option<&'s mut Rest>) -> Self {
+    pub(super) fn new(skip: &'s dyn Fn(&str) -> bool, rest: Option<&'s mut Rest>) -> Self {
         Without {
             skip,
             rest,

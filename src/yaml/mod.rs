@@ -10,8 +10,8 @@ use std::collections::BTreeMap;
 
 use serde::de::{DeserializeOwned, DeserializeSeed};
 
-pub use fields::of as fields_of;
-pub use positions::Position;
+pub(crate) use fields::of as fields_of;
+pub(crate) use positions::Position;
 
 use crate::error::{Diagnostic, nearest};
 
@@ -25,7 +25,10 @@ pub struct Fragment<'a> {
 
 /// Deserializes `fragment` into `T`; any error names the line and column in the file,
 /// and an unknown key comes with the nearest known key.
-pub fn parse<T: DeserializeOwned>(file: &Path, fragment: Fragment<'_>) -> Result<T, Diagnostic> {
+pub(crate) fn parse<T: DeserializeOwned>(
+    file: &Path,
+    fragment: Fragment<'_>,
+) -> Result<T, Diagnostic> {
     serde_yaml::from_str(fragment.text).map_err(|err| to_diagnostic(file, fragment, &err))
 }
 
@@ -130,7 +133,7 @@ impl Fragment<'_> {
 /// Deserializes the top-level map of `fragment` into `T`, leaving out the keys for
 /// which `skip` is true (they belong to another type: the common keys of a page when
 /// `T` is the front matter of its kind). Errors are placed as by [`parse`].
-pub fn parse_without<T: DeserializeOwned>(
+pub(crate) fn parse_without<T: DeserializeOwned>(
     file: &Path,
     fragment: Fragment<'_>,
     skip: &dyn Fn(&str) -> bool,
@@ -142,7 +145,7 @@ pub fn parse_without<T: DeserializeOwned>(
 }
 
 /// [`parse_without`], keeping the values of the keys left out, by key.
-pub fn parse_split<T: DeserializeOwned>(
+pub(crate) fn parse_split<T: DeserializeOwned>(
     file: &Path,
     fragment: Fragment<'_>,
     skip: &dyn Fn(&str) -> bool,

@@ -22,13 +22,13 @@ pub struct Position {
 ///
 /// A path segment names a key of a map or, in a list, the 0-based index of an item:
 /// `["entries", "2", "format"]`.
-pub fn locate(text: &str, first_line: usize, path: &[&str]) -> Option<Position> {
+pub(super) fn locate(text: &str, first_line: usize, path: &[&str]) -> Option<Position> {
     find(text, first_line, path, false)
 }
 
 /// The position of the key at the end of `path` itself (for a key that should not be
 /// there); for a list item, the item.
-pub fn locate_key(text: &str, first_line: usize, path: &[&str]) -> Option<Position> {
+pub(super) fn locate_key(text: &str, first_line: usize, path: &[&str]) -> Option<Position> {
     find(text, first_line, path, true)
 }
 

@@ -11,7 +11,7 @@ use crate::render::format::Format as Formatter;
 
 /// A weekday header of the month grids.
 #[derive(Debug, Serialize)]
-pub struct WeekdayView {
+pub(crate) struct WeekdayView {
     /// Its short name in the page's language (`Mon`).
     pub short: String,
     /// Its full name (`Monday`).
@@ -22,7 +22,7 @@ pub struct WeekdayView {
 
 /// One month of `page.calendar.months`.
 #[derive(Debug, Serialize)]
-pub struct MonthView {
+pub(crate) struct MonthView {
     /// `YYYY-MM`, for anchors.
     pub id: String,
     /// The month and year in the page's language (`November 2026`).
@@ -35,7 +35,7 @@ pub struct MonthView {
 
 /// A day cell of a month grid.
 #[derive(Debug, Serialize)]
-pub struct DayView {
+pub(crate) struct DayView {
     /// The day of the month, a number.
     pub day: u32,
     /// The day of the month in the page's digits.

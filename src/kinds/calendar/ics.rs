@@ -17,13 +17,13 @@ use crate::render::format::Format;
 use crate::site::{Page, Site};
 
 /// The file written beside a calendar page.
-pub const ICS_FILE: &str = "calendar.ics";
+pub(crate) const ICS_FILE: &str = "calendar.ics";
 
 /// How long a timed entry lasts in a calendar app.
 const SLOT_MINUTES: i64 = 30;
 
 /// The `calendar.ics` of a calendar page.
-pub fn ics(site: &Site, page: &Page, calendar: &Calendar, f: Format<'_>) -> String {
+pub(crate) fn ics(site: &Site, page: &Page, calendar: &Calendar, f: Format<'_>) -> String {
     let tz = calendar.timezone.name();
     let host = site
         .config

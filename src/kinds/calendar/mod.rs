@@ -6,11 +6,11 @@
 //! with the zone's definition from `vtimezone.rs`).
 
 mod check;
-pub mod grid;
-pub mod ics;
-pub mod names;
-pub mod platform;
-pub mod view;
+pub(crate) mod grid;
+pub(crate) mod ics;
+pub(crate) mod names;
+pub(crate) mod platform;
+pub(crate) mod view;
 mod vtimezone;
 
 use std::any::Any;
@@ -28,14 +28,14 @@ use crate::content::dates::Date;
 use crate::error::Diagnostic;
 use crate::render::format::Format as Formatter;
 use crate::site::{Page, Site};
-pub use ics::ICS_FILE;
+pub(crate) use ics::ICS_FILE;
 
-pub struct Spec;
+pub(crate) struct Spec;
 
 /// The keys of a calendar.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct FrontMatter {
+pub(crate) struct FrontMatter {
     #[serde(default)]
     pub period: Option<Period>,
     #[serde(default)]
@@ -70,7 +70,7 @@ keywords! {
 /// One entry as written in front matter.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct EntryMeta {
+pub(crate) struct EntryMeta {
     pub date: Date,
     #[serde(default)]
     pub time: Option<String>,
@@ -86,7 +86,7 @@ pub struct EntryMeta {
 
 /// A checked entry.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Entry {
+pub(crate) struct Entry {
     /// Its position in `entries`, for stable iCalendar UIDs and error places.
     pub index: usize,
     pub date: NaiveDate,
@@ -102,7 +102,7 @@ pub struct Entry {
 
 /// A checked calendar: entries sorted by date and time.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Calendar {
+pub(crate) struct Calendar {
     pub start: NaiveDate,
     pub end: NaiveDate,
     pub timezone: chrono_tz::Tz,
@@ -171,12 +171,17 @@ impl KindData for Calendar {
 }
 
 /// An error on the line of `entries[index].key`.
-pub fn entry_error(origin: Origin<'_>, index: usize, key: &str, message: String) -> Diagnostic {
+pub(crate) fn entry_error(
+    origin: Origin<'_>,
+    index: usize,
+    key: &str,
+    message: String,
+) -> Diagnostic {
     list_error(origin, "entries", index, key, message)
 }
 
 /// An error on the value of `key` in item `index` of the list `list`.
-pub fn list_error(
+pub(crate) fn list_error(
     origin: Origin<'_>,
     list: &str,
     index: usize,

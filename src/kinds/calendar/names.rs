@@ -9,7 +9,7 @@ use icu::datetime::{FixedCalendarDateTimeFormatter, NoCalendarFormatter};
 use icu::locale::Locale;
 
 /// Month, weekday and time names of one language, from ICU4X's CLDR data.
-pub struct Names {
+pub(crate) struct Names {
     month: Option<FixedCalendarDateTimeFormatter<Gregorian, YM>>,
     weekday_long: Option<FixedCalendarDateTimeFormatter<Gregorian, E>>,
     weekday_short: Option<FixedCalendarDateTimeFormatter<Gregorian, E>>,
@@ -18,7 +18,7 @@ pub struct Names {
 }
 
 impl Names {
-    pub fn new(lang: &str) -> Names {
+    pub(crate) fn new(lang: &str) -> Names {
         let locale: Locale = lang
             .parse()
             .unwrap_or_else(|_| "en".parse().expect("en is a locale"));
@@ -36,7 +36,7 @@ impl Names {
     }
 
     /// `листопад 2026 р.`, `November 2026`.
-    pub fn month(&self, year: i32, month: u32) -> String {
+    pub(crate) fn month(&self, year: i32, month: u32) -> String {
         match (
             &self.month,
             icu_date(NaiveDate::from_ymd_opt(year, month, 1)),
@@ -47,7 +47,7 @@ impl Names {
     }
 
     /// `(short, long)` weekday names of a date: `("Mon", "Monday")`.
-    pub fn weekday(&self, date: NaiveDate) -> (String, String) {
+    pub(crate) fn weekday(&self, date: NaiveDate) -> (String, String) {
         let d = icu_date(Some(date));
         let name = |f: &Option<FixedCalendarDateTimeFormatter<Gregorian, E>>| match (f, &d) {
             (Some(f), Some(d)) => f.format(d).to_string(),
@@ -57,7 +57,7 @@ impl Names {
     }
 
     /// `09:30`, `9:30 AM`, as the locale writes times.
-    pub fn time(&self, time: NaiveTime) -> String {
+    pub(crate) fn time(&self, time: NaiveTime) -> String {
         let t = icu::time::Time::try_new(time.hour() as u8, time.minute() as u8, 0, 0);
         match (&self.time, t) {
             (Some(f), Ok(t)) => f.format(&t).to_string(),
@@ -65,7 +65,7 @@ impl Names {
         }
     }
 
-    pub fn first_weekday(&self) -> Weekday {
+    pub(crate) fn first_weekday(&self) -> Weekday {
         self.first_weekday
     }
 }

@@ -2,7 +2,7 @@
 //! writes it, and the CSS class of its colour.
 
 /// A platform's name as its owner writes it; others as given.
-pub fn platform_label(platform: &str) -> String {
+pub(crate) fn platform_label(platform: &str) -> String {
     let known = match platform {
         "instagram" => "Instagram",
         "facebook" => "Facebook",
@@ -38,7 +38,7 @@ const COLOURED: [&str; 12] = [
 ];
 
 /// A CSS class safe name for a platform: `platform-instagram`, `platform-other`.
-pub fn platform_class(platform: &str) -> String {
+pub(crate) fn platform_class(platform: &str) -> String {
     if COLOURED.contains(&platform) {
         format!("platform-{platform}")
     } else {

@@ -18,7 +18,7 @@ use crate::site::{Page, Site};
 
 /// `page.calendar`: a calendar as its page shows it.
 #[derive(Debug, Serialize)]
-pub struct CalendarView {
+pub(crate) struct CalendarView {
     /// The IANA time zone entries' times are in (`Europe/Kyiv`; `UTC` by default).
     pub timezone: &'static str,
     /// The period's first day, `YYYY-MM-DD`.
@@ -47,7 +47,7 @@ pub struct CalendarView {
 
 /// A day of the list view, `page.calendar.days`.
 #[derive(Debug, Serialize)]
-pub struct ListDayView {
+pub(crate) struct ListDayView {
     /// `YYYY-MM-DD`.
     pub date: String,
     /// The date in the page's language.
@@ -60,7 +60,7 @@ pub struct ListDayView {
 
 /// A planned publication.
 #[derive(Debug, Clone, Serialize)]
-pub struct EntryView {
+pub(crate) struct EntryView {
     /// `YYYY-MM-DD`.
     pub date: String,
     /// The date in the page's language.
@@ -94,7 +94,7 @@ pub struct EntryView {
 
 /// A platform of the legend, `page.calendar.platforms`.
 #[derive(Debug, Serialize)]
-pub struct PlatformView {
+pub(crate) struct PlatformView {
     /// The platform, lower case.
     pub platform: String,
     /// Its name (`TikTok`).
@@ -109,7 +109,7 @@ pub struct PlatformView {
 
 impl CalendarView {
     /// The view of a calendar; broken `@/` links in entries are reported.
-    pub fn new(
+    pub(crate) fn new(
         cx: &ViewContext<'_>,
         page: &Page,
         calendar: &Calendar,

@@ -82,7 +82,7 @@ fn offset_text(seconds: i32) -> String {
 
 /// The `VTIMEZONE` component of `tz` for a calendar from `from` to `to`, with CRLF line
 /// ends.
-pub fn vtimezone(tz: Tz, from: NaiveDate, to: NaiveDate) -> String {
+pub(super) fn vtimezone(tz: Tz, from: NaiveDate, to: NaiveDate) -> String {
     let mut out = format!("BEGIN:VTIMEZONE\r\nTZID:{}\r\n", tz.name());
     for span in spans(tz, from, to) {
         let kind = if span.daylight {

@@ -2,7 +2,7 @@
 //! `check.rs`, shown by `view.rs`.
 
 mod check;
-pub mod view;
+pub(crate) mod view;
 
 use std::any::Any;
 use std::sync::Arc;
@@ -19,12 +19,12 @@ use crate::error::Diagnostic;
 use crate::render::format::Format;
 use crate::site::{Page, Site};
 
-pub struct Spec;
+pub(crate) struct Spec;
 
 /// The keys of a campaign.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct FrontMatter {
+pub(crate) struct FrontMatter {
     #[serde(default)]
     pub client: Option<String>,
     #[serde(default)]
@@ -45,14 +45,14 @@ pub struct FrontMatter {
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Budget {
+pub(crate) struct Budget {
     pub amount: Number,
     pub currency: String,
 }
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Kpi {
+pub(crate) struct Kpi {
     pub name: String,
     pub target: Number,
     #[serde(default)]
@@ -74,7 +74,7 @@ keywords! {
 
 /// A checked campaign.
 #[derive(Debug, Clone)]
-pub struct Campaign {
+pub(crate) struct Campaign {
     pub fm: FrontMatter,
     pub status: Status,
     pub start: NaiveDate,
@@ -146,7 +146,7 @@ impl KindData for Campaign {
 
 impl Campaign {
     /// Whole days from start to end, both counted.
-    pub fn duration_days(&self) -> Option<i64> {
+    pub(crate) fn duration_days(&self) -> Option<i64> {
         self.end.map(|end| (end - self.start).num_days() + 1)
     }
 }

@@ -14,7 +14,7 @@ use crate::site::Page;
 
 /// `page.campaign`: a campaign as its page shows it.
 #[derive(Debug, Serialize)]
-pub struct CampaignView {
+pub(crate) struct CampaignView {
     /// Who the campaign is for, as written.
     pub client: Option<String>,
     /// `planned`, `running` or `completed`.
@@ -45,7 +45,7 @@ pub struct CampaignView {
 
 /// `page.campaign.budget`.
 #[derive(Debug, Serialize)]
-pub struct BudgetView {
+pub(crate) struct BudgetView {
     /// The amount, a number.
     pub amount: f64,
     /// The ISO 4217 code, upper case.
@@ -56,7 +56,7 @@ pub struct BudgetView {
 
 /// One row of `page.campaign.kpis`.
 #[derive(Debug, Serialize)]
-pub struct KpiView {
+pub(crate) struct KpiView {
     /// What is measured (`Reach`).
     pub name: String,
     /// The value aimed at.
@@ -81,7 +81,7 @@ pub struct KpiView {
 
 /// What a listing shows of a campaign, besides every page's summary.
 #[derive(Debug, Serialize)]
-pub struct CampaignSummary {
+pub(crate) struct CampaignSummary {
     /// `planned`, `running` or `completed`.
     pub status: Status,
     /// The status in words.
@@ -99,7 +99,7 @@ pub struct CampaignSummary {
 }
 
 impl CampaignView {
-    pub fn new(
+    pub(crate) fn new(
         cx: &ViewContext<'_>,
         page: &Page,
         c: &Campaign,
@@ -152,7 +152,7 @@ impl KpiView {
 }
 
 impl CampaignSummary {
-    pub fn new(c: &Campaign, f: Format<'_>) -> CampaignSummary {
+    pub(crate) fn new(c: &Campaign, f: Format<'_>) -> CampaignSummary {
         CampaignSummary {
             status: c.status,
             status_label: status_label(c.status),

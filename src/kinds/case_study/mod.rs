@@ -1,7 +1,7 @@
 //! `kind: case_study`: the story of a piece of work and its measured results; shown
 //! by `view.rs`.
 
-pub mod view;
+pub(crate) mod view;
 
 use std::any::Any;
 use std::sync::Arc;
@@ -19,12 +19,12 @@ use crate::images::Slot;
 use crate::render::format::Format;
 use crate::site::{Page, Site};
 
-pub struct Spec;
+pub(crate) struct Spec;
 
 /// The keys of a case study.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct FrontMatter {
+pub(crate) struct FrontMatter {
     #[serde(default)]
     pub client: Option<String>,
     #[serde(default)]
@@ -49,7 +49,7 @@ pub struct FrontMatter {
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Period {
+pub(crate) struct Period {
     pub start: Date,
     #[serde(default)]
     pub end: Option<Date>,
@@ -57,7 +57,7 @@ pub struct Period {
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct CaseResult {
+pub(crate) struct CaseResult {
     pub metric: String,
     pub before: Number,
     pub after: Number,
@@ -69,7 +69,7 @@ pub struct CaseResult {
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Testimonial {
+pub(crate) struct Testimonial {
     pub quote: String,
     pub author: String,
     #[serde(default)]
@@ -78,7 +78,7 @@ pub struct Testimonial {
 
 /// A checked case study. `related` links are resolved when the site is assembled.
 #[derive(Debug, Clone)]
-pub struct CaseStudy {
+pub(crate) struct CaseStudy {
     pub fm: FrontMatter,
 }
 

@@ -16,7 +16,7 @@ use crate::site::{Page, Site};
 
 /// `page.case_study`: a case study as its page shows it.
 #[derive(Debug, Serialize)]
-pub struct CaseStudyView {
+pub(crate) struct CaseStudyView {
     /// Who the work was for, as written.
     pub client: Option<String>,
     /// What part the author played, as written.
@@ -41,7 +41,7 @@ pub struct CaseStudyView {
 
 /// `page.case_study.period`.
 #[derive(Debug, Serialize)]
-pub struct PeriodView {
+pub(crate) struct PeriodView {
     /// The first day, `YYYY-MM-DD`.
     pub start: String,
     /// The last day, `YYYY-MM-DD`; `null` while ongoing.
@@ -54,7 +54,7 @@ pub struct PeriodView {
 
 /// A case study's cover, on its page and in listings.
 #[derive(Debug, Serialize)]
-pub struct CoverView {
+pub(crate) struct CoverView {
     /// The image's URL (a file of the page's bundle, or as written).
     pub url: String,
     /// The image's text alternative: empty, the cover is decoration.
@@ -66,7 +66,7 @@ pub struct CoverView {
 
 /// One row of `page.case_study.results`.
 #[derive(Debug, Serialize)]
-pub struct ResultView {
+pub(crate) struct ResultView {
     /// What was measured.
     pub metric: String,
     /// The value before the work.
@@ -94,7 +94,7 @@ pub struct ResultView {
 
 /// `page.case_study.testimonial`.
 #[derive(Debug, Serialize)]
-pub struct TestimonialView {
+pub(crate) struct TestimonialView {
     /// The quote, rendered from Markdown.
     pub quote: String,
     /// Who said it.
@@ -105,7 +105,7 @@ pub struct TestimonialView {
 
 /// A page of `page.case_study.related`.
 #[derive(Debug, Serialize)]
-pub struct RelatedView {
+pub(crate) struct RelatedView {
     /// The page's title.
     pub title: String,
     /// The page's URL.
@@ -116,7 +116,7 @@ pub struct RelatedView {
 
 /// What a listing shows of a case study, besides every page's summary.
 #[derive(Debug, Serialize)]
-pub struct CaseStudySummary {
+pub(crate) struct CaseStudySummary {
     /// Who the work was for.
     pub client: Option<String>,
     /// The summary as plain text.
@@ -126,7 +126,7 @@ pub struct CaseStudySummary {
 }
 
 impl CaseStudyView {
-    pub fn new(
+    pub(crate) fn new(
         cx: &ViewContext<'_>,
         page: &Page,
         study: &CaseStudy,
@@ -201,7 +201,7 @@ fn related(
 
 impl CoverView {
     /// The cover named `cover` in the front matter of `page`.
-    pub fn new(site: &Site, page: &Page, cover: &str) -> CoverView {
+    pub(crate) fn new(site: &Site, page: &Page, cover: &str) -> CoverView {
         let thumbnails = site.pictures.get(&(page.id.clone(), Slot::Cover));
         CoverView {
             url: asset_url(site, page, cover),
@@ -256,7 +256,7 @@ fn change_display(r: &CaseResult, change: f64, f: Format<'_>) -> String {
 }
 
 impl CaseStudySummary {
-    pub fn new(site: &Site, page: &Page, study: &CaseStudy) -> CaseStudySummary {
+    pub(crate) fn new(site: &Site, page: &Page, study: &CaseStudy) -> CaseStudySummary {
         let m = &study.fm;
         CaseStudySummary {
             client: m.client.clone(),

@@ -9,7 +9,7 @@ use crate::site::{Page, Site};
 
 /// The `JobPosting` of an open job, as JSON safe to put inside `<script>`; `None` for
 /// a closed posting or one without a company.
-pub fn job_posting(site: &Site, page: &Page, job: &Job, body: &Rendered) -> Option<String> {
+pub(super) fn job_posting(site: &Site, page: &Page, job: &Job, body: &Rendered) -> Option<String> {
     if job.closed {
         return None;
     }

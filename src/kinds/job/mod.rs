@@ -4,7 +4,7 @@
 
 mod check;
 mod json_ld;
-pub mod view;
+pub(crate) mod view;
 
 use std::any::Any;
 use std::sync::Arc;
@@ -22,12 +22,12 @@ use crate::markdown::Rendered;
 use crate::render::format::Format;
 use crate::site::{Page, Site};
 
-pub struct Spec;
+pub(crate) struct Spec;
 
 /// The keys of a job posting.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct FrontMatter {
+pub(crate) struct FrontMatter {
     #[serde(default)]
     pub valid_through: Option<crate::content::dates::Date>,
     #[serde(default)]
@@ -56,7 +56,7 @@ pub struct FrontMatter {
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub struct Company {
+pub(crate) struct Company {
     pub name: String,
     #[serde(default)]
     pub url: Option<String>,
@@ -66,7 +66,7 @@ pub struct Company {
 
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub struct Location {
+pub(crate) struct Location {
     #[serde(default)]
     pub street: Option<String>,
     #[serde(default)]
@@ -87,7 +87,7 @@ pub struct Location {
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub struct Salary {
+pub(crate) struct Salary {
     /// ISO 4217.
     pub currency: String,
     #[serde(default)]
@@ -101,7 +101,7 @@ pub struct Salary {
 
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub struct Apply {
+pub(crate) struct Apply {
     #[serde(default)]
     pub url: Option<String>,
     #[serde(default)]
@@ -135,7 +135,7 @@ keywords! {
 
 /// A checked job posting.
 #[derive(Debug, Clone)]
-pub struct Job {
+pub(crate) struct Job {
     pub fm: FrontMatter,
     pub posted: NaiveDate,
     /// Past `valid_through`: the page stays, says so, and leaves every list of open jobs.
@@ -220,6 +220,6 @@ impl KindData for Job {
 }
 
 /// English name of an ISO 3166-1 alpha-2 code.
-pub fn country_name(code: &str) -> Option<&'static str> {
+pub(crate) fn country_name(code: &str) -> Option<&'static str> {
     rust_iso3166::from_alpha2(&code.to_ascii_uppercase()).map(|c| c.name)
 }

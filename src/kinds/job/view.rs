@@ -12,7 +12,7 @@ use crate::site::Page;
 
 /// `page.job`: a job posting as its page shows it.
 #[derive(Debug, Serialize)]
-pub struct JobView {
+pub(crate) struct JobView {
     /// The day it was posted (the page's `date`), `YYYY-MM-DD`.
     pub date_posted: Option<String>,
     /// The last day applications are taken, `YYYY-MM-DD`; `null` when open-ended.
@@ -51,7 +51,7 @@ pub struct JobView {
 
 /// `page.job.company`.
 #[derive(Debug, Serialize)]
-pub struct CompanyView {
+pub(crate) struct CompanyView {
     /// The company's name.
     pub name: String,
     /// Its web site, an absolute http(s) URL.
@@ -62,7 +62,7 @@ pub struct CompanyView {
 
 /// `page.job.salary`.
 #[derive(Debug, Serialize)]
-pub struct SalaryView {
+pub(crate) struct SalaryView {
     /// The ISO 4217 code, upper case (`UAH`).
     pub currency: String,
     /// The lower end of a range, a number.
@@ -83,7 +83,7 @@ pub struct SalaryView {
 
 /// `page.job.location`.
 #[derive(Debug, Serialize)]
-pub struct LocationView {
+pub(crate) struct LocationView {
     /// The street address, as written.
     pub street: Option<String>,
     /// The city, as written.
@@ -106,7 +106,7 @@ pub struct LocationView {
 
 /// A country remote applicants may live in.
 #[derive(Debug, Serialize)]
-pub struct CountryView {
+pub(crate) struct CountryView {
     /// The ISO 3166-1 alpha-2 code, upper case.
     pub code: String,
     /// The country's English name.
@@ -115,7 +115,7 @@ pub struct CountryView {
 
 /// `page.job.apply`.
 #[derive(Debug, Serialize)]
-pub struct ApplyView {
+pub(crate) struct ApplyView {
     /// The application form's URL.
     pub url: Option<String>,
     /// The address applications are mailed to.
@@ -126,7 +126,7 @@ pub struct ApplyView {
 
 /// What a listing shows of a job posting, besides every page's summary.
 #[derive(Debug, Serialize)]
-pub struct JobSummary {
+pub(crate) struct JobSummary {
     /// Past `valid_through`.
     pub closed: bool,
     /// The last day applications are taken, `YYYY-MM-DD`.
@@ -144,7 +144,7 @@ pub struct JobSummary {
 }
 
 impl JobView {
-    pub fn new(
+    pub(crate) fn new(
         cx: &ViewContext<'_>,
         page: &Page,
         job: &Job,
@@ -213,7 +213,7 @@ impl SalaryView {
 
 impl LocationView {
     /// The job's location; `None` when it has none.
-    pub fn new(job: &Job, f: Format<'_>) -> Option<LocationView> {
+    pub(crate) fn new(job: &Job, f: Format<'_>) -> Option<LocationView> {
         let l = job.fm.location.as_ref()?;
         let country = l.country.as_ref().map(|c| c.to_ascii_uppercase());
         let country_label = country.as_deref().and_then(country_name);
@@ -251,7 +251,7 @@ impl LocationView {
 }
 
 impl JobSummary {
-    pub fn new(job: &Job, f: Format<'_>) -> JobSummary {
+    pub(crate) fn new(job: &Job, f: Format<'_>) -> JobSummary {
         let m = &job.fm;
         JobSummary {
             closed: job.closed,

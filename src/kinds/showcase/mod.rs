@@ -2,7 +2,7 @@
 //! a link and the post's metrics. Images are checked and resized by `crate::images`;
 //! `view.rs` shows them.
 
-pub mod view;
+pub(crate) mod view;
 
 use std::any::Any;
 use std::sync::Arc;
@@ -20,12 +20,12 @@ use crate::error::Diagnostic;
 use crate::images::Slot;
 use crate::site::Page;
 
-pub struct Spec;
+pub(crate) struct Spec;
 
 /// The keys of a showcase.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct FrontMatter {
+pub(crate) struct FrontMatter {
     #[serde(default)]
     pub items: Vec<ItemMeta>,
 }
@@ -33,7 +33,7 @@ pub struct FrontMatter {
 /// One item as written in front matter.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct ItemMeta {
+pub(crate) struct ItemMeta {
     pub platform: String,
     pub image: String,
     #[serde(default)]
@@ -49,7 +49,7 @@ pub struct ItemMeta {
 
 /// A checked item; its thumbnails are the site's picture of slot `Slot::Item(n)`.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Item {
+pub(crate) struct Item {
     pub platform: String,
     pub image: String,
     pub caption: Option<String>,
@@ -59,7 +59,7 @@ pub struct Item {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct Showcase {
+pub(crate) struct Showcase {
     pub items: Vec<Item>,
 }
 

@@ -30,14 +30,14 @@ const KNOWN_METRICS: [&str; 10] = [
 
 /// `page.showcase`: a showcase as its page shows it.
 #[derive(Debug, Serialize)]
-pub struct ShowcaseView {
+pub(crate) struct ShowcaseView {
     /// The samples, in the order written.
     pub items: Vec<ItemView>,
 }
 
 /// One sample of `page.showcase.items`.
 #[derive(Debug, Serialize)]
-pub struct ItemView {
+pub(crate) struct ItemView {
     /// The platform, lower case (`instagram`).
     pub platform: String,
     /// The platform's name (`Instagram`).
@@ -61,7 +61,7 @@ pub struct ItemView {
 
 /// A sample's image: its picture (`src`, `srcset`, `width`, …) and its `alt`.
 #[derive(Debug, Serialize)]
-pub struct ImageView {
+pub(crate) struct ImageView {
     /// The thumbnails, as every picture has them.
     #[serde(flatten)]
     pub picture: PictureView,
@@ -71,7 +71,7 @@ pub struct ImageView {
 
 /// One metric of a sample (`reach: 12400`).
 #[derive(Debug, Serialize)]
-pub struct MetricView {
+pub(crate) struct MetricView {
     /// Its name, as written.
     pub name: String,
     /// Its name in the page's language for the known metrics, else the name with
@@ -85,7 +85,7 @@ pub struct MetricView {
 
 impl ShowcaseView {
     /// The view of a showcase; broken `@/` links in items are reported.
-    pub fn new(
+    pub(crate) fn new(
         cx: &ViewContext<'_>,
         page: &Page,
         showcase: &Showcase,

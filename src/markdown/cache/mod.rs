@@ -25,7 +25,7 @@ use super::{Heading, MarkdownOptions, Rendered, render};
 
 /// Where the cache lives under a site's folder; the rendered Markdown is in its
 /// `markdown/` folder.
-pub const CACHE_DIR: &str = ".folio-cache";
+pub(crate) const CACHE_DIR: &str = ".folio-cache";
 
 /// Bumped whenever the entry format or the meaning of a key changes.
 const FORMAT: &str = "folio-markdown-cache 2";
@@ -40,7 +40,7 @@ struct Header {
 }
 
 /// The on-disk cache of one build; shared by the threads rendering pages.
-pub struct MarkdownCache {
+pub(crate) struct MarkdownCache {
     store: pack::PackStore,
     /// Bodies found in the cache, and bodies rendered, by this build.
     hits: AtomicUsize,
@@ -49,7 +49,7 @@ pub struct MarkdownCache {
 
 impl MarkdownCache {
     /// The cache of the site in `root`.
-    pub fn new(root: &Path) -> MarkdownCache {
+    pub(crate) fn new(root: &Path) -> MarkdownCache {
         MarkdownCache {
             store: pack::PackStore::open(root.join(CACHE_DIR).join("markdown")),
             hits: AtomicUsize::new(0),
@@ -58,7 +58,7 @@ impl MarkdownCache {
     }
 
     /// `markdown::render` of `body`, from the cache when an entry is still good.
-    pub fn render(
+    pub(crate) fn render(
         &self,
         file: &Path,
         body: &str,
@@ -82,7 +82,7 @@ impl MarkdownCache {
     }
 
     /// How many bodies this build took from the cache, and how many it rendered.
-    pub fn counts(&self) -> (usize, usize) {
+    pub(crate) fn counts(&self) -> (usize, usize) {
         (
             self.hits.load(Ordering::Relaxed),
             self.misses.load(Ordering::Relaxed),
@@ -91,7 +91,7 @@ impl MarkdownCache {
 
     /// Ends a successful build: keeps the entries it used or wrote and drops the rest
     /// (they belong to bodies that changed or are gone).
-    pub fn finish(self) {
+    pub(crate) fn finish(self) {
         self.store.finish();
     }
 }

@@ -38,7 +38,7 @@ struct Writer {
     offset: u64,
 }
 
-pub struct PackStore {
+pub(super) struct PackStore {
     dir: PathBuf,
     /// The entries of the index the last finished build wrote.
     index: HashMap<u128, Loc>,
@@ -51,7 +51,7 @@ pub struct PackStore {
 
 impl PackStore {
     /// The store in `dir` (created when the first entry is written).
-    pub fn open(dir: PathBuf) -> PackStore {
+    pub(super) fn open(dir: PathBuf) -> PackStore {
         let index = fs::read_to_string(dir.join(INDEX))
             .ok()
             .and_then(|text| parse_index(&text))
@@ -66,14 +66,14 @@ impl PackStore {
     }
 
     /// The bytes stored under `key`, if they are there and whole.
-    pub fn get(&self, key: u128) -> Option<Vec<u8>> {
+    pub(super) fn get(&self, key: u128) -> Option<Vec<u8>> {
         let loc = self.index.get(&key)?;
         let frame = self.read_frame(loc)?;
         unframe(key, &frame).map(<[u8]>::to_vec)
     }
 
     /// Keeps the entry of `key` (found by `get`) in the next index.
-    pub fn keep(&self, key: u128) {
+    pub(super) fn keep(&self, key: u128) {
         if let (Some(loc), Ok(mut kept)) = (self.index.get(&key), self.kept.lock()) {
             kept.insert(key, loc.clone());
         }
@@ -81,7 +81,7 @@ impl PackStore {
 
     /// Stores `bytes` under `key`. Failing to write is not an error: the entry is
     /// simply not there next time.
-    pub fn put(&self, key: u128, bytes: &[u8]) {
+    pub(super) fn put(&self, key: u128, bytes: &[u8]) {
         let writer = self.writers.lock().ok().and_then(|mut w| w.pop());
         let Some(mut writer) = writer.or_else(|| self.new_writer()) else {
             return;
@@ -106,7 +106,7 @@ impl PackStore {
 
     /// Ends the build: flushes the new packs, compacts when most bytes are dead,
     /// writes the index of the kept entries and deletes every pack it does not name.
-    pub fn finish(self) {
+    pub(super) fn finish(self) {
         let writers = self.writers.lock().map(|mut w| std::mem::take(&mut *w));
         let mut kept = self
             .kept

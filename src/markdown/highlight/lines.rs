@@ -45,7 +45,7 @@ thread_local! {
 
 /// `code` highlighted with `syntax` into spans classed by `style`, or `None` when syntect
 /// fails on a line (the caller shows the code unhighlighted).
-pub fn highlight(
+pub(super) fn highlight(
     code: &str,
     syntax: &SyntaxReference,
     syntaxes: &SyntaxSet,

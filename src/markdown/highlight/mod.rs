@@ -16,7 +16,7 @@ static SYNTAXES: LazyLock<SyntaxSet> = LazyLock::new(SyntaxSet::load_defaults_ne
 static THEMES: LazyLock<ThemeSet> = LazyLock::new(ThemeSet::load_defaults);
 
 /// Loads the bundled syntaxes now rather than at the first code block.
-pub fn load_syntaxes() {
+pub(crate) fn load_syntaxes() {
     LazyLock::force(&SYNTAXES);
 }
 

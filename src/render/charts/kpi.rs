@@ -37,7 +37,7 @@ const KPI_TEXT_HEADING: &str = "actual / target";
 
 /// Rounded `actual` as a percentage of `target`; `None` when the target is zero
 /// (or either value is not a finite number).
-pub fn percent_of_target(target: f64, actual: f64) -> Option<i64> {
+pub(crate) fn percent_of_target(target: f64, actual: f64) -> Option<i64> {
     if target == 0.0 || !target.is_finite() || !actual.is_finite() {
         return None;
     }
@@ -47,7 +47,7 @@ pub fn percent_of_target(target: f64, actual: f64) -> Option<i64> {
 
 /// Whether `actual` meets `target`: at or above it when higher is better, at or
 /// below it when lower is better.
-pub fn is_met(target: f64, actual: f64, better: Better) -> bool {
+pub(crate) fn is_met(target: f64, actual: f64, better: Better) -> bool {
     match better {
         Better::Higher => actual >= target,
         Better::Lower => actual <= target,
@@ -64,7 +64,12 @@ pub fn is_met(target: f64, actual: f64, better: Better) -> bool {
 /// empty bars (the text still shows them).
 ///
 /// Returns `None` when `kpis` is empty.
-pub fn kpi_chart(kpis: &[KpiBar], id_prefix: &str, title: &str, rtl: bool) -> Option<String> {
+pub(crate) fn kpi_chart(
+    kpis: &[KpiBar],
+    id_prefix: &str,
+    title: &str,
+    rtl: bool,
+) -> Option<String> {
     if kpis.is_empty() {
         return None;
     }

@@ -29,15 +29,15 @@ mod kpi;
 mod svg;
 mod timeline;
 
-pub use kpi::{is_met, kpi_chart, percent_of_target};
-pub use timeline::timeline;
+pub(crate) use kpi::{is_met, kpi_chart, percent_of_target};
+pub(crate) use timeline::timeline;
 
 /// Whether a bigger actual value is better: the kinds' own enum.
-pub use crate::kinds::values::Better;
+pub(crate) use crate::kinds::values::Better;
 
 /// One KPI row: a target and (once measured) an actual value.
 #[derive(Debug, Clone)]
-pub struct KpiBar {
+pub(crate) struct KpiBar {
     pub name: String,
     pub target: f64,
     pub actual: Option<f64>,
@@ -48,7 +48,7 @@ pub struct KpiBar {
 /// One campaign on the timeline. Dates are `(year, month, day)`; `status` is
 /// `planned`, `running` or `completed`.
 #[derive(Debug, Clone)]
-pub struct TimelineItem {
+pub(crate) struct TimelineItem {
     pub label: String,
     pub url: String,
     pub start: (i32, u32, u32),

@@ -56,7 +56,7 @@ const MONTHS: [&str; 12] = [
 /// before it.
 ///
 /// Returns `None` when `items` is empty.
-pub fn timeline(
+pub(crate) fn timeline(
     items: &[TimelineItem],
     today: (i32, u32, u32),
     id_prefix: &str,
