@@ -84,7 +84,7 @@ impl Claims {
 pub(super) fn check_aliases(
     aliases: &[String],
     file: &Path,
-    line: usize,
+    line: &dyn Fn() -> usize,
     claims: &mut Claims,
     problems: &mut Vec<Diagnostic>,
 ) {
@@ -92,7 +92,7 @@ pub(super) fn check_aliases(
         match alias_path(alias) {
             Ok(path) => claims.claim(&path, file, problems),
             Err(why) => problems.push(
-                Diagnostic::error(file, format!("alias `{alias}` refused: {why}")).at_line(line),
+                Diagnostic::error(file, format!("alias `{alias}` refused: {why}")).at_line(line()),
             ),
         }
     }

@@ -43,11 +43,12 @@ pub(super) fn place_pages(
             continue;
         };
         claims.claim(&page.path, &page.file, problems);
-        let aliases_line = file.key_line("aliases");
+        // The line is looked for only when an alias is refused.
+        let aliases_line = || file.key_line("aliases");
         check_aliases(
             &page.meta.aliases,
             &page.file,
-            aliases_line,
+            &aliases_line,
             claims,
             problems,
         );

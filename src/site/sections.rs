@@ -27,8 +27,8 @@ pub(super) fn place_sections(
 ) -> BTreeMap<String, Section> {
     let mut sections = BTreeMap::new();
     for file in section_files {
-        let aliases_line = file.key_line("aliases");
-        let Meta::Section(meta) = file.meta else {
+        let aliases_line = || file.key_line("aliases");
+        let Meta::Section(meta) = &file.meta else {
             continue;
         };
         if meta.draft && !drafts {
@@ -42,7 +42,7 @@ pub(super) fn place_sections(
             dir_path(dir, config.slugify)
         );
         claims.claim(&path, &file.file, problems);
-        check_aliases(&meta.aliases, &file.file, aliases_line, claims, problems);
+        check_aliases(&meta.aliases, &file.file, &aliases_line, claims, problems);
         sections.insert(
             file.id.clone(),
             Section {
@@ -57,7 +57,7 @@ pub(super) fn place_sections(
                 ),
                 id: file.id,
                 file: file.file,
-                meta,
+                meta: Arc::clone(meta),
                 front_matter: file.front_matter,
                 body: file.body,
                 body_first_line: file.body_first_line,
