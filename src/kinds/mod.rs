@@ -42,19 +42,28 @@ use crate::render::format::Format;
 use crate::site::{Page, Site};
 use crate::yaml::{self, Fragment};
 pub use registry::KindSpec;
+pub(crate) use registry::TypedKind;
 pub(crate) use view::ViewContext;
 
 /// A page's kind with its checked data, shared by the model and the renderer.
 pub(crate) type Kind = Arc<dyn KindData>;
 
+/// The checked data of any kind as `Any`, for the few site-wide outputs of one kind
+/// (the open jobs, the campaigns' timeline): see [`data_of`].
+pub trait AsAny: Any {
+    fn as_any(&self) -> &dyn Any;
+}
+
+impl<T: Any> AsAny for T {
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}
+
 /// What the shared stages ask of a page's checked kind data.
-pub trait KindData: Debug + Send + Sync + Any {
+pub trait KindData: Debug + Send + Sync + AsAny {
     /// The kind this data is of.
     fn spec(&self) -> &'static dyn KindSpec;
-
-    /// For the few site-wide outputs of one kind (the open jobs, the campaigns'
-    /// timeline): see [`data_of`].
-    fn as_any(&self) -> &dyn Any;
 
     /// The date the page is ordered by when it has no `date`.
     fn date(&self) -> Option<Date> {
@@ -119,7 +128,9 @@ pub trait KindData: Debug + Send + Sync + Any {
 
 /// The checked data of a page when it is of kind `T`.
 pub(crate) fn data_of<T: KindData>(page: &Page) -> Option<&T> {
-    page.kind.as_any().downcast_ref::<T>()
+    // Through the trait object: `Arc<dyn KindData>` is itself `Any`.
+    let data: &dyn KindData = page.kind.as_ref();
+    data.as_any().downcast_ref::<T>()
 }
 
 /// What a kind's check gets: the page's front matter and where it is, and the day

@@ -1,9 +1,12 @@
 //! The one list of kinds. `folio new` and `init`, the check of every page, the
 //! template names and the hints of the error messages all read it.
 
-use chrono::NaiveDate;
+use std::sync::Arc;
 
-use super::{CheckInput, Checked, Kind};
+use chrono::NaiveDate;
+use serde::de::DeserializeOwned;
+
+use super::{CheckInput, Checked, Kind, KindData};
 use crate::error::{Diagnostic, nearest};
 
 /// Everything folio knows about a kind before it has a page of it.
@@ -31,6 +34,67 @@ pub trait KindSpec: Sync {
     /// The front matter `folio new` writes after `title` (and `kind`), given the title
     /// as a YAML string.
     fn scaffold(&self, today: NaiveDate) -> String;
+}
+
+/// What a kind module writes: its names and folder as constants, its front matter
+/// type, its checked data, its check and its scaffold. [`KindSpec`] (what the shared
+/// stages use) follows from it: the keys are read from the front matter type, and the
+/// check parses them from the page's YAML with their positions.
+pub(crate) trait TypedKind: Sync + 'static {
+    /// The value of `kind:`.
+    const NAME: &'static str;
+    /// The folder under `content/` where `folio new` puts it.
+    const FOLDER: &'static str;
+    /// The template a page of this kind is rendered with, unless it names another.
+    const TEMPLATE: &'static str;
+    /// Whether `folio new` writes a page bundle (`<slug>/index.md`).
+    const BUNDLE: bool = false;
+
+    /// The kind's own keys (`#[serde(deny_unknown_fields)]`).
+    type FrontMatter: DeserializeOwned;
+    /// What the check makes of them.
+    type Data: KindData;
+
+    /// Checks the parsed keys into the kind's data, with every error and warning.
+    fn validate(fm: Self::FrontMatter, input: CheckInput<'_>) -> Checked<Self::Data>;
+
+    /// The front matter `folio new` writes after `title` (and `kind`).
+    fn scaffold(today: NaiveDate) -> String;
+}
+
+impl<T: TypedKind> KindSpec for T {
+    fn name(&self) -> &'static str {
+        T::NAME
+    }
+
+    fn folder(&self) -> &'static str {
+        T::FOLDER
+    }
+
+    fn bundle(&self) -> bool {
+        T::BUNDLE
+    }
+
+    fn template(&self) -> &'static str {
+        T::TEMPLATE
+    }
+
+    fn keys(&self) -> &'static [&'static str] {
+        crate::yaml::fields_of::<T::FrontMatter>()
+    }
+
+    fn check(&self, input: CheckInput<'_>) -> Checked<Kind> {
+        let fm = match input.origin.parse_kind_keys::<T::FrontMatter>() {
+            Ok(fm) => fm,
+            Err(d) => return (None, vec![d]),
+        };
+        let (data, problems) = T::validate(fm, input);
+        (data.map(|d| Arc::new(d) as Kind), problems)
+    }
+
+    fn scaffold(&self, today: NaiveDate) -> String {
+        T::scaffold(today)
+    }
 }
 
 /// Every kind, in the order `folio new --help` and error messages list them.

@@ -1,16 +1,13 @@
 //! `kind: swot`: strengths, weaknesses, opportunities and threats, and the optional
 //! TOWS strategies built from them.
 
-use std::any::Any;
-use std::sync::Arc;
-
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::values::ListItem;
 use super::view::{ListItemView, to_json};
-use super::{CheckInput, Checked, Kind, KindData, KindSpec, Origin, ViewContext, checked};
+use super::{CheckInput, Checked, KindData, KindSpec, Origin, TypedKind, ViewContext, checked};
 use crate::error::Diagnostic;
 use crate::site::Page;
 
@@ -58,33 +55,18 @@ pub(crate) struct Swot {
     pub fm: FrontMatter,
 }
 
-impl KindSpec for Spec {
-    fn name(&self) -> &'static str {
-        "swot"
+impl TypedKind for Spec {
+    const NAME: &'static str = "swot";
+    const FOLDER: &'static str = "swot";
+    const TEMPLATE: &'static str = "swot.html";
+    type FrontMatter = FrontMatter;
+    type Data = Swot;
+
+    fn validate(fm: FrontMatter, input: CheckInput<'_>) -> Checked<Swot> {
+        validate(fm, input.origin)
     }
 
-    fn folder(&self) -> &'static str {
-        "swot"
-    }
-
-    fn template(&self) -> &'static str {
-        "swot.html"
-    }
-
-    fn keys(&self) -> &'static [&'static str] {
-        crate::yaml::fields_of::<FrontMatter>()
-    }
-
-    fn check(&self, input: CheckInput<'_>) -> Checked<Kind> {
-        let fm = match input.origin.parse_kind_keys::<FrontMatter>() {
-            Ok(fm) => fm,
-            Err(d) => return (None, vec![d]),
-        };
-        let (swot, problems) = validate(fm, input.origin);
-        (swot.map(|s| Arc::new(s) as Kind), problems)
-    }
-
-    fn scaffold(&self, today: NaiveDate) -> String {
+    fn scaffold(today: NaiveDate) -> String {
         let date = today.format("%Y-%m-%d");
         format!(
             "description: \"\"\ndate: {date}\nsubject: \"\"\nstrengths:\n  - \"\"\nweaknesses:\n  - \"\"\nopportunities:\n  - \"\"\nthreats:\n  - \"\"\nstrategies:            # optional TOWS matrix\n  so: []\n  wo: []\n  st: []\n  wt: []\n---\n\nNotes on the analysis.\n"
@@ -95,10 +77,6 @@ impl KindSpec for Spec {
 impl KindData for Swot {
     fn spec(&self) -> &'static dyn KindSpec {
         &Spec
-    }
-
-    fn as_any(&self) -> &dyn Any {
-        self
     }
 
     fn view(

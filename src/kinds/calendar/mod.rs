@@ -13,9 +13,6 @@ pub(crate) mod platform;
 pub(crate) mod view;
 mod vtimezone;
 
-use std::any::Any;
-use std::sync::Arc;
-
 use chrono::{Datelike, NaiveDate, NaiveTime};
 use serde::Deserialize;
 use serde_json::Value;
@@ -23,7 +20,7 @@ use serde_json::Value;
 use super::case_study::Period;
 use super::values::keywords;
 use super::view::to_json;
-use super::{CheckInput, Checked, Kind, KindData, KindSpec, Origin, ViewContext};
+use super::{CheckInput, Checked, KindData, KindSpec, Origin, TypedKind, ViewContext};
 use crate::content::dates::Date;
 use crate::error::Diagnostic;
 use crate::render::format::Format as Formatter;
@@ -109,33 +106,18 @@ pub(crate) struct Calendar {
     pub entries: Vec<Entry>,
 }
 
-impl KindSpec for Spec {
-    fn name(&self) -> &'static str {
-        "calendar"
+impl TypedKind for Spec {
+    const NAME: &'static str = "calendar";
+    const FOLDER: &'static str = "calendars";
+    const TEMPLATE: &'static str = "calendar.html";
+    type FrontMatter = FrontMatter;
+    type Data = Calendar;
+
+    fn validate(fm: FrontMatter, input: CheckInput<'_>) -> Checked<Calendar> {
+        check::validate(&fm, input.origin)
     }
 
-    fn folder(&self) -> &'static str {
-        "calendars"
-    }
-
-    fn template(&self) -> &'static str {
-        "calendar.html"
-    }
-
-    fn keys(&self) -> &'static [&'static str] {
-        crate::yaml::fields_of::<FrontMatter>()
-    }
-
-    fn check(&self, input: CheckInput<'_>) -> Checked<Kind> {
-        let fm = match input.origin.parse_kind_keys::<FrontMatter>() {
-            Ok(fm) => fm,
-            Err(d) => return (None, vec![d]),
-        };
-        let (calendar, problems) = check::validate(&fm, input.origin);
-        (calendar.map(|c| Arc::new(c) as Kind), problems)
-    }
-
-    fn scaffold(&self, today: NaiveDate) -> String {
+    fn scaffold(today: NaiveDate) -> String {
         let date = today.format("%Y-%m-%d");
         let first = today.with_day(1).unwrap_or(today);
         let last = (first + chrono::Months::new(1)).pred_opt().unwrap_or(first);
@@ -150,10 +132,6 @@ impl KindSpec for Spec {
 impl KindData for Calendar {
     fn spec(&self) -> &'static dyn KindSpec {
         &Spec
-    }
-
-    fn as_any(&self) -> &dyn Any {
-        self
     }
 
     fn view(

@@ -4,16 +4,13 @@
 mod check;
 pub(crate) mod view;
 
-use std::any::Any;
-use std::sync::Arc;
-
 use chrono::NaiveDate;
 use serde::Deserialize;
 use serde_json::{Map, Value};
 
 use super::values::{Better, ListItem, Number, keywords};
 use super::view::{to_json, to_map};
-use super::{CheckInput, Checked, Kind, KindData, KindSpec, ViewContext};
+use super::{CheckInput, Checked, KindData, KindSpec, TypedKind, ViewContext};
 use crate::content::dates::Date;
 use crate::error::Diagnostic;
 use crate::render::format::Format;
@@ -81,33 +78,18 @@ pub(crate) struct Campaign {
     pub end: Option<NaiveDate>,
 }
 
-impl KindSpec for Spec {
-    fn name(&self) -> &'static str {
-        "campaign"
+impl TypedKind for Spec {
+    const NAME: &'static str = "campaign";
+    const FOLDER: &'static str = "campaigns";
+    const TEMPLATE: &'static str = "campaign.html";
+    type FrontMatter = FrontMatter;
+    type Data = Campaign;
+
+    fn validate(fm: FrontMatter, input: CheckInput<'_>) -> Checked<Campaign> {
+        check::validate(fm, input.origin, input.today)
     }
 
-    fn folder(&self) -> &'static str {
-        "campaigns"
-    }
-
-    fn template(&self) -> &'static str {
-        "campaign.html"
-    }
-
-    fn keys(&self) -> &'static [&'static str] {
-        crate::yaml::fields_of::<FrontMatter>()
-    }
-
-    fn check(&self, input: CheckInput<'_>) -> Checked<Kind> {
-        let fm = match input.origin.parse_kind_keys::<FrontMatter>() {
-            Ok(fm) => fm,
-            Err(d) => return (None, vec![d]),
-        };
-        let (campaign, problems) = check::validate(fm, input.origin, input.today);
-        (campaign.map(|c| Arc::new(c) as Kind), problems)
-    }
-
-    fn scaffold(&self, today: NaiveDate) -> String {
+    fn scaffold(today: NaiveDate) -> String {
         let date = today.format("%Y-%m-%d");
         let later = (today + chrono::Days::new(30)).format("%Y-%m-%d");
         format!(
@@ -119,10 +101,6 @@ impl KindSpec for Spec {
 impl KindData for Campaign {
     fn spec(&self) -> &'static dyn KindSpec {
         &Spec
-    }
-
-    fn as_any(&self) -> &dyn Any {
-        self
     }
 
     fn date(&self) -> Option<Date> {

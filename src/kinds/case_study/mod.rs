@@ -3,16 +3,13 @@
 
 pub(crate) mod view;
 
-use std::any::Any;
-use std::sync::Arc;
-
 use chrono::NaiveDate;
 use serde::Deserialize;
 use serde_json::{Map, Value};
 
 use super::values::{Better, Number};
 use super::view::{plain_text, to_json, to_map};
-use super::{CheckInput, Checked, Kind, KindData, KindSpec, Origin, ViewContext, checked};
+use super::{CheckInput, Checked, KindData, KindSpec, Origin, TypedKind, ViewContext, checked};
 use crate::content::dates::Date;
 use crate::error::Diagnostic;
 use crate::images::Slot;
@@ -82,33 +79,18 @@ pub(crate) struct CaseStudy {
     pub fm: FrontMatter,
 }
 
-impl KindSpec for Spec {
-    fn name(&self) -> &'static str {
-        "case_study"
+impl TypedKind for Spec {
+    const NAME: &'static str = "case_study";
+    const FOLDER: &'static str = "case-studies";
+    const TEMPLATE: &'static str = "case_study.html";
+    type FrontMatter = FrontMatter;
+    type Data = CaseStudy;
+
+    fn validate(fm: FrontMatter, input: CheckInput<'_>) -> Checked<CaseStudy> {
+        validate(fm, input.origin)
     }
 
-    fn folder(&self) -> &'static str {
-        "case-studies"
-    }
-
-    fn template(&self) -> &'static str {
-        "case_study.html"
-    }
-
-    fn keys(&self) -> &'static [&'static str] {
-        crate::yaml::fields_of::<FrontMatter>()
-    }
-
-    fn check(&self, input: CheckInput<'_>) -> Checked<Kind> {
-        let fm = match input.origin.parse_kind_keys::<FrontMatter>() {
-            Ok(fm) => fm,
-            Err(d) => return (None, vec![d]),
-        };
-        let (study, problems) = validate(fm, input.origin);
-        (study.map(|s| Arc::new(s) as Kind), problems)
-    }
-
-    fn scaffold(&self, today: NaiveDate) -> String {
+    fn scaffold(today: NaiveDate) -> String {
         let date = today.format("%Y-%m-%d");
         let later = (today + chrono::Days::new(30)).format("%Y-%m-%d");
         format!(
@@ -120,10 +102,6 @@ impl KindSpec for Spec {
 impl KindData for CaseStudy {
     fn spec(&self) -> &'static dyn KindSpec {
         &Spec
-    }
-
-    fn as_any(&self) -> &dyn Any {
-        self
     }
 
     fn date(&self) -> Option<Date> {

@@ -6,16 +6,13 @@ mod check;
 mod json_ld;
 pub(crate) mod view;
 
-use std::any::Any;
-use std::sync::Arc;
-
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::values::{ListItem, Number, OneOrMany, keywords};
 use super::view::{to_json, to_map};
-use super::{CheckInput, Checked, Kind, KindData, KindSpec, ViewContext};
+use super::{CheckInput, Checked, KindData, KindSpec, TypedKind, ViewContext};
 use crate::error::Diagnostic;
 use crate::images::Slot;
 use crate::markdown::Rendered;
@@ -143,33 +140,18 @@ pub(crate) struct Job {
     pub employment_types: Vec<EmploymentType>,
 }
 
-impl KindSpec for Spec {
-    fn name(&self) -> &'static str {
-        "job"
+impl TypedKind for Spec {
+    const NAME: &'static str = "job";
+    const FOLDER: &'static str = "jobs";
+    const TEMPLATE: &'static str = "job.html";
+    type FrontMatter = FrontMatter;
+    type Data = Job;
+
+    fn validate(fm: FrontMatter, input: CheckInput<'_>) -> Checked<Job> {
+        check::validate(fm, input.meta, input.origin, input.today)
     }
 
-    fn folder(&self) -> &'static str {
-        "jobs"
-    }
-
-    fn template(&self) -> &'static str {
-        "job.html"
-    }
-
-    fn keys(&self) -> &'static [&'static str] {
-        crate::yaml::fields_of::<FrontMatter>()
-    }
-
-    fn check(&self, input: CheckInput<'_>) -> Checked<Kind> {
-        let fm = match input.origin.parse_kind_keys::<FrontMatter>() {
-            Ok(fm) => fm,
-            Err(d) => return (None, vec![d]),
-        };
-        let (job, problems) = check::validate(fm, input.meta, input.origin, input.today);
-        (job.map(|j| Arc::new(j) as Kind), problems)
-    }
-
-    fn scaffold(&self, today: NaiveDate) -> String {
+    fn scaffold(today: NaiveDate) -> String {
         let date = today.format("%Y-%m-%d");
         let later = (today + chrono::Days::new(30)).format("%Y-%m-%d");
         format!(
@@ -181,10 +163,6 @@ impl KindSpec for Spec {
 impl KindData for Job {
     fn spec(&self) -> &'static dyn KindSpec {
         &Spec
-    }
-
-    fn as_any(&self) -> &dyn Any {
-        self
     }
 
     fn view(

@@ -4,9 +4,6 @@
 
 pub(crate) mod view;
 
-use std::any::Any;
-use std::sync::Arc;
-
 use chrono::NaiveDate;
 use serde::Deserialize;
 use serde_json::Value;
@@ -14,7 +11,7 @@ use serde_json::Value;
 use super::calendar::list_error;
 use super::values::bad_link;
 use super::view::to_json;
-use super::{CheckInput, Checked, Kind, KindData, KindSpec, Origin, ViewContext, checked};
+use super::{CheckInput, Checked, KindData, KindSpec, Origin, TypedKind, ViewContext, checked};
 use crate::content::dates::Date;
 use crate::error::Diagnostic;
 use crate::images::Slot;
@@ -63,37 +60,19 @@ pub(crate) struct Showcase {
     pub items: Vec<Item>,
 }
 
-impl KindSpec for Spec {
-    fn name(&self) -> &'static str {
-        "showcase"
+impl TypedKind for Spec {
+    const NAME: &'static str = "showcase";
+    const FOLDER: &'static str = "showcase";
+    const TEMPLATE: &'static str = "showcase.html";
+    const BUNDLE: bool = true;
+    type FrontMatter = FrontMatter;
+    type Data = Showcase;
+
+    fn validate(fm: FrontMatter, input: CheckInput<'_>) -> Checked<Showcase> {
+        validate(&fm, input.origin)
     }
 
-    fn folder(&self) -> &'static str {
-        "showcase"
-    }
-
-    fn bundle(&self) -> bool {
-        true
-    }
-
-    fn template(&self) -> &'static str {
-        "showcase.html"
-    }
-
-    fn keys(&self) -> &'static [&'static str] {
-        crate::yaml::fields_of::<FrontMatter>()
-    }
-
-    fn check(&self, input: CheckInput<'_>) -> Checked<Kind> {
-        let fm = match input.origin.parse_kind_keys::<FrontMatter>() {
-            Ok(fm) => fm,
-            Err(d) => return (None, vec![d]),
-        };
-        let (showcase, problems) = validate(&fm, input.origin);
-        (showcase.map(|s| Arc::new(s) as Kind), problems)
-    }
-
-    fn scaffold(&self, today: NaiveDate) -> String {
+    fn scaffold(today: NaiveDate) -> String {
         let date = today.format("%Y-%m-%d");
         format!(
             "description: \"\"\ndate: {date}\nplatforms: []\nitems:                   # images sit beside this file (JPEG, PNG or WebP)\n  - platform: instagram\n    image: sample.png\n    caption: \"\"\n    date: {date}\n    link: https://www.instagram.com/\n    metrics: {{reach: 0, likes: 0, comments: 0, shares: 0}}\n---\n\nAbout these samples.\n"
@@ -104,10 +83,6 @@ impl KindSpec for Spec {
 impl KindData for Showcase {
     fn spec(&self) -> &'static dyn KindSpec {
         &Spec
-    }
-
-    fn as_any(&self) -> &dyn Any {
-        self
     }
 
     fn view(
