@@ -25,8 +25,11 @@ pub(crate) struct Views {
     pub locale: Localizer,
     /// The UI strings of every language.
     pub strings: Arc<Strings>,
-    /// Variables every template receives: `site`, `nav`, `feed_url`, `generator`.
+    /// Variables every template receives: `site`, `feed_url`, `generator`.
     pub common: Map<String, Value>,
+    /// The main navigation of each language: its home's sections, titled and linked
+    /// in that language (`nav` in templates).
+    pub navs: BTreeMap<String, Value>,
     /// Page summaries by content id, for listings (shared with `get_page`).
     pub summaries: Arc<BTreeMap<String, Summary>>,
     /// The kind view of each typed page, by content id.
@@ -81,6 +84,7 @@ impl Views {
             locale: locale.clone(),
             strings: strings.clone(),
             common: common(site),
+            navs: navs(site),
             summaries: Arc::default(),
             kinds: BTreeMap::new(),
         };
@@ -114,6 +118,7 @@ impl Views {
         };
         let mut problems = Vec::new();
         self.common = common(site);
+        self.navs = navs(site);
         let summaries = Arc::make_mut(&mut self.summaries);
         for id in ids {
             summaries.remove(id);
@@ -153,6 +158,14 @@ impl Views {
                 site_view.insert("description".into(), json!(description));
             }
         }
+        let nav = self
+            .navs
+            .get(lang)
+            .or_else(|| self.navs.get(&site.config.default_language));
+        map.insert(
+            "nav".into(),
+            nav.cloned().unwrap_or(Value::Array(Vec::new())),
+        );
         map.insert("lang".into(), json!(lang));
         map.insert(
             "dir".into(),
@@ -175,14 +188,35 @@ impl Views {
     }
 }
 
+/// Each language's navigation: the sections under its home page (`_index.uk.md`),
+/// else under the default language's.
+fn navs(site: &Site) -> BTreeMap<String, Value> {
+    let home_of = |lang: &str| {
+        let id = format!("_index.{lang}.md");
+        site.sections.get(&id).or_else(|| site.sections.get(ROOT))
+    };
+    let mut langs: Vec<&String> = site.config.languages.keys().collect();
+    langs.push(&site.config.default_language);
+    langs
+        .into_iter()
+        .map(|lang| {
+            let home = match *lang == site.config.default_language {
+                true => site.sections.get(ROOT),
+                false => home_of(lang),
+            };
+            let items: Vec<Value> = home
+                .into_iter()
+                .flat_map(|h| &h.subsections)
+                .filter_map(|id| site.sections.get(id))
+                .map(|s| json!({"title": s.meta.title, "url": site.url(&s.path)}))
+                .collect();
+            (lang.clone(), Value::Array(items))
+        })
+        .collect()
+}
+
 fn common(site: &Site) -> Map<String, Value> {
     let c = &site.config;
-    let nav: Vec<Value> = site.sections[ROOT]
-        .subsections
-        .iter()
-        .filter_map(|id| site.sections.get(id))
-        .map(|s| json!({"title": s.meta.title, "url": site.url(&s.path)}))
-        .collect();
     let mut map = Map::new();
     map.insert(
         "site".into(),
@@ -198,7 +232,6 @@ fn common(site: &Site) -> Map<String, Value> {
             "feeds": c.feeds,
         }),
     );
-    map.insert("nav".into(), Value::Array(nav));
     map.insert(
         "feed_url".into(),
         if c.feeds {

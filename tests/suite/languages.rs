@@ -291,3 +291,26 @@ fn a_section_with_nothing_in_a_language_says_so_and_links_the_others() {
         "{en}"
     );
 }
+
+#[test]
+fn each_language_navigates_its_own_sections() {
+    let site = multilingual();
+    site.page("notes/_index.uk.md", "title: Нотатки", "");
+    site.build().ok();
+    let nav_of = |html: &str| -> String {
+        let start = html.find("class=\"site-nav\"").expect("a site navigation");
+        let end = html[start..].find("</nav>").expect("its end") + start;
+        html[start..end].to_string()
+    };
+    let uk = nav_of(&site.read("public/uk/notes/plan/index.html"));
+    assert!(
+        uk.contains("href=\"/uk/notes/\"") && uk.contains(">Нотатки<"),
+        "the Ukrainian page's menu should lead to the Ukrainian section:\n{uk}"
+    );
+    assert!(!uk.contains(">Notes<"), "{uk}");
+    let en = nav_of(&site.read("public/notes/plan/index.html"));
+    assert!(en.contains("href=\"/notes/\"") && en.contains(">Notes<"), "{en}");
+    // A language whose home has no section of its own there takes the mirrored one.
+    let ka = nav_of(&site.read("public/ka/notes/plan/index.html"));
+    assert!(ka.contains("href=\"/ka/notes/\""), "{ka}");
+}
