@@ -36,6 +36,14 @@ impl Slot {
     }
 }
 
+impl Slot {
+    /// Whether an image `name` in this slot is an SVG file whose size folio reads to
+    /// give its `<img>` a `width` and `height` (a logo has a fixed size).
+    pub fn is_measured(self, name: &str) -> bool {
+        self != Slot::Logo && !is_url(name) && name.to_ascii_lowercase().ends_with(".svg")
+    }
+}
+
 /// Where an image is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Location {

@@ -13,6 +13,7 @@ pub(crate) mod cache;
 pub(crate) mod locate;
 pub(crate) mod process;
 pub(crate) mod resize;
+pub(crate) mod svg;
 
 pub(crate) use locate::Slot;
 pub(crate) use process::{Stats, Use, process};

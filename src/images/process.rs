@@ -48,11 +48,14 @@ pub(crate) struct Stats {
     pub made: usize,
 }
 
-/// The outcome: thumbnails by (page, slot), the files to add to the output (cached
-/// thumbnail, output path), and the problems found.
+/// The outcome: thumbnails by (page, slot), the size of the vector images shown as
+/// they are, the files to add to the output (cached thumbnail, output path), and the
+/// problems found.
 #[derive(Debug, Default)]
 pub(crate) struct Processed {
     pub pictures: BTreeMap<(String, Slot), Picture>,
+    /// The intrinsic size in pixels of the SVG images, by (page, slot).
+    pub svg_sizes: BTreeMap<(String, Slot), (u32, u32)>,
     pub files: Vec<(PathBuf, String)>,
     pub stats: Stats,
     pub problems: Vec<Diagnostic>,
@@ -88,6 +91,13 @@ pub(crate) fn process(
             }
         };
         if !u.slot.is_resized(u.name) {
+            if u.slot.is_measured(u.name)
+                && let Some(size) = std::fs::read_to_string(&source)
+                    .ok()
+                    .and_then(|text| super::svg::size(&text))
+            {
+                out.svg_sizes.insert((u.page.to_string(), u.slot), size);
+            }
             continue;
         }
         let dest = match u.name.strip_prefix('/') {

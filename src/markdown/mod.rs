@@ -87,6 +87,7 @@ pub fn render(
         heading: None,
         code: None,
         notes: footnotes::Footnotes::default(),
+        task_label: false,
     };
     for (event, range) in Parser::new_ext(body, parser_options()).into_offset_iter() {
         if let Some(event) = walk.event(event, &range) {
@@ -94,6 +95,26 @@ pub fn render(
         }
     }
     walk.finish()
+}
+
+/// Whether `event` ends the inline text of a task-list item (its label): the end of
+/// its paragraph or item, or the start of a block inside it (a nested list).
+fn ends_task_label(event: &Event<'_>) -> bool {
+    match event {
+        Event::End(TagEnd::Paragraph | TagEnd::Item) => true,
+        Event::Start(tag) => !matches!(
+            tag,
+            Tag::Emphasis
+                | Tag::Strong
+                | Tag::Strikethrough
+                | Tag::Link { .. }
+                | Tag::Image { .. }
+                | Tag::Superscript
+                | Tag::Subscript
+        ),
+        Event::Html(_) | Event::Rule => true,
+        _ => false,
+    }
 }
 
 /// One body's events on their way to HTML: code blocks highlighted, headings given
@@ -111,13 +132,30 @@ struct Walk<'a, 'o> {
     /// An open code block: its info string and text so far.
     code: Option<(String, String)>,
     notes: footnotes::Footnotes<'a>,
+    /// A task-list item's `<label>` is open: its checkbox is named by the text that
+    /// follows, up to the item's first block boundary.
+    task_label: bool,
 }
 
 impl<'a> Walk<'a, '_> {
     /// The event to keep, changed where needed; `None` when it was taken in (the text
     /// of a code block, a heading's start and end, a footnote definition's bounds).
     fn event(&mut self, event: Event<'a>, range: &std::ops::Range<usize>) -> Option<Event<'a>> {
+        if self.task_label && ends_task_label(&event) {
+            self.task_label = false;
+            self.push(Event::Html("</label>".into()));
+        }
         let event = match event {
+            Event::TaskListMarker(checked) => {
+                // The checkbox inside a label with the item's text: it has an
+                // accessible name, and clicking the text does not toggle it (disabled).
+                self.task_label = true;
+                let checked = if checked { " checked" } else { "" };
+                Event::Html(
+                    format!("<label class=\"task\"><input type=\"checkbox\" disabled{checked}> ")
+                        .into(),
+                )
+            }
             Event::Start(Tag::CodeBlock(kind)) => {
                 let info = match kind {
                     pulldown_cmark::CodeBlockKind::Fenced(info) => info.to_string(),

@@ -11,8 +11,9 @@ use std::sync::LazyLock;
 use ammonia::Builder;
 
 /// Class names folio writes into rendered Markdown; any other class is dropped.
-const CLASSES: [&str; 7] = [
+const CLASSES: [&str; 8] = [
     "anchor",
+    "task",
     "code",
     "footnotes",
     "footnote-reference",
@@ -30,7 +31,7 @@ const ROLES: [&str; 3] = ["doc-noteref", "doc-endnotes", "doc-backlink"];
 static SANITIZER: LazyLock<Builder<'static>> = LazyLock::new(|| {
     let mut builder = Builder::default();
     builder
-        .add_tags(["section", "input"])
+        .add_tags(["section", "input", "label"])
         .add_generic_attributes(["id", "class", "dir"])
         .add_tag_attributes("a", ["aria-hidden", "aria-label", "role", "tabindex"])
         .add_tag_attributes("sup", ["role"])

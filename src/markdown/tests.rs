@@ -236,3 +236,39 @@ mod cache {
         );
     }
 }
+
+#[test]
+fn task_list_checkboxes_are_labelled_by_their_item_text() {
+    let r = md(
+        "- [x] Brief **signed**\n- [ ] Launch\n  - [ ] Nested step\n\n1. [ ] Loose\n\n2. [x] Two\n",
+        false,
+    );
+    let html = &r.html;
+    assert!(
+        html.contains(
+            "<li><label class=\"task\"><input type=\"checkbox\" disabled checked> Brief <strong>signed</strong></label></li>"
+        ),
+        "{html}"
+    );
+    // A nested list stays outside the label of its item.
+    assert!(
+        html.contains(
+            "<label class=\"task\"><input type=\"checkbox\" disabled> Launch</label>\n<ul>"
+        ),
+        "{html}"
+    );
+    assert!(
+        html.contains(
+            "<p><label class=\"task\"><input type=\"checkbox\" disabled> Loose</label></p>"
+        ),
+        "{html}"
+    );
+    assert_eq!(html.matches("<label").count(), 5, "{html}");
+    assert_eq!(html.matches("</label>").count(), 5, "{html}");
+    // The sanitiser keeps the label and the disabled checkbox.
+    let safe = md("- [x] Done\n", true).html;
+    assert!(
+        safe.contains("<label class=\"task\"><input type=\"checkbox\" disabled=\"\" checked=\"\"> Done</label>"),
+        "{safe}"
+    );
+}

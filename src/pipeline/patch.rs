@@ -11,7 +11,7 @@ use crate::output::MemoryOutput;
 use crate::render::context::Views;
 use crate::render::{Fresh, Renderer, Selection, functions};
 use crate::site::assemble::patch_page;
-use crate::site::images::has_resized_images;
+use crate::site::images::has_processed_images;
 use crate::site::{Page, Site, SiteLinks};
 
 impl Pipeline {
@@ -41,9 +41,11 @@ impl Pipeline {
             return None;
         }
         let (before, mut problems) = patch_page(&mut good.site, file, self.options.drafts)?;
-        // Resized images take the full path, which processes them and writes their
-        // thumbnails.
-        if has_resized_images(&before) || good.site.pages.get(id).is_some_and(has_resized_images) {
+        // Resized and measured images take the full path, which processes them and
+        // writes their thumbnails.
+        if has_processed_images(&before)
+            || good.site.pages.get(id).is_some_and(has_processed_images)
+        {
             good.put_back(&before);
             return None;
         }

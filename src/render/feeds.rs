@@ -17,14 +17,74 @@ pub(crate) type BodyHtml<'a> = dyn Fn(&Page) -> Option<String> + 'a;
 
 /// The Atom feed of one language: its newest dated pages with their full content.
 pub(crate) fn atom(site: &Site, bodies: &BodyHtml<'_>, lang: &str) -> String {
-    let title = site
-        .config
+    let pages = feed_pages(site, lang);
+    atom_of(site, &pages, bodies, &site_head(site, lang))
+}
+
+/// What a feed says of itself: its language, title, subtitle and links.
+pub(crate) struct FeedHead {
+    pub lang: String,
+    pub title: String,
+    pub subtitle: Option<String>,
+    /// The feed's own path (`/uk/atom.xml`), its `rel="self"` link and id.
+    pub self_path: String,
+    /// The page the feed follows (`/uk/`, `/uk/jobs/`), its `rel="alternate"` link.
+    pub alternate_path: String,
+}
+
+/// The site's name in `lang`: `languages.<lang>.title`, else the site's title.
+fn site_title(site: &Site, lang: &str) -> String {
+    site.config
         .languages
         .get(lang)
         .and_then(|l| l.title.clone())
-        .unwrap_or_else(|| site.config.title.clone());
-    let pages = feed_pages(site, lang);
-    atom_of(site, &pages, bodies, &feed_path(site, lang), &title)
+        .unwrap_or_else(|| site.config.title.clone())
+}
+
+/// The site's description in `lang`: `languages.<lang>.description`, else the site's
+/// own for the default language; other languages without one get none (a subtitle in
+/// another language than the feed's would be misread).
+fn site_description(site: &Site, lang: &str) -> Option<String> {
+    let own = site
+        .config
+        .languages
+        .get(lang)
+        .and_then(|l| l.description.clone());
+    if lang == site.config.default_language {
+        own.or_else(|| site.config.description.clone())
+    } else {
+        own
+    }
+}
+
+/// The head of a language's site feed, which follows the language's home page.
+pub(crate) fn site_head(site: &Site, lang: &str) -> FeedHead {
+    FeedHead {
+        lang: lang.to_string(),
+        title: site_title(site, lang),
+        subtitle: site_description(site, lang),
+        self_path: feed_path(site, lang),
+        alternate_path: format!("{}/", site.config.lang_prefix(lang)),
+    }
+}
+
+/// The head of the feed at `self_path` of a section's open jobs, in the section's
+/// language, titled with the site's and the section's names.
+pub(crate) fn jobs_head(site: &Site, section: &Section, self_path: String) -> FeedHead {
+    let lang = section.lang.as_str();
+    let site_title = site_title(site, lang);
+    let title = if section.meta.title.is_empty() || section.meta.title == site_title {
+        site_title
+    } else {
+        format!("{site_title}: {}", section.meta.title)
+    };
+    FeedHead {
+        lang: lang.to_string(),
+        title,
+        subtitle: site_description(site, lang),
+        self_path,
+        alternate_path: section.path.clone(),
+    }
 }
 
 /// The pages of a language's feed: its newest dated pages.
@@ -81,13 +141,12 @@ pub(crate) fn feed_languages(site: &Site) -> Vec<String> {
     langs
 }
 
-/// An Atom feed of `pages` (already chosen and ordered), served at `self_path`.
+/// An Atom feed of `pages` (already chosen and ordered), headed by `head`.
 pub(crate) fn atom_of(
     site: &Site,
     pages: &[&Page],
     bodies: &BodyHtml<'_>,
-    self_path: &str,
-    title: &str,
+    head: &FeedHead,
 ) -> String {
     let updated_of = |p: &Page| p.meta.updated.or(p.date()).map(|d| d.0);
     let epoch = || DateTime::<Utc>::UNIX_EPOCH.fixed_offset();
@@ -135,17 +194,17 @@ pub(crate) fn atom_of(
         })
         .unwrap_or_default();
     let feed = Feed {
-        title: Text::plain(title.to_string()),
-        id: site.permalink(self_path),
+        title: Text::plain(head.title.clone()),
+        id: site.permalink(&head.self_path),
         base: Some(site.permalink("/")),
         updated: newest,
         authors,
         links: vec![
-            link(&site.permalink("/atom.xml"), "self"),
-            link(&site.permalink("/"), "alternate"),
+            link(&site.permalink(&head.self_path), "self"),
+            link(&site.permalink(&head.alternate_path), "alternate"),
         ],
-        subtitle: site.config.description.clone().map(Text::plain),
-        lang: Some(site.config.default_language.clone()),
+        subtitle: head.subtitle.clone().map(Text::plain),
+        lang: Some(head.lang.clone()),
         entries,
         ..Default::default()
     };

@@ -120,8 +120,8 @@ impl Renderer<'_> {
             } else {
                 format!("{}atom.xml", section.path)
             };
-            let title = format!("{}: {}", site.config.title, section.meta.title);
-            let feed = feeds::atom_of(site, &open_jobs, &|p| self.html_of(p), &path, &title);
+            let head = feeds::jobs_head(site, section, path.clone());
+            let feed = feeds::atom_of(site, &open_jobs, &|p| self.html_of(p), &head);
             problems.extend(
                 self.write(path.trim_start_matches('/'), feed.as_bytes(), &section.file)
                     .err(),

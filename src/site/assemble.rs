@@ -75,6 +75,7 @@ pub(crate) fn assemble(
         taxonomies,
         assets,
         pictures: BTreeMap::new(),
+        svg_sizes: BTreeMap::new(),
         translations,
     };
     (site, problems)

@@ -31,11 +31,14 @@ pub(crate) fn attach(site: &mut Site, root: &Path) -> (Stats, Vec<Diagnostic>) {
             })
         })
         .collect();
-    let by_source: BTreeMap<&Path, &str> = site
-        .assets
-        .iter()
-        .map(|a| (a.source.as_path(), a.dest.as_str()))
-        .collect();
+    // A bundle file copied beside each language's page: its first copy (the default
+    // language's) holds the thumbnails, which every language links to.
+    let mut by_source: BTreeMap<&Path, &str> = BTreeMap::new();
+    for asset in &site.assets {
+        by_source
+            .entry(asset.source.as_path())
+            .or_insert(asset.dest.as_str());
+    }
     let dest_of = |source: &Path| by_source.get(source).map(|d| d.to_string());
     let processed = process(root, &uses, &dest_of);
     let mut seen: std::collections::BTreeSet<String> =
@@ -48,6 +51,7 @@ pub(crate) fn attach(site: &mut Site, root: &Path) -> (Stats, Vec<Diagnostic>) {
         .collect();
     site.assets.extend(new);
     site.pictures = processed.pictures;
+    site.svg_sizes = processed.svg_sizes;
     (processed.stats, processed.problems)
 }
 
@@ -73,13 +77,14 @@ pub(crate) fn check_page(page: &super::Page, root: &Path) -> Vec<Diagnostic> {
     process(root, &uses, &|_| None).problems
 }
 
-/// Whether a page shows resized images (its edits in the live preview take the full
-/// path, which processes images and writes their thumbnails).
-pub(crate) fn has_resized_images(page: &super::Page) -> bool {
+/// Whether a page shows images folio resizes or measures (its edits in the live
+/// preview take the full path, which processes images, writes their thumbnails and
+/// reads the size of SVG images).
+pub(crate) fn has_processed_images(page: &super::Page) -> bool {
     page.kind
         .images()
         .iter()
-        .any(|(slot, name)| slot.is_resized(name))
+        .any(|(slot, name)| slot.is_resized(name) || slot.is_measured(name))
 }
 
 /// The pages that show the bundle file `asset` (a content id, `work/a/reel.jpg`), for

@@ -92,6 +92,8 @@ pub struct Site {
     pub assets: Vec<Asset>,
     /// The thumbnails of the images pages name, by page id and slot.
     pub pictures: BTreeMap<(String, crate::images::Slot), crate::images::Picture>,
+    /// The size in pixels of the SVG images pages show as they are, by page id and slot.
+    pub svg_sizes: BTreeMap<(String, crate::images::Slot), (u32, u32)>,
     /// Content ids of the versions of each translated page or section, by translation key.
     pub translations: BTreeMap<String, Vec<String>>,
 }

@@ -19,8 +19,8 @@ use crate::kinds::{CheckInput, Origin, classify};
 use crate::slugify::slugify_lang;
 
 /// Places the page files (drafts left out unless `drafts` is set) and claims their
-/// URLs and aliases. Returns the pages by id and the URL of each bundle's page by
-/// the bundle's folder.
+/// URLs and aliases. Returns the pages by id and, by bundle folder, the URLs of the
+/// bundle's page in every language (the default language's first).
 pub(super) fn place_pages(
     page_files: Vec<ParsedFile>,
     config: &SiteConfig,
@@ -29,9 +29,9 @@ pub(super) fn place_pages(
     today: NaiveDate,
     claims: &mut Claims,
     problems: &mut Vec<Diagnostic>,
-) -> (BTreeMap<String, Page>, BTreeMap<String, String>) {
+) -> (BTreeMap<String, Page>, BTreeMap<String, Vec<String>>) {
     let mut pages = BTreeMap::new();
-    let mut bundles = BTreeMap::new();
+    let mut bundles: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for file in page_files {
         let Meta::Page(meta) = &file.meta else {
             continue;
@@ -52,13 +52,25 @@ pub(super) fn place_pages(
             claims,
             problems,
         );
-        // Bundle files sit beside the default-language page (translations share them).
-        if let Some(bundle_dir) = page.id.strip_suffix("/index.md") {
-            bundles.insert(bundle_dir.to_string(), page.path.clone());
+        // Bundle files are copied beside every language's page, so that the names
+        // relative to the page (`cover: cover.svg`, `![](chart.png)`) work in each.
+        if let Some(bundle_dir) = bundle_dir(&page.id, config) {
+            let paths = bundles.entry(bundle_dir.to_string()).or_default();
+            if page.lang == config.default_language {
+                paths.insert(0, page.path.clone());
+            } else {
+                paths.push(page.path.clone());
+            }
         }
         pages.insert(page.id.clone(), page);
     }
     (pages, bundles)
+}
+
+/// The bundle folder of a bundle's page (`work/a` of `work/a/index.uk.md`).
+fn bundle_dir<'a>(id: &'a str, config: &SiteConfig) -> Option<&'a str> {
+    let (dir, file_name) = split_id(id);
+    (!dir.is_empty() && split_lang(file_name, config).0 == "index.md").then_some(dir)
 }
 
 /// One page of a page file, or `None` when it cannot be placed (the reason is in
@@ -192,37 +204,41 @@ pub(super) fn split_lang(name: &str, config: &SiteConfig) -> (String, String) {
 }
 
 /// Where each content file that is not a page goes in the output: beside its
-/// bundle's page when it is inside a bundle, else at its folder's URL.
+/// bundle's page in every language when it is inside a bundle (the default
+/// language's copy first), else at its folder's URL.
 pub(super) fn place_assets(
     assets: Vec<String>,
     content_dir: &Path,
-    bundles: &BTreeMap<String, String>,
+    bundles: &BTreeMap<String, Vec<String>>,
     config: &SiteConfig,
 ) -> Vec<Asset> {
     assets
         .into_iter()
-        .map(|id| {
+        .flat_map(|id| {
             let source = content_dir.join(&id);
-            // Inside a bundle (at any depth): beside the bundle's page.
+            // Inside a bundle (at any depth): beside the bundle's pages.
             let mut dir = split_id(&id).0;
             while !dir.is_empty() {
-                if let Some(page_path) = bundles.get(dir) {
+                if let Some(page_paths) = bundles.get(dir) {
                     let rest = &id[dir.len() + 1..];
-                    return Asset {
-                        source,
-                        dest: format!("{}{rest}", page_path.trim_start_matches('/')),
-                    };
+                    return page_paths
+                        .iter()
+                        .map(|page_path| Asset {
+                            source: source.clone(),
+                            dest: format!("{}{rest}", page_path.trim_start_matches('/')),
+                        })
+                        .collect();
                 }
                 dir = split_id(dir).0;
             }
             let (dir, name) = split_id(&id);
-            Asset {
-                source,
+            vec![Asset {
+                source: source.clone(),
                 dest: format!(
                     "{}{name}",
                     dir_path(dir, config.slugify).trim_start_matches('/')
                 ),
-            }
+            }]
         })
         .collect()
 }

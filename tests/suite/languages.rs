@@ -313,4 +313,80 @@ fn each_language_navigates_its_own_sections() {
     // A language whose home has no section of its own there takes the mirrored one.
     let ka = nav_of(&site.read("public/ka/notes/plan/index.html"));
     assert!(ka.contains("href=\"/ka/notes/\""), "{ka}");
+
+fn bundle_files_are_reachable_from_every_language_version_of_the_page() {
+    use crate::planning::image_bytes;
+    let site = TestSite::new();
+    site.file(
+        "site.yaml",
+        "title: Portfolio\nbase_url: https://example.org\nlanguages:\n  uk: {title: Портфоліо}\n",
+    )
+    .page("work/_index.md", "title: Work", "")
+    .page("work/_index.uk.md", "title: Роботи", "")
+    .page(
+        "work/hlyna/index.md",
+        "title: Hlyna\nkind: case_study\ncover: cover.svg",
+        "![Chart](chart.svg)",
+    )
+    .page(
+        "work/hlyna/index.uk.md",
+        "title: Глина\nkind: case_study\ncover: cover.svg",
+        "![Графік](chart.svg)",
+    )
+    .file(
+        "content/work/hlyna/cover.svg",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 600 300\"></svg>",
+    )
+    .file(
+        "content/work/hlyna/chart.svg",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+    )
+    .bytes(
+        "content/posts/autumn/photo.jpg",
+        &image_bytes(800, 400, image::ImageFormat::Jpeg),
+    );
+    for (file, title) in [("index.md", "Autumn"), ("index.uk.md", "Осінь")] {
+        site.page(
+            &format!("posts/autumn/{file}"),
+            &format!("title: {title}\nkind: showcase\nitems:\n  - platform: instagram\n    image: photo.jpg"),
+            "",
+        );
+    }
+    site.build().ok();
+    for (page, lang) in [
+        ("public/work/hlyna/index.html", ""),
+        ("public/uk/work/hlyna/index.html", "/uk"),
+    ] {
+        let html = site.read(page);
+        let cover = format!(r#"src="{lang}/work/hlyna/cover.svg" width="600" height="300""#);
+        assert!(html.contains(&cover), "{page}: {html}");
+        assert!(
+            site.exists(&format!("public{lang}/work/hlyna/cover.svg")),
+            "{page}"
+        );
+        // A file the Markdown body names relative to the page is beside it too.
+        assert!(html.contains(r#"src="chart.svg""#), "{page}");
+        assert!(
+            site.exists(&format!("public{lang}/work/hlyna/chart.svg")),
+            "{page}"
+        );
+    }
+    // The showcase's thumbnails are made once and both languages show them.
+    let thumb = "/posts/autumn/photo-640w.jpg";
+    for page in [
+        "public/posts/autumn/index.html",
+        "public/uk/posts/autumn/index.html",
+    ] {
+        let html = site.read(page);
+        assert!(
+            html.contains(&format!(r#"src="{thumb}""#)),
+            "{page}: {html}"
+        );
+        assert!(html.contains(r#"width="800" height="400""#), "{page}");
+    }
+    assert!(site.exists(&format!("public{thumb}")));
+    assert!(
+        site.exists("public/uk/posts/autumn/photo.jpg"),
+        "the source beside the Ukrainian page"
+    );
 }

@@ -9,6 +9,7 @@ mod build;
 mod cache;
 mod cli;
 mod demo;
+mod demo_output;
 mod errors;
 mod front_matter;
 mod hostile;

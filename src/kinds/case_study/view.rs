@@ -62,6 +62,12 @@ pub(crate) struct CoverView {
     /// The thumbnails and their `srcset`, for a raster image; `null` for SVG and
     /// images elsewhere.
     pub picture: Option<PictureView>,
+    /// The image's width in pixels, for its `width` attribute: the source's for a
+    /// resized image, an SVG file's own (its `width`, else its `viewBox`); `null` when
+    /// unknown (an image elsewhere).
+    pub width: Option<u32>,
+    /// The image's height in pixels, like `width`.
+    pub height: Option<u32>,
 }
 
 /// One row of `page.case_study.results`.
@@ -202,11 +208,17 @@ fn related(
 impl CoverView {
     /// The cover named `cover` in the front matter of `page`.
     pub(crate) fn new(site: &Site, page: &Page, cover: &str) -> CoverView {
-        let thumbnails = site.pictures.get(&(page.id.clone(), Slot::Cover));
+        let key = (page.id.clone(), Slot::Cover);
+        let thumbnails = site.pictures.get(&key);
+        let size = thumbnails
+            .map(|p| (p.width, p.height))
+            .or_else(|| site.svg_sizes.get(&key).copied());
         CoverView {
             url: asset_url(site, page, cover),
             alt: "",
             picture: thumbnails.map(|p| picture::view(site, p)),
+            width: size.map(|s| s.0),
+            height: size.map(|s| s.1),
         }
     }
 }
