@@ -309,11 +309,16 @@ fn each_language_navigates_its_own_sections() {
     );
     assert!(!uk.contains(">Notes<"), "{uk}");
     let en = nav_of(&site.read("public/notes/plan/index.html"));
-    assert!(en.contains("href=\"/notes/\"") && en.contains(">Notes<"), "{en}");
+    assert!(
+        en.contains("href=\"/notes/\"") && en.contains(">Notes<"),
+        "{en}"
+    );
     // A language whose home has no section of its own there takes the mirrored one.
     let ka = nav_of(&site.read("public/ka/notes/plan/index.html"));
     assert!(ka.contains("href=\"/ka/notes/\""), "{ka}");
+}
 
+#[test]
 fn bundle_files_are_reachable_from_every_language_version_of_the_page() {
     use crate::planning::image_bytes;
     let site = TestSite::new();
