@@ -6,6 +6,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use crate::error::Diagnostic;
+use crate::render::plural::{self, UiText};
 use crate::slugify::SlugMode;
 use crate::yaml::{self, Fragment};
 
@@ -43,7 +44,7 @@ pub struct SiteConfig {
     #[serde(default)]
     pub safe_html: bool,
     #[serde(default)]
-    pub translations: BTreeMap<String, BTreeMap<String, String>>,
+    pub translations: BTreeMap<String, BTreeMap<String, UiText>>,
     #[serde(default)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
@@ -166,6 +167,11 @@ impl SiteConfig {
                 .with_help("expected something like https://example.com"),
             );
         }
+        problems.extend(plural::check_translations(
+            &self.translations,
+            file,
+            fragment,
+        ));
         problems
     }
 

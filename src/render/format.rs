@@ -1,9 +1,10 @@
 //! Render stage helper: values as text in a page's language — numbers, percentages,
-//! money and dates by ICU4X (`locale.rs`), words from the UI strings (`strings.rs`).
+//! money, dates, lists and country names by ICU4X (`locale.rs`), words from the UI
+//! strings (`strings.rs`).
 
 use chrono::NaiveDate;
 
-use super::locale::Localizer;
+use super::locale::{ListKind, Localizer};
 use super::strings::Strings;
 
 /// Formatting for one language.
@@ -67,6 +68,16 @@ impl Format<'_> {
                 &format!("employment_{}", code.to_ascii_lowercase()),
             )
             .to_string()
+    }
+
+    /// A country's name (`Україна` for `UA` on a Ukrainian page).
+    pub fn country(&self, code: &str) -> Option<String> {
+        self.locale.country(self.lang, code)
+    }
+
+    /// Items as one phrase: `A, B і C` (`And`), `A, B або C` (`Or`).
+    pub fn list<S: AsRef<str>>(&self, items: &[S], kind: ListKind) -> String {
+        self.locale.list(self.lang, items, kind)
     }
 
     pub fn word(&self, key: &str) -> String {

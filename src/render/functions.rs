@@ -1,5 +1,5 @@
 //! Render stage: functions templates can call — `get_url`, `get_data`, `get_section`,
-//! `get_page` (and `t`, `card`: see `strings.rs`, `cards.rs`). Their data is serialized once per build and shared between threads.
+//! `get_page` (and `t`, `card`: see `strings.rs`, `cards.rs`) — and the `list` filter. Their data is serialized once per build and shared between threads.
 
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
@@ -8,6 +8,7 @@ use serde_json::Value;
 use tera::Tera;
 
 use super::context::{Views, section_view};
+use super::locale::{ListKind, Localizer};
 use crate::error::nearest;
 use crate::markdown::Rendered;
 use crate::site::Site;
@@ -38,8 +39,34 @@ pub(crate) fn register(
         lookup(&data, &name, "data file", "data/")
     });
 
-    super::strings::register(tera, views.strings.clone());
+    super::strings::register(tera, views.strings.clone(), views.locale.clone());
+    register_list(tera, views.locale.clone());
     register_lookups(tera, site, views, bodies);
+}
+
+/// Registers the filter `list(lang=…, kind="and"|"or")`: a list of texts as one phrase
+/// in the language (`A, B і C`, `A، B أو C`).
+fn register_list(tera: &mut Tera, locale: Localizer) {
+    tera.register_filter("list", move |value: &Value, args: Args<'_>| {
+        let items: Vec<String> = match value {
+            Value::Array(items) => items
+                .iter()
+                .map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_string))
+                .collect(),
+            _ => return Err(tera::Error::msg("the `list` filter needs a list")),
+        };
+        let lang = args.get("lang").and_then(Value::as_str).unwrap_or("en");
+        let kind = match args.get("kind").and_then(Value::as_str) {
+            None | Some("and") => ListKind::And,
+            Some("or") => ListKind::Or,
+            Some(other) => {
+                return Err(tera::Error::msg(format!(
+                    "the `list` filter's `kind` is `and` or `or`, not `{other}`"
+                )));
+            }
+        };
+        Ok(Value::String(locale.list(lang, &items, kind)))
+    });
 }
 
 /// (Re-)registers `get_section` and `get_page` with the current pages and sections.

@@ -1,5 +1,6 @@
 //! Render stage: the language variables every template gets — the translations of
-//! what it shows, its language's home and search page, and languages' own names.
+//! what it shows (each named in its own language by CLDR), its language's home and
+//! search page.
 
 use serde_json::{Map, Value, json};
 
@@ -21,7 +22,7 @@ impl Renderer<'_> {
                     .to_string();
                 json!({
                     "lang": l,
-                    "name": language_name(&l),
+                    "name": self.views.locale.language_name(&l),
                     "url": url,
                     "permalink": permalink,
                     "current": l == lang,
@@ -42,32 +43,4 @@ impl Renderer<'_> {
         );
         map
     }
-}
-
-/// A language's name in itself, for the language switcher.
-pub(super) fn language_name(lang: &str) -> String {
-    let name = match lang.split(['-', '_']).next().unwrap_or(lang) {
-        "en" => "English",
-        "uk" => "Українська",
-        "bg" => "Български",
-        "lv" => "Latviešu",
-        "ka" => "ქართული",
-        "am" => "አማርኛ",
-        "de" => "Deutsch",
-        "fr" => "Français",
-        "es" => "Español",
-        "pl" => "Polski",
-        "ar" => "العربية",
-        "he" => "עברית",
-        "fa" => "فارسی",
-        "ru" => "Русский",
-        "lt" => "Lietuvių",
-        "et" => "Eesti",
-        "ro" => "Română",
-        "it" => "Italiano",
-        "pt" => "Português",
-        "tr" => "Türkçe",
-        _ => return lang.to_string(),
-    };
-    name.to_string()
 }

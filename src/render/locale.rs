@@ -1,6 +1,7 @@
 //! Render stage helper: dates, numbers, percentages and money formatted for a page's
-//! language by ICU4X with its compiled CLDR data. Formatters are built once per
-//! language and shared between threads.
+//! language by ICU4X with its compiled CLDR data, and the words CLDR has for it: plural
+//! categories, lists (`A, B і C`), country and language names. Formatters are built
+//! once per language and shared between threads.
 
 use std::collections::HashMap;
 use std::sync::{Arc, RwLock};
@@ -11,15 +12,45 @@ use icu::calendar::{Date, Gregorian};
 use icu::datetime::FixedCalendarDateTimeFormatter;
 use icu::datetime::fieldsets::YMD;
 use icu::decimal::DecimalFormatter;
+use icu::list::ListFormatter;
 use icu::locale::Locale;
+use icu::plurals::{PluralCategory, PluralRules};
 use icu_experimental::dimension::currency::CurrencyType;
 use icu_experimental::dimension::currency::formatter::CurrencyFormatter;
+use icu_experimental::displaynames::multi::{LanguageDisplayNames, RegionDisplayNames};
 
 /// The formatters of one language.
 struct Formats {
     locale: Locale,
     date: Option<FixedCalendarDateTimeFormatter<Gregorian, YMD>>,
     number: Option<DecimalFormatter>,
+    plurals: Option<PluralRules>,
+    and_list: Option<ListFormatter>,
+    or_list: Option<ListFormatter>,
+    regions: Option<RegionDisplayNames>,
+    languages: Option<LanguageDisplayNames>,
+}
+
+impl Formats {
+    fn new(locale: Locale) -> Formats {
+        Formats {
+            date: FixedCalendarDateTimeFormatter::try_new((&locale).into(), YMD::long()).ok(),
+            number: DecimalFormatter::try_new((&locale).into(), Default::default()).ok(),
+            plurals: PluralRules::try_new_cardinal((&locale).into()).ok(),
+            and_list: ListFormatter::try_new_and((&locale).into(), Default::default()).ok(),
+            or_list: ListFormatter::try_new_or((&locale).into(), Default::default()).ok(),
+            regions: RegionDisplayNames::try_new((&locale).into(), Default::default()).ok(),
+            languages: LanguageDisplayNames::try_new((&locale).into(), Default::default()).ok(),
+            locale,
+        }
+    }
+}
+
+/// How the items of a list go together: `A, B and C` or `A, B or C`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ListKind {
+    And,
+    Or,
 }
 
 /// Formats values for any language the site uses; builds each language's formatters
@@ -37,11 +68,7 @@ impl Localizer {
         let locale: Locale = lang
             .parse()
             .unwrap_or_else(|_| "en".parse().expect("en is a locale"));
-        let formats = Arc::new(Formats {
-            date: FixedCalendarDateTimeFormatter::try_new(locale.clone().into(), YMD::long()).ok(),
-            number: DecimalFormatter::try_new(locale.clone().into(), Default::default()).ok(),
-            locale,
-        });
+        let formats = Arc::new(Formats::new(locale));
         if let Ok(mut cache) = self.cache.write() {
             cache.insert(lang.to_string(), formats.clone());
         }
@@ -100,6 +127,84 @@ impl Localizer {
     }
 }
 
+impl Localizer {
+    /// The plural category of `n` in `lang` (cardinal): `few` for 22 in Ukrainian.
+    pub fn plural(&self, lang: &str, n: f64) -> PluralCategory {
+        let f = self.formats(lang);
+        match &f.plurals {
+            Some(rules) => rules.category_for(&to_decimal(n)),
+            None => PluralCategory::Other,
+        }
+    }
+
+    /// The plural categories `lang` distinguishes, by their CLDR names, in CLDR's
+    /// order (`zero`, `one`, `two`, `few`, `many`, `other`).
+    pub fn plural_categories(&self, lang: &str) -> Vec<&'static str> {
+        let f = self.formats(lang);
+        let mut used: Vec<&'static str> = match &f.plurals {
+            Some(rules) => rules.categories().map(category_name).collect(),
+            None => vec!["other"],
+        };
+        used.sort_by_key(|c| CATEGORIES.iter().position(|k| k == c));
+        used
+    }
+
+    /// The items as one phrase in `lang`: `Київ, Львів і Одеса`, `A، B و C`.
+    pub fn list<S: AsRef<str>>(&self, lang: &str, items: &[S], kind: ListKind) -> String {
+        let f = self.formats(lang);
+        let formatter = match kind {
+            ListKind::And => &f.and_list,
+            ListKind::Or => &f.or_list,
+        };
+        let items = items.iter().map(AsRef::as_ref);
+        match formatter {
+            Some(formatter) => formatter.format_to_string(items),
+            None => items.collect::<Vec<_>>().join(", "),
+        }
+    }
+
+    /// The name of the country with ISO 3166-1 code `code` in `lang` (`Україна` for
+    /// `UA` in `uk`); the English name where CLDR has none; `None` for an unknown code.
+    pub fn country(&self, lang: &str, code: &str) -> Option<String> {
+        let code = code.to_ascii_uppercase();
+        // ISO 3166 says which codes are countries (CLDR names `ZZ` too).
+        let english = rust_iso3166::from_alpha2(&code)?.name;
+        let region = icu::locale::subtags::Region::try_from_str(&code).ok();
+        let f = self.formats(lang);
+        let local = region.and_then(|r| f.regions.as_ref()?.of(r));
+        Some(local.unwrap_or(english).to_string())
+    }
+
+    /// A language's name in itself, as a menu shows it: `Українська`, `ქართული`; the
+    /// code where CLDR has no name.
+    pub fn language_name(&self, lang: &str) -> String {
+        let f = self.formats(lang);
+        let language = f.locale.id.language;
+        let Some(name) = f.languages.as_ref().and_then(|n| n.of(language)) else {
+            return lang.to_string();
+        };
+        let mut options = icu::casemap::options::TitlecaseOptions::default();
+        options.trailing_case = Some(icu::casemap::options::TrailingCase::Unchanged);
+        icu::casemap::TitlecaseMapper::new()
+            .titlecase_segment_to_string(name, &f.locale.id, options)
+            .into_owned()
+    }
+}
+
+/// The CLDR plural categories, in CLDR's order.
+pub(crate) const CATEGORIES: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
+
+pub(crate) fn category_name(category: PluralCategory) -> &'static str {
+    match category {
+        PluralCategory::Zero => "zero",
+        PluralCategory::One => "one",
+        PluralCategory::Two => "two",
+        PluralCategory::Few => "few",
+        PluralCategory::Many => "many",
+        PluralCategory::Other => "other",
+    }
+}
+
 /// A value rounded to two decimals, trailing zeros dropped.
 fn to_decimal(n: f64) -> Decimal {
     let text = format!("{:.2}", (n * 100.0).round() / 100.0);
@@ -141,5 +246,66 @@ mod tests {
             uah.contains("50\u{a0}000") && (uah.contains("₴") || uah.contains("грн")),
             "{uah}"
         );
+    }
+
+    #[test]
+    fn plural_categories_of_our_languages() {
+        let l = Localizer::default();
+        for lang in [
+            "en", "uk", "bg", "lv", "ka", "am", "de", "fr", "es", "pl", "ar",
+        ] {
+            println!("{lang}: {:?}", l.plural_categories(lang));
+        }
+        assert_eq!(l.plural_categories("uk"), ["one", "few", "many", "other"]);
+        assert_eq!(l.plural_categories("ar"), CATEGORIES);
+        let uk: Vec<&str> = [1.0, 2.0, 5.0, 21.0, 22.0, 25.0, 11.0, 1.5]
+            .map(|n| category_name(l.plural("uk", n)))
+            .to_vec();
+        assert_eq!(
+            uk,
+            ["one", "few", "many", "one", "few", "many", "many", "other"]
+        );
+        let ar: Vec<&str> = [0.0, 1.0, 2.0, 3.0, 11.0, 100.0]
+            .map(|n| category_name(l.plural("ar", n)))
+            .to_vec();
+        assert_eq!(ar, ["zero", "one", "two", "few", "many", "other"]);
+        let lv: Vec<&str> = [0.0, 1.0, 2.0, 21.0, 11.0]
+            .map(|n| category_name(l.plural("lv", n)))
+            .to_vec();
+        assert_eq!(lv, ["zero", "one", "other", "one", "zero"]);
+    }
+
+    #[test]
+    fn lists_in_our_languages() {
+        let l = Localizer::default();
+        let three = ["A", "B", "C"];
+        assert_eq!(l.list("en", &three, ListKind::And), "A, B, and C");
+        assert_eq!(l.list("en", &three[..2], ListKind::Or), "A or B");
+        assert_eq!(l.list("uk", &three, ListKind::And), "A, B і C");
+        assert_eq!(l.list("uk", &three[..2], ListKind::Or), "A або B");
+        assert_eq!(l.list("ar", &three, ListKind::And), "A وB وC");
+        assert_eq!(l.list("de", &three, ListKind::And), "A, B und C");
+        assert_eq!(l.list("ka", &three[..2], ListKind::And), "A და B");
+        assert_eq!(l.list("en", &["A"], ListKind::Or), "A");
+    }
+
+    #[test]
+    fn country_and_language_names() {
+        let l = Localizer::default();
+        assert_eq!(l.country("uk", "UA").as_deref(), Some("Україна"));
+        assert_eq!(l.country("ka", "ua").as_deref(), Some("უკრაინა"));
+        assert_eq!(l.country("ar", "PL").as_deref(), Some("بولندا"));
+        assert_eq!(l.country("en", "GE").as_deref(), Some("Georgia"));
+        assert_eq!(l.country("uk", "ZZ"), None);
+        for (lang, name) in [
+            ("en", "English"),
+            ("uk", "Українська"),
+            ("ka", "ქართული"),
+            ("lv", "Latviešu"),
+            ("ar", "العربية"),
+            ("am", "አማርኛ"),
+        ] {
+            assert_eq!(l.language_name(lang), name);
+        }
     }
 }

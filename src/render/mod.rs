@@ -16,6 +16,7 @@ pub(crate) mod format;
 pub(crate) mod functions;
 pub(crate) mod locale;
 pub(crate) mod picture;
+pub(crate) mod plural;
 pub(crate) mod sharing;
 pub(crate) mod strings;
 pub(crate) mod summary;

@@ -1,14 +1,19 @@
 //! Render stage: the theme's UI strings in every shipped language ("Apply", "Salary",
 //! "Strengths" …), compiled in, overridable from `site.yaml` `translations`, with
-//! English as the fallback.
+//! English as the fallback; a string with a count has a form per plural category
+//! (`plural.rs`), and `t()` picks it by the language's CLDR rules.
 
 use std::collections::HashMap;
 use std::sync::{Arc, LazyLock};
 
 use serde_json::Value;
 
+use super::locale::Localizer;
+use super::plural::UiText;
 use crate::config::SiteConfig;
 use crate::error::Diagnostic;
+
+type Table = HashMap<String, UiText>;
 
 /// The shipped tables: `themes/default/i18n/<lang>.yaml`.
 pub(crate) const SHIPPED: [(&str, &str); 11] = [
@@ -26,7 +31,7 @@ pub(crate) const SHIPPED: [(&str, &str); 11] = [
 ];
 
 /// The shipped tables, parsed once per process (every build and rebuild reads them).
-static SHIPPED_TABLES: LazyLock<HashMap<String, HashMap<String, String>>> = LazyLock::new(|| {
+static SHIPPED_TABLES: LazyLock<HashMap<String, Table>> = LazyLock::new(|| {
     SHIPPED
         .iter()
         .map(|(lang, text)| {
@@ -41,7 +46,7 @@ static SHIPPED_TABLES: LazyLock<HashMap<String, HashMap<String, String>>> = Lazy
 /// UI strings by language, then key.
 #[derive(Debug, Clone, Default)]
 pub struct Strings {
-    tables: HashMap<String, HashMap<String, String>>,
+    tables: HashMap<String, Table>,
 }
 
 impl Strings {
@@ -56,13 +61,38 @@ impl Strings {
     }
 
     /// The string for `key` in `lang` (`uk-UA` falls back to `uk`), else English, else
-    /// the key itself.
+    /// the key itself; of a string with plural forms, the `other` form.
     pub fn get<'a>(&'a self, lang: &str, key: &'a str) -> &'a str {
+        self.lookup(lang, key).map_or(key, |(_, text)| text.text())
+    }
+
+    /// The string for `key` and the language of the table it comes from (English when
+    /// `lang` lacks it: its plural forms follow English rules).
+    fn lookup<'a, 'l>(&'a self, lang: &'l str, key: &str) -> Option<(&'l str, &'a UiText)> {
         let primary = lang.split(['-', '_']).next().unwrap_or(lang);
         [lang, primary, "en"]
-            .iter()
-            .find_map(|l| self.tables.get(*l).and_then(|t| t.get(key)))
-            .map_or(key, String::as_str)
+            .into_iter()
+            .find_map(|l| Some((l, self.tables.get(l)?.get(key)?)))
+    }
+
+    /// The string for `key` with a count `n`: the form for `n` in its language, with
+    /// `{n}` replaced by `shown` (`n` as the page shows it).
+    pub fn counted(
+        &self,
+        locale: &Localizer,
+        lang: &str,
+        key: &str,
+        n: f64,
+        shown: &str,
+    ) -> String {
+        match self.lookup(lang, key) {
+            Some((from, text)) => {
+                let category = locale.plural(from, n);
+                text.form(super::locale::category_name(category))
+                    .replace("{n}", shown)
+            }
+            None => key.to_string(),
+        }
     }
 
     /// Warnings for the site's languages that lack strings the English table has:
@@ -129,8 +159,10 @@ impl Strings {
     }
 }
 
-/// Registers `t(key=…, lang=…, n=…)`: the UI string, with `{n}` replaced by `n`.
-pub(crate) fn register(tera: &mut tera::Tera, strings: Arc<Strings>) {
+/// Registers `t(key=…, lang=…, n=…)`: the UI string — for a number `n`, its plural
+/// form in `lang` with `{n}` replaced by `n` as the language writes numbers; any other
+/// argument (`total=…`) replaces `{total}` the same way.
+pub(crate) fn register(tera: &mut tera::Tera, strings: Arc<Strings>, locale: Localizer) {
     tera.register_function(
         "t",
         move |args: &std::collections::HashMap<String, Value>| {
@@ -139,12 +171,41 @@ pub(crate) fn register(tera: &mut tera::Tera, strings: Arc<Strings>) {
                 .and_then(Value::as_str)
                 .ok_or_else(|| tera::Error::msg("`t` needs a string argument `key`"))?;
             let lang = args.get("lang").and_then(Value::as_str).unwrap_or("en");
-            let text = strings.get(lang, key);
-            Ok(Value::String(match args.get("n") {
-                Some(Value::String(n)) => text.replace("{n}", n),
-                Some(n) => text.replace("{n}", &n.to_string()),
-                None => text.to_string(),
-            }))
+            let mut text = match args.get("n") {
+                Some(n) => {
+                    let shown = shown(&locale, lang, n);
+                    let count = count_of(n).unwrap_or(f64::NAN);
+                    strings.counted(&locale, lang, key, count, &shown)
+                }
+                None => strings.get(lang, key).to_string(),
+            };
+            for (name, value) in args {
+                if !matches!(name.as_str(), "key" | "lang" | "n") {
+                    text = text.replace(&format!("{{{name}}}"), &shown(&locale, lang, value));
+                }
+            }
+            Ok(Value::String(text))
         },
     );
+}
+
+/// A number argument as a count; a numeric string counts too.
+fn count_of(value: &Value) -> Option<f64> {
+    match value {
+        Value::Number(n) => n.as_f64(),
+        Value::String(s) => s.trim().parse().ok(),
+        _ => None,
+    }
+}
+
+/// An argument as the text shows it: numbers in the language's digits and grouping,
+/// strings as given.
+fn shown(locale: &Localizer, lang: &str, value: &Value) -> String {
+    match value {
+        Value::Number(n) => n
+            .as_f64()
+            .map_or_else(|| n.to_string(), |n| locale.number(lang, n)),
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
 }

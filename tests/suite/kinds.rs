@@ -130,7 +130,7 @@ fn remote_job_is_telecommute_with_applicant_countries() {
     assert!(ld.get("jobLocation").is_none());
     assert!(
         site.read("public/jobs/remote/index.html")
-            .contains("Remote (Ukraine, Poland)")
+            .contains("Remote (Ukraine or Poland)")
     );
 }
 

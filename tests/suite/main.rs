@@ -15,6 +15,7 @@ mod front_matter;
 mod hostile;
 mod kinds;
 mod languages;
+mod locale;
 mod markdown;
 mod output;
 pub mod planning;

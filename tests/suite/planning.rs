@@ -134,6 +134,36 @@ fn calendar_ics_parses_back_with_every_entry_in_the_time_zone() {
     assert_eq!(site.read("public/plans/november/calendar.ics"), text);
 }
 
+/// Zones follow the current IANA database: Chile's Aysén region left Santiago's time in
+/// 2025 (a zone of its own, on UTC−3 all year).
+#[test]
+fn calendar_in_a_zone_of_2025_gets_its_current_offsets() {
+    let site = TestSite::new();
+    site.page("about.md", "title: About", "Me.");
+    site.page(
+        "plans/november.md",
+        &CALENDAR.replacen(
+            "timezone: America/New_York",
+            "timezone: America/Coyhaique",
+            1,
+        ),
+        "The plan.",
+    );
+    site.build_on(TODAY).ok();
+    let text = site.read("public/plans/november/calendar.ics");
+    assert!(
+        text.contains("DTSTART;TZID=America/Coyhaique:20261102T093000"),
+        "{text}"
+    );
+    let zone = &text[text.find("BEGIN:VTIMEZONE").unwrap()..text.find("END:VTIMEZONE").unwrap()];
+    assert_eq!(zone.matches("BEGIN:STANDARD").count(), 1, "{zone}");
+    assert!(!zone.contains("DAYLIGHT"), "{zone}");
+    assert!(
+        zone.contains("TZOFFSETFROM:-0300\r\nTZOFFSETTO:-0300\r\nTZNAME:-03\r\n"),
+        "{zone}"
+    );
+}
+
 #[test]
 fn calendar_page_shows_month_grid_list_and_legend() {
     let site = calendar_site();

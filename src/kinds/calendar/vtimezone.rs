@@ -18,11 +18,22 @@ struct Span {
 
 fn offset_at(tz: Tz, at: DateTime<Utc>) -> (i32, String, bool) {
     let offset = tz.offset_from_utc_datetime(&at.naive_utc());
-    (
-        offset.fix().local_minus_utc(),
-        offset.abbreviation().to_string(),
-        !offset.dst_offset().is_zero(),
-    )
+    let seconds = offset.fix().local_minus_utc();
+    // Zones without a letter abbreviation (Asia/Tbilisi) are named by their offset,
+    // as the IANA database writes it: `+04`, `+0530`.
+    let name = offset
+        .abbreviation()
+        .map_or_else(|| offset_name(seconds), str::to_string);
+    (seconds, name, !offset.dst_offset().is_zero())
+}
+
+/// `+04` for whole hours, else `+0530`.
+fn offset_name(seconds: i32) -> String {
+    let text = offset_text(seconds);
+    match text.strip_suffix("00") {
+        Some(hours) => hours.to_string(),
+        None => text,
+    }
 }
 
 /// The offsets of `tz` from 1 January of `from`'s year to the end of `to`'s year.
@@ -148,5 +159,25 @@ mod tests {
             date(2026, 1, 31),
         );
         assert!(kolkata.contains("TZOFFSETTO:+0530"), "{kolkata}");
+        assert!(kolkata.contains("TZNAME:IST"), "{kolkata}");
+    }
+
+    #[test]
+    fn zones_without_abbreviations_are_named_by_their_offset() {
+        let tbilisi = vtimezone(
+            chrono_tz::Asia::Tbilisi,
+            date(2026, 1, 1),
+            date(2026, 1, 31),
+        );
+        assert!(
+            tbilisi.contains("TZOFFSETTO:+0400\r\nTZNAME:+04\r\n"),
+            "{tbilisi}"
+        );
+        let kathmandu = vtimezone(
+            chrono_tz::Asia::Kathmandu,
+            date(2026, 1, 1),
+            date(2026, 1, 31),
+        );
+        assert!(kathmandu.contains("TZNAME:+0545\r\n"), "{kathmandu}");
     }
 }

@@ -3,11 +3,12 @@
 
 use serde::Serialize;
 
-use super::{EmploymentType, Job, Salary, country_name};
+use super::{EmploymentType, Job, Salary};
 use crate::error::Diagnostic;
 use crate::kinds::values::{ListItem, Number};
 use crate::kinds::view::{ListItemView, ViewContext};
 use crate::render::format::Format;
+use crate::render::locale::ListKind;
 use crate::site::Page;
 
 /// `page.job`: a job posting as its page shows it.
@@ -23,6 +24,9 @@ pub(crate) struct JobView {
     pub employment_type: Vec<EmploymentType>,
     /// The employment types in the page's language (`Full-time`), in the same order.
     pub employment_type_labels: Vec<String>,
+    /// The employment types as one phrase in the page's language (`Full-time or
+    /// Part-time`).
+    pub employment_type_label: String,
     /// `date_posted` in the page's language.
     pub date_posted_display: Option<String>,
     /// `valid_through` in the page's language.
@@ -94,13 +98,14 @@ pub(crate) struct LocationView {
     pub postal_code: Option<String>,
     /// The ISO 3166-1 alpha-2 code, upper case.
     pub country: Option<String>,
-    /// The country's English name.
-    pub country_name: Option<&'static str>,
+    /// The country's name in the page's language (English where CLDR has none).
+    pub country_name: Option<String>,
     /// Whether the work can be done remotely.
     pub remote: bool,
     /// Where remote applicants may live.
     pub applicant_countries: Vec<CountryView>,
-    /// The place in one line (`Kyiv, Ukraine or remote`, `Remote (Ukraine, Poland)`).
+    /// The place in one line, in the page's language (`Kyiv, Ukraine or remote`,
+    /// `Remote (Ukraine or Poland)`).
     pub label: String,
 }
 
@@ -109,8 +114,8 @@ pub(crate) struct LocationView {
 pub(crate) struct CountryView {
     /// The ISO 3166-1 alpha-2 code, upper case.
     pub code: String,
-    /// The country's English name.
-    pub name: Option<&'static str>,
+    /// The country's name in the page's language (English where CLDR has none).
+    pub name: Option<String>,
 }
 
 /// `page.job.apply`.
@@ -139,6 +144,8 @@ pub(crate) struct JobSummary {
     pub location_label: Option<String>,
     /// The employment types in the page's language.
     pub employment_type_labels: Vec<String>,
+    /// The employment types as one phrase, as `page.job.employment_type_label`.
+    pub employment_type_label: String,
     /// The schema.org employment types.
     pub employment_type: Vec<EmploymentType>,
 }
@@ -164,6 +171,7 @@ impl JobView {
             closed: job.closed,
             employment_type: job.employment_types.clone(),
             employment_type_labels: employment_type_labels(job, f),
+            employment_type_label: f.list(&employment_type_labels(job, f), ListKind::Or),
             date_posted_display: page.meta.date.map(|d| f.date(d.0.date_naive())),
             valid_through_display: m.valid_through.map(|d| f.date(d.0.date_naive())),
             company: m.company.as_ref().map(|c| CompanyView {
@@ -216,25 +224,31 @@ impl LocationView {
     pub(crate) fn new(job: &Job, f: Format<'_>) -> Option<LocationView> {
         let l = job.fm.location.as_ref()?;
         let country = l.country.as_ref().map(|c| c.to_ascii_uppercase());
-        let country_label = country.as_deref().and_then(country_name);
-        let place: Vec<&str> = [l.city.as_deref(), l.region.as_deref(), country_label]
+        let country_label = country.as_deref().and_then(|c| f.country(c));
+        let place: Vec<&str> = [l.city.as_deref(), l.region.as_deref()]
             .into_iter()
             .flatten()
+            .chain(country_label.as_deref())
             .collect();
         let applicants: Vec<CountryView> = l
             .applicant_countries
             .iter()
             .map(|c| CountryView {
                 code: c.to_ascii_uppercase(),
-                name: country_name(c),
+                name: f.country(c),
             })
             .collect();
-        let names: Vec<&str> = applicants.iter().filter_map(|c| c.name).collect();
+        let names: Vec<&str> = applicants
+            .iter()
+            .filter_map(|c| c.name.as_deref())
+            .collect();
+        // The parts of an address are not a list: they take the language's comma.
+        let place = place.join(&f.word("list_separator"));
         let label = match (place.is_empty(), l.remote) {
-            (false, true) => format!("{} {}", place.join(", "), f.word("or_remote")),
-            (false, false) => place.join(", "),
+            (false, true) => format!("{place} {}", f.word("or_remote")),
+            (false, false) => place,
             (true, _) if names.is_empty() => f.word("remote"),
-            (true, _) => format!("{} ({})", f.word("remote"), names.join(", ")),
+            (true, _) => format!("{} ({})", f.word("remote"), f.list(&names, ListKind::Or)),
         };
         Some(LocationView {
             street: l.street.clone(),
@@ -260,6 +274,7 @@ impl JobSummary {
             company_name: m.company.as_ref().map(|c| c.name.clone()),
             location_label: LocationView::new(job, f).map(|l| l.label),
             employment_type_labels: employment_type_labels(job, f),
+            employment_type_label: f.list(&employment_type_labels(job, f), ListKind::Or),
             employment_type: job.employment_types.clone(),
         }
     }
