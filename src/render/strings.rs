@@ -55,6 +55,14 @@ impl Strings {
         Strings { tables }
     }
 
+    /// The shipped tables alone.
+    #[cfg(test)]
+    pub(crate) fn shipped() -> Strings {
+        Strings {
+            tables: SHIPPED_TABLES.clone(),
+        }
+    }
+
     /// The string for `key` in `lang` (`uk-UA` falls back to `uk`), else English, else
     /// the key itself.
     pub fn get<'a>(&'a self, lang: &str, key: &'a str) -> &'a str {
