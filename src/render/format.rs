@@ -4,6 +4,7 @@
 
 use chrono::NaiveDate;
 
+use super::charts::ChartText;
 use super::locale::{ListKind, Localizer};
 use super::strings::Strings;
 
@@ -82,5 +83,32 @@ impl Format<'_> {
 
     pub fn word(&self, key: &str) -> String {
         self.strings.get(self.lang, key).to_string()
+    }
+}
+
+/// The charts' words and values, formatted like the tables beside them.
+impl ChartText for Format<'_> {
+    fn percent(&self, n: i64) -> String {
+        Format::percent(self, n)
+    }
+
+    fn with_unit(&self, n: f64, unit: Option<&str>) -> String {
+        Format::with_unit(self, n, unit)
+    }
+
+    fn date(&self, date: NaiveDate) -> String {
+        Format::date(self, date)
+    }
+
+    fn month(&self, year: i32, month: u32) -> String {
+        self.locale.month(self.lang, year, month)
+    }
+
+    fn text(&self, key: &str, args: &[(&str, &str)]) -> String {
+        let mut text = self.word(key);
+        for (name, value) in args {
+            text = text.replace(&format!("{{{name}}}"), value);
+        }
+        text
     }
 }

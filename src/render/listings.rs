@@ -127,24 +127,50 @@ impl Renderer<'_> {
 
     /// The SVG timeline of a section's campaigns, if it lists any.
     fn timeline(&self, section: &Section) -> Option<String> {
+        let f = super::format::Format {
+            locale: &self.views.locale,
+            strings: &self.views.strings,
+            lang: &section.lang,
+        };
         let items: Vec<charts::TimelineItem> = section
             .pages
             .iter()
             .filter_map(|id| self.site.pages.get(id))
             .filter_map(|p| {
                 let c = data_of::<Campaign>(p)?;
+                let status = c.status.as_str();
                 Some(charts::TimelineItem {
                     label: p.meta.title.clone(),
                     url: self.site.url(&p.path),
-                    start: ymd(c.start),
-                    end: c.end.map(ymd),
-                    status: c.status.as_str().to_string(),
+                    start: c.start,
+                    end: c.end,
+                    status: status.to_string(),
+                    status_label: f.word(&format!("status_{status}")),
                 })
             })
             .collect();
         let rtl = crate::config::SiteConfig::direction(&section.lang) == "rtl";
-        let title = format!("{}: campaign timeline", section.meta.title);
-        charts::timeline(&items, ymd(self.site.today), "timeline", &title, rtl)
+        let title = f
+            .word("chart_timeline_title")
+            .replace("{title}", &section.meta.title);
+        let layouts = [
+            ("timeline", charts::Width::Wide),
+            ("timeline-narrow", charts::Width::Narrow),
+        ];
+        let svgs: Option<Vec<String>> = layouts
+            .into_iter()
+            .map(|(id_prefix, width)| {
+                let spec = charts::Chart {
+                    id_prefix,
+                    title: &title,
+                    rtl,
+                    width,
+                    text: &f,
+                };
+                charts::timeline(&items, self.site.today, &spec)
+            })
+            .collect();
+        svgs.map(|s| s.concat())
     }
 }
 
@@ -155,11 +181,6 @@ fn pager_path(section: &Section, n: usize) -> String {
     } else {
         format!("{}page/{n}/", section.path)
     }
-}
-
-fn ymd(d: chrono::NaiveDate) -> (i32, u32, u32) {
-    use chrono::Datelike;
-    (d.year(), d.month(), d.day())
 }
 
 fn section_og(site: &Site, section: &Section) -> Value {

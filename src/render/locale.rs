@@ -10,7 +10,7 @@ use chrono::{Datelike, NaiveDate};
 use fixed_decimal::Decimal;
 use icu::calendar::{Date, Gregorian};
 use icu::datetime::FixedCalendarDateTimeFormatter;
-use icu::datetime::fieldsets::YMD;
+use icu::datetime::fieldsets::{YM, YMD};
 use icu::decimal::DecimalFormatter;
 use icu::list::ListFormatter;
 use icu::locale::Locale;
@@ -23,6 +23,8 @@ use icu_experimental::displaynames::multi::{LanguageDisplayNames, RegionDisplayN
 struct Formats {
     locale: Locale,
     date: Option<FixedCalendarDateTimeFormatter<Gregorian, YMD>>,
+    month: Option<FixedCalendarDateTimeFormatter<Gregorian, YM>>,
+    month_long: Option<FixedCalendarDateTimeFormatter<Gregorian, YM>>,
     number: Option<DecimalFormatter>,
     plurals: Option<PluralRules>,
     and_list: Option<ListFormatter>,
@@ -35,6 +37,8 @@ impl Formats {
     fn new(locale: Locale) -> Formats {
         Formats {
             date: FixedCalendarDateTimeFormatter::try_new((&locale).into(), YMD::long()).ok(),
+            month: FixedCalendarDateTimeFormatter::try_new((&locale).into(), YM::medium()).ok(),
+            month_long: FixedCalendarDateTimeFormatter::try_new((&locale).into(), YM::long()).ok(),
             number: DecimalFormatter::try_new((&locale).into(), Default::default()).ok(),
             plurals: PluralRules::try_new_cardinal((&locale).into()).ok(),
             and_list: ListFormatter::try_new_and((&locale).into(), Default::default()).ok(),
@@ -85,6 +89,26 @@ impl Localizer {
             (Some(formatter), Ok(d)) => formatter.format(&d).to_string(),
             _ => date.format("%Y-%m-%d").to_string(),
         }
+    }
+
+    /// A month of a year by name, short where the language has a short name:
+    /// `бер. 2026 р.` (uk), `Mar 2026` (en), `März 2026` (de, whose short form is
+    /// numeric).
+    pub fn month(&self, lang: &str, year: i32, month: u32) -> String {
+        let f = self.formats(lang);
+        let Some(date) = u8::try_from(month)
+            .ok()
+            .and_then(|m| Date::try_new_gregorian(year, m, 1).ok())
+        else {
+            return format!("{year:04}-{month:02}");
+        };
+        let format = |formatter: &Option<FixedCalendarDateTimeFormatter<Gregorian, YM>>| {
+            formatter.as_ref().map(|f| f.format(&date).to_string())
+        };
+        format(&f.month)
+            .filter(|text| text.chars().any(char::is_alphabetic))
+            .or_else(|| format(&f.month_long))
+            .unwrap_or_else(|| format!("{year:04}-{month:02}"))
     }
 
     /// `40 000` (uk), `40,000` (en), up to two decimals.
@@ -229,6 +253,17 @@ mod tests {
             assert_eq!(l.date(lang, d), expected, "{lang}");
         }
         assert!(l.date("am", d).contains("ኖቬምበር"), "{}", l.date("am", d));
+        assert_eq!(l.month("en", 2026, 3), "Mar 2026");
+        assert!(
+            l.month("uk", 2026, 3).starts_with("бер"),
+            "{}",
+            l.month("uk", 2026, 3)
+        );
+        assert!(
+            l.month("de", 2026, 3).contains("März"),
+            "{}",
+            l.month("de", 2026, 3)
+        );
     }
 
     #[test]

@@ -60,6 +60,14 @@ impl Strings {
         Strings { tables }
     }
 
+    /// The shipped tables alone.
+    #[cfg(test)]
+    pub(crate) fn shipped() -> Strings {
+        Strings {
+            tables: SHIPPED_TABLES.clone(),
+        }
+    }
+
     /// The string for `key` in `lang` (`uk-UA` falls back to `uk`), else English, else
     /// the key itself; of a string with plural forms, the `other` form.
     pub fn get<'a>(&'a self, lang: &str, key: &'a str) -> &'a str {

@@ -7,6 +7,7 @@ mod a11y;
 mod browser;
 mod build;
 mod cache;
+mod chart_layout;
 mod cli;
 mod demo;
 mod demo_output;

@@ -39,7 +39,9 @@ pub(crate) struct CampaignView {
     pub audience: Option<String>,
     /// The KPIs in the order written, each with its target, actual value and progress.
     pub kpis: Vec<KpiView>,
-    /// The KPIs as an inline SVG bar chart; `null` when there are none.
+    /// The KPIs as inline SVG bar charts in the page's language, a wide layout
+    /// (class `chart-wide`) and a narrow one (`chart-narrow`) for the stylesheet to
+    /// choose from; `null` when there are none.
     pub chart_svg: Option<String>,
 }
 
@@ -127,7 +129,7 @@ impl CampaignView {
                 .as_ref()
                 .map(|a| cx.markdown(page, &["audience"], a, problems)),
             kpis: m.kpis.iter().map(|k| KpiView::new(k, f)).collect(),
-            chart_svg: chart(page, &m.kpis),
+            chart_svg: chart(page, &m.kpis, f),
         }
     }
 }
@@ -165,8 +167,8 @@ impl CampaignSummary {
     }
 }
 
-/// The KPIs' bar chart, target against actual.
-fn chart(page: &Page, kpis: &[Kpi]) -> Option<String> {
+/// The KPIs' bar chart, target against actual, in both layouts.
+fn chart(page: &Page, kpis: &[Kpi], f: Format<'_>) -> Option<String> {
     let bars: Vec<charts::KpiBar> = kpis
         .iter()
         .map(|k| charts::KpiBar {
@@ -178,8 +180,27 @@ fn chart(page: &Page, kpis: &[Kpi]) -> Option<String> {
         })
         .collect();
     let rtl = crate::config::SiteConfig::direction(&page.lang) == "rtl";
-    let title = format!("{}: KPIs, target and actual", page.meta.title);
-    charts::kpi_chart(&bars, "kpi", &title, rtl)
+    let title = f
+        .word("chart_kpi_title")
+        .replace("{title}", &page.meta.title);
+    let layouts = [
+        ("kpi", charts::Width::Wide),
+        ("kpi-narrow", charts::Width::Narrow),
+    ];
+    let svgs: Option<Vec<String>> = layouts
+        .into_iter()
+        .map(|(id_prefix, width)| {
+            let spec = charts::Chart {
+                id_prefix,
+                title: &title,
+                rtl,
+                width,
+                text: &f,
+            };
+            charts::kpi_chart(&bars, &spec)
+        })
+        .collect();
+    svgs.map(|s| s.concat())
 }
 
 fn status_label(status: Status) -> &'static str {

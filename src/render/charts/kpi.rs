@@ -1,29 +1,22 @@
 //! Render stage: the KPI chart — per KPI a thin target bar and a thick actual
 //! bar on the row's own scale, with "actual / target" and "NN% of target · met"
-//! beside them; also the target arithmetic KPI pages show as text.
+//! beside them (wide) or below them (narrow); also the target arithmetic KPI
+//! pages show as text.
 
 use std::fmt::Write as _;
 
 use super::svg::{
-    Frame, GAP, LABEL_W, PAD, VIEW_W, escape, isolate, label_text, num, open_svg, text, text_width,
+    Frame, GAP, LABEL_W, NARROW_W, PAD, VIEW_W, escape, isolate, label_text, num, open_svg, text,
+    text_width,
 };
-use super::{Better, KpiBar};
+use super::{Better, Chart, ChartText, KpiBar, Width};
 
-/// Height of one KPI row (two text lines in the text column).
-const KPI_ROW_H: f64 = 32.0;
 /// Height of the legend line above the rows, and the baseline of its text.
 const KPI_LEGEND_H: f64 = 20.0;
 const KPI_LEGEND_BASELINE: f64 = 12.0;
-/// Thin target bar: offset from the row top and height.
-const TARGET_Y: f64 = 6.0;
+/// Heights of the thin target bar and of the thick actual bar.
 const TARGET_H: f64 = 4.0;
-/// Thick actual bar: offset from the row top and height.
-const ACTUAL_Y: f64 = 12.0;
 const ACTUAL_H: f64 = 12.0;
-/// Baselines (offset from the row top) of the name and the two text-column lines.
-const KPI_NAME_BASELINE: f64 = 19.0;
-const KPI_LINE1_BASELINE: f64 = 13.0;
-const KPI_LINE2_BASELINE: f64 = 27.0;
 /// The bar area never shrinks below this, the chart widens instead.
 const MIN_BAR_W: f64 = 160.0;
 /// Legend swatch width.
@@ -32,8 +25,36 @@ const SWATCH_W: f64 = 16.0;
 const KPI_LEGEND_BOTTOM_GAP: f64 = 4.0;
 /// Gap between a legend swatch and its label.
 const SWATCH_LABEL_GAP: f64 = 4.0;
-/// Heading of the text column, on the legend line.
-const KPI_TEXT_HEADING: &str = "actual / target";
+
+/// Where things go in one KPI row, as offsets from the row top.
+struct RowGeometry {
+    height: f64,
+    name_baseline: f64,
+    target_y: f64,
+    actual_y: f64,
+    line1_baseline: f64,
+    line2_baseline: f64,
+}
+
+/// Wide: name, bars and two text lines side by side.
+const WIDE_ROW: RowGeometry = RowGeometry {
+    height: 32.0,
+    name_baseline: 19.0,
+    target_y: 6.0,
+    actual_y: 12.0,
+    line1_baseline: 13.0,
+    line2_baseline: 27.0,
+};
+
+/// Narrow: the name, then the bars across the whole width, then two text lines.
+const NARROW_ROW: RowGeometry = RowGeometry {
+    height: 78.0,
+    name_baseline: 13.0,
+    target_y: 20.0,
+    actual_y: 26.0,
+    line1_baseline: 52.0,
+    line2_baseline: 67.0,
+};
 
 /// Rounded `actual` as a percentage of `target`; `None` when the target is zero
 /// (or either value is not a finite number).
@@ -57,24 +78,26 @@ pub(crate) fn is_met(target: f64, actual: f64, better: Better) -> bool {
 /// Horizontal grouped bar chart: per KPI a thin "target" bar and a thick "actual"
 /// bar, both scaled to that KPI's own `max(target, actual)` (KPIs have different
 /// units, so each row has its own scale and the bars show shares of the row width).
-/// The label column holds the KPI name; the text column after the bars holds
-/// "actual / target" with units and "NN% of target · met|missed". The actual bar has
-/// class `chart-actual` plus `chart-met` or `chart-missed`. A KPI without an actual
-/// value shows only its target bar and "no result yet". Negative values draw as
-/// empty bars (the text still shows them).
+/// The label column holds the KPI name; the text column after the bars (below
+/// them when narrow) holds "actual / target" with units and "NN% of target · met".
+/// The actual bar has class `chart-actual` plus `chart-met` or `chart-missed`. A
+/// KPI without an actual value shows only its target bar and "no result yet".
+/// Negative values draw as empty bars (the text still shows them). Every word and
+/// value comes from `chart.text`.
 ///
 /// Returns `None` when `kpis` is empty.
-pub(crate) fn kpi_chart(
-    kpis: &[KpiBar],
-    id_prefix: &str,
-    title: &str,
-    rtl: bool,
-) -> Option<String> {
+pub(crate) fn kpi_chart(kpis: &[KpiBar], chart: &Chart<'_>) -> Option<String> {
     if kpis.is_empty() {
         return None;
     }
-    let rows: Vec<KpiRow> = kpis.iter().map(KpiRow::new).collect();
-    let layout = KpiLayout::new(&rows, rtl);
+    let t = chart.text;
+    let rows: Vec<KpiRow> = kpis.iter().map(|k| KpiRow::new(k, t)).collect();
+    let words = LegendWords {
+        target: t.text("chart_target", &[]),
+        actual: t.text("chart_actual", &[]),
+        heading: t.text("chart_values_heading", &[]),
+    };
+    let layout = KpiLayout::new(&rows, &words, chart);
 
     let description = rows
         .iter()
@@ -85,28 +108,39 @@ pub(crate) fn kpi_chart(
     open_svg(
         &mut out,
         "kpi",
-        id_prefix,
-        title,
+        chart,
         &description,
         &layout.frame,
         layout.height,
     );
-    write_legend(&mut out, &layout);
-    write_axis(&mut out, &layout);
+    write_legend(&mut out, &layout, &words);
+    if !layout.narrow {
+        write_axis(&mut out, &layout);
+    }
     for (i, row) in rows.iter().enumerate() {
-        let top = layout.rows_top + i as f64 * KPI_ROW_H;
-        write_row(&mut out, &layout, row, top);
+        let top = layout.rows_top + i as f64 * layout.row.height;
+        write_row(&mut out, &layout, row, top, t);
     }
     out.push_str("</svg>\n");
     Some(out)
 }
 
-/// Where the columns and rows of a KPI chart go. Columns, left to right: padding,
-/// labels, bars, gap, text, padding; the text column is as wide as its longest
-/// line, and the bar area takes the rest of [`VIEW_W`] but never less than
-/// [`MIN_BAR_W`].
+/// The legend's words and the text column's heading.
+struct LegendWords {
+    target: String,
+    actual: String,
+    heading: String,
+}
+
+/// Where the columns and rows of a KPI chart go. Wide columns, left to right:
+/// padding, labels, bars, gap, text, padding; the text column is as wide as its
+/// longest line, and the bar area takes the rest of [`VIEW_W`] but never less
+/// than [`MIN_BAR_W`]. Narrow: every part of a row spans [`NARROW_W`], one
+/// under the other.
 struct KpiLayout {
     frame: Frame,
+    narrow: bool,
+    row: &'static RowGeometry,
     /// Left edge and width of the bar area.
     bar_x: f64,
     bar_w: f64,
@@ -120,21 +154,43 @@ struct KpiLayout {
 }
 
 impl KpiLayout {
-    fn new(rows: &[KpiRow], rtl: bool) -> KpiLayout {
+    fn new(rows: &[KpiRow], words: &LegendWords, chart: &Chart<'_>) -> KpiLayout {
+        let narrow = chart.width == Width::Narrow;
         let text_w = rows
             .iter()
             .flat_map(|r| [text_width(&r.values), text_width(&r.status)])
-            .fold(text_width(KPI_TEXT_HEADING), f64::max);
-        let bar_w = (VIEW_W - 2.0 * PAD - LABEL_W - GAP - text_w).max(MIN_BAR_W);
-        let width = 2.0 * PAD + LABEL_W + bar_w + GAP + text_w;
+            .fold(
+                if narrow {
+                    0.0
+                } else {
+                    text_width(&words.heading)
+                },
+                f64::max,
+            );
+        let row = if narrow { &NARROW_ROW } else { &WIDE_ROW };
         let rows_top = PAD + KPI_LEGEND_H;
-        let rows_bottom = rows_top + rows.len() as f64 * KPI_ROW_H;
-        let bar_x = PAD + LABEL_W;
+        let rows_bottom = rows_top + rows.len() as f64 * row.height;
+        let (width, label_w, bar_x, bar_w, text_x) = if narrow {
+            let width = NARROW_W.max(2.0 * PAD + text_w);
+            let inner = width - 2.0 * PAD;
+            (width, inner + GAP, PAD, inner, PAD)
+        } else {
+            let bar_w = (VIEW_W - 2.0 * PAD - LABEL_W - GAP - text_w).max(MIN_BAR_W);
+            let width = 2.0 * PAD + LABEL_W + bar_w + GAP + text_w;
+            let bar_x = PAD + LABEL_W;
+            (width, LABEL_W, bar_x, bar_w, bar_x + bar_w + GAP)
+        };
         KpiLayout {
-            frame: Frame { width, rtl },
+            frame: Frame {
+                width,
+                rtl: chart.rtl,
+                label_w,
+            },
+            narrow,
+            row,
             bar_x,
             bar_w,
-            text_x: bar_x + bar_w + GAP,
+            text_x,
             rows_top,
             rows_bottom,
             height: rows_bottom + PAD,
@@ -142,8 +198,9 @@ impl KpiLayout {
     }
 }
 
-/// Legend: what the thin and the thick bar mean, and the text column's heading.
-fn write_legend(out: &mut String, layout: &KpiLayout) {
+/// Legend: what the thin and the thick bar mean, and (wide) the text column's
+/// heading.
+fn write_legend(out: &mut String, layout: &KpiLayout, words: &LegendWords) {
     let frame = &layout.frame;
     let baseline = PAD + KPI_LEGEND_BASELINE;
     let target_x = layout.bar_x;
@@ -153,24 +210,26 @@ fn write_legend(out: &mut String, layout: &KpiLayout) {
         frame.x(legend_label_x(target_x)),
         baseline,
         "start",
-        "target",
+        &words.target,
     );
-    let actual_x = legend_label_x(target_x) + text_width("target") + 2.0 * GAP;
+    let actual_x = legend_label_x(target_x) + text_width(&words.target) + 2.0 * GAP;
     legend_swatch(out, frame, actual_x, ACTUAL_H, "chart-actual");
     text(
         out,
         frame.x(legend_label_x(actual_x)),
         baseline,
         "start",
-        "actual",
+        &words.actual,
     );
-    text(
-        out,
-        frame.x(layout.text_x),
-        baseline,
-        "start",
-        KPI_TEXT_HEADING,
-    );
+    if !layout.narrow {
+        text(
+            out,
+            frame.x(layout.text_x),
+            baseline,
+            "start",
+            &words.heading,
+        );
+    }
 }
 
 /// A legend swatch starting at `x`, `h` high, centred on the legend line.
@@ -204,20 +263,20 @@ fn write_axis(out: &mut String, layout: &KpiLayout) {
 
 /// One KPI row starting at `top`: the name, the target bar, the actual bar (once
 /// there is a result) and the two lines of the text column.
-fn write_row(out: &mut String, layout: &KpiLayout, row: &KpiRow, top: f64) {
-    let frame = &layout.frame;
+fn write_row(out: &mut String, layout: &KpiLayout, row: &KpiRow, top: f64, t: &dyn ChartText) {
+    let (frame, geometry) = (&layout.frame, layout.row);
     out.push_str("<g class=\"chart-row\">\n");
-    label_text(out, frame, &row.name, top + KPI_NAME_BASELINE);
+    label_text(out, frame, &row.name, top + geometry.name_baseline);
 
     let target_w = layout.bar_w * row.target_share;
     let _ = writeln!(
         out,
         r#"<rect class="chart-target" x="{}" y="{}" width="{}" height="{}"><title>{}</title></rect>"#,
         num(frame.span(layout.bar_x, target_w)),
-        num(top + TARGET_Y),
+        num(top + geometry.target_y),
         num(target_w),
         num(TARGET_H),
-        escape(&format!("target {}", row.target_text)),
+        escape(&t.text("chart_target_value", &[("value", &row.target_text)])),
     );
     if let (Some(share), Some(met)) = (row.actual_share, row.met) {
         let actual_w = layout.bar_w * share;
@@ -226,26 +285,18 @@ fn write_row(out: &mut String, layout: &KpiLayout, row: &KpiRow, top: f64) {
             r#"<rect class="chart-actual {}" x="{}" y="{}" width="{}" height="{}"><title>{}</title></rect>"#,
             if met { "chart-met" } else { "chart-missed" },
             num(frame.span(layout.bar_x, actual_w)),
-            num(top + ACTUAL_Y),
+            num(top + geometry.actual_y),
             num(actual_w),
             num(ACTUAL_H),
-            escape(&format!("actual {}", row.actual_text)),
+            escape(&t.text("chart_actual_value", &[("value", &row.actual_text)])),
         );
     }
-    text(
-        out,
-        frame.x(layout.text_x),
-        top + KPI_LINE1_BASELINE,
-        "start",
-        &row.values,
-    );
-    text(
-        out,
-        frame.x(layout.text_x),
-        top + KPI_LINE2_BASELINE,
-        "start",
-        &row.status,
-    );
+    for (line, baseline) in [
+        (&row.values, geometry.line1_baseline),
+        (&row.status, geometry.line2_baseline),
+    ] {
+        text(out, frame.x(layout.text_x), top + baseline, "start", line);
+    }
     out.push_str("</g>\n");
 }
 
@@ -269,33 +320,36 @@ struct KpiRow {
 }
 
 impl KpiRow {
-    fn new(kpi: &KpiBar) -> KpiRow {
-        let unit = kpi.unit.as_deref();
+    fn new(kpi: &KpiBar, t: &dyn ChartText) -> KpiRow {
+        let unit = kpi.unit.as_deref().map(str::trim).filter(|u| !u.is_empty());
         let actual = kpi.actual.filter(|a| a.is_finite());
-        let target_text = with_unit(kpi.target, unit);
-        let actual_text = actual.map_or_else(|| "—".to_string(), |a| with_unit(a, unit));
+        let target_text = t.with_unit(kpi.target, unit);
+        let actual_text = actual.map_or_else(|| "—".to_string(), |a| t.with_unit(a, unit));
 
         let length = |v: f64| if v.is_finite() { v.max(0.0) } else { 0.0 };
         let scale = length(kpi.target).max(actual.map_or(0.0, length));
         let share = |v: f64| if scale > 0.0 { length(v) / scale } else { 0.0 };
 
         let met = actual.map(|a| is_met(kpi.target, a, kpi.better));
-        let status = match (actual, met) {
-            (Some(a), Some(met)) => {
-                let word = if met { "met" } else { "missed" };
-                match percent_of_target(kpi.target, a) {
-                    Some(p) => format!("{p}% of target · {word}"),
-                    None => word.to_string(),
-                }
-            }
-            _ => "no result yet".to_string(),
-        };
+        let status = status_line(kpi, actual, met, t);
         let sentence = match actual {
-            Some(_) => format!(
-                "{}: actual {actual_text}, target {target_text}, {status}.",
-                kpi.name
+            Some(_) => t.text(
+                "chart_kpi_sentence",
+                &[
+                    ("name", &kpi.name),
+                    ("actual", &actual_text),
+                    ("target", &target_text),
+                    ("status", &status),
+                ],
             ),
-            None => format!("{}: target {target_text}, {status}.", kpi.name),
+            None => t.text(
+                "chart_kpi_sentence_pending",
+                &[
+                    ("name", &kpi.name),
+                    ("target", &target_text),
+                    ("status", &status),
+                ],
+            ),
         };
         KpiRow {
             name: kpi.name.clone(),
@@ -311,75 +365,104 @@ impl KpiRow {
     }
 }
 
-/// A value with its unit, e.g. "12,400" or "3.2 %".
-fn with_unit(value: f64, unit: Option<&str>) -> String {
-    match unit.map(str::trim).filter(|u| !u.is_empty()) {
-        Some(unit) => format!("{} {unit}", format_number(value)),
-        None => format_number(value),
-    }
-}
-
-/// A number for people: "," as thousands separator, at most 2 decimals, trailing
-/// zeros trimmed. A placeholder until locale formatting arrives.
-fn format_number(value: f64) -> String {
-    if !value.is_finite() {
-        return "n/a".to_string();
-    }
-    let fixed = format!("{:.2}", value.abs());
-    let (int, frac) = fixed.split_once('.').unwrap_or((&fixed, ""));
-    let frac = frac.trim_end_matches('0');
-    let mut out = String::new();
-    if value < 0.0 && (int != "0" || !frac.is_empty()) {
-        out.push('-');
-    }
-    for (i, digit) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            out.push(',');
+/// "83% of target · missed", "met" without a target, "no result yet".
+fn status_line(kpi: &KpiBar, actual: Option<f64>, met: Option<bool>, t: &dyn ChartText) -> String {
+    let (Some(a), Some(met)) = (actual, met) else {
+        return t.text("chart_no_result", &[]);
+    };
+    let word = t.text(if met { "chart_met" } else { "chart_missed" }, &[]);
+    match percent_of_target(kpi.target, a) {
+        Some(p) => {
+            let percent = isolate(&t.percent(p));
+            let share = t.text("chart_of_target", &[("percent", &percent)]);
+            format!("{share} · {word}")
         }
-        out.push(digit);
+        None => word,
     }
-    if !frac.is_empty() {
-        out.push('.');
-        out.push_str(frac);
-    }
-    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::super::test_support::{
-        assert_accessible, assert_well_formed, attr, kpi, num_attr, sample_kpis, tags,
+        assert_accessible, assert_well_formed, attr, chart, in_lang, kpi, num_attr, sample_kpis,
+        tags, words_of,
     };
     use super::*;
 
+    /// `NN% of target · word` as the chart writes it (the percentage isolated).
+    fn status(percent: &str, word: &str) -> String {
+        format!(">\u{2068}{percent}\u{2069} of target · {word}</text>")
+    }
+
     #[test]
-    fn formats_numbers_for_people() {
-        assert_eq!(format_number(12_400.0), "12,400");
-        assert_eq!(format_number(3.2), "3.2");
-        assert_eq!(format_number(2.0), "2");
-        assert_eq!(format_number(0.0), "0");
-        assert_eq!(format_number(999.0), "999");
-        assert_eq!(format_number(1000.0), "1,000");
-        assert_eq!(format_number(1_234_567.891), "1,234,567.89");
-        assert_eq!(format_number(999.999), "1,000");
-        assert_eq!(format_number(0.5), "0.5");
-        assert_eq!(format_number(-1234.5), "-1,234.5");
-        assert_eq!(format_number(-0.001), "0");
-        assert_eq!(format_number(f64::NAN), "n/a");
-        assert_eq!(with_unit(3.2, Some("%")), "3.2 %");
-        assert_eq!(with_unit(12_400.0, None), "12,400");
-        assert_eq!(with_unit(5.0, Some("  ")), "5");
+    fn a_ukrainian_chart_speaks_ukrainian() {
+        for width in [Width::Wide, Width::Narrow] {
+            let svg = kpi_chart(
+                &sample_kpis(),
+                &in_lang("uk", "k", "Ключові показники", false, width),
+            )
+            .unwrap();
+            assert_well_formed(&svg);
+            for ukrainian in [
+                "ціль",
+                "факт",
+                "від цілі",
+                "не досягнуто",
+                "результату ще немає",
+            ] {
+                assert!(svg.contains(ukrainian), "{ukrainian} in {width:?}");
+            }
+            // Numbers as the tables write them: "12 400,00 €", "3,2 %", "15 000".
+            assert!(svg.contains("12\u{a0}400,00"), "{svg}");
+            assert!(svg.contains("3,2\u{a0}%"), "{svg}");
+            assert!(svg.contains("83\u{a0}%"), "{svg}");
+            let words = words_of(&svg);
+            for english in ["target", "actual", "met", "missed", "no result", "12,400"] {
+                assert!(!words.contains(english), "{english} in {width:?}: {words}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_narrow_layout_keeps_text_at_full_size_on_a_phone() {
+        let svg = kpi_chart(
+            &sample_kpis(),
+            &in_lang("uk", "k", "K", false, Width::Narrow),
+        )
+        .unwrap();
+        let root = tags(&svg, "svg")[0];
+        assert_eq!(attr(root, "class"), Some("chart chart-kpi chart-narrow"));
+        let view_w: f64 = attr(root, "viewBox")
+            .unwrap()
+            .split(' ')
+            .nth(2)
+            .unwrap()
+            .parse()
+            .unwrap();
+        // A 360 px phone's text column is 328 px: the 12-unit text scales up, not down.
+        assert_eq!(view_w, NARROW_W);
+        assert!(svg.contains(r#"font-size="12""#));
+        // Names, bars and values are stacked: the values start at the left padding.
+        let values = tags(&svg, "text")
+            .into_iter()
+            .find(|t| num_attr(t, "y") > PAD + KPI_LEGEND_H + NARROW_ROW.actual_y)
+            .unwrap();
+        assert_eq!(num_attr(values, "x"), PAD);
     }
 
     #[test]
     fn kpi_chart_is_none_without_kpis() {
-        assert!(kpi_chart(&[], "k", "KPIs", false).is_none());
+        assert!(kpi_chart(&[], &chart("k", "KPIs", false)).is_none());
     }
 
     #[test]
     fn kpi_chart_is_well_formed_and_accessible() {
         for rtl in [false, true] {
-            let svg = kpi_chart(&sample_kpis(), "kpis-2026", "KPIs 2026", rtl).unwrap();
+            let svg = kpi_chart(&sample_kpis(), &chart("kpis-2026", "KPIs 2026", rtl)).unwrap();
+            assert_well_formed(&svg);
+            assert_accessible(&svg, "kpis-2026");
+            let narrow = in_lang("en", "kpis-2026", "KPIs 2026", rtl, Width::Narrow);
+            let svg = kpi_chart(&sample_kpis(), &narrow).unwrap();
             assert_well_formed(&svg);
             assert_accessible(&svg, "kpis-2026");
             assert!(svg.contains(r#"font-size="12""#));
@@ -399,9 +482,7 @@ mod tests {
         };
         let svg = kpi_chart(
             &[hostile],
-            r#"x"><script>"#,
-            "Title </title><script>",
-            false,
+            &chart(r#"x"><script>"#, "Title </title><script>", false),
         )
         .unwrap();
         assert_well_formed(&svg);
@@ -410,7 +491,7 @@ mod tests {
         assert!(!svg.contains("<b>"));
         assert!(svg.contains("&lt;/svg&gt;&lt;script&gt;alert(&#39;x&#39;)"));
         assert!(svg.contains("Title &lt;/title&gt;&lt;script&gt;"));
-        assert!(svg.contains("2 &lt;b&gt;&amp;&lt;/b&gt;"));
+        assert!(svg.contains("2\u{a0}&lt;b&gt;&amp;&lt;/b&gt;"));
         assert_eq!(svg.matches("</svg>").count(), 1);
     }
 
@@ -429,7 +510,7 @@ mod tests {
             kpi("Lower met", 10.0, Some(8.0), Better::Lower),
             kpi("Lower missed", 10.0, Some(12.0), Better::Lower),
         ];
-        let svg = kpi_chart(&kpis, "k", "K", false).unwrap();
+        let svg = kpi_chart(&kpis, &chart("k", "K", false)).unwrap();
         let classes: Vec<&str> = tags(&svg, "rect")
             .into_iter()
             .filter_map(|t| attr(t, "class"))
@@ -444,10 +525,10 @@ mod tests {
                 "chart-actual chart-missed",
             ]
         );
-        assert!(svg.contains(">120% of target · met</text>"));
-        assert!(svg.contains(">80% of target · missed</text>"));
-        assert!(svg.contains(">80% of target · met</text>"));
-        assert!(svg.contains(">120% of target · missed</text>"));
+        assert!(svg.contains(&status("120%", "met")));
+        assert!(svg.contains(&status("80%", "missed")));
+        assert!(svg.contains(&status("80%", "met")));
+        assert!(svg.contains(&status("120%", "missed")));
     }
 
     #[test]
@@ -463,9 +544,7 @@ mod tests {
 
         let svg = kpi_chart(
             &[kpi("Zero target", 0.0, Some(0.0), Better::Lower)],
-            "k",
-            "K",
-            false,
+            &chart("k", "K", false),
         )
         .unwrap();
         assert!(svg.contains(">met</text>"));
@@ -475,21 +554,19 @@ mod tests {
 
     #[test]
     fn values_are_printed_with_units() {
-        let svg = kpi_chart(&sample_kpis(), "k", "K", false).unwrap();
-        assert!(svg.contains(">\u{2068}12,400 EUR\u{2069} / \u{2068}15,000 EUR\u{2069}</text>"));
-        assert!(svg.contains(">83% of target · missed</text>"));
-        assert!(svg.contains(">\u{2068}3.2 %\u{2069} / \u{2068}3 %\u{2069}</text>"));
-        assert!(svg.contains(">107% of target · missed</text>"));
-        assert!(svg.contains("Revenue: actual 12,400 EUR, target 15,000 EUR"));
+        let svg = kpi_chart(&sample_kpis(), &chart("k", "K", false)).unwrap();
+        assert!(svg.contains(">\u{2068}€12,400.00\u{2069} / \u{2068}€15,000.00\u{2069}</text>"));
+        assert!(svg.contains(&status("83%", "missed")));
+        assert!(svg.contains(">\u{2068}3.2%\u{2069} / \u{2068}3%\u{2069}</text>"));
+        assert!(svg.contains(&status("107%", "missed")));
+        assert!(svg.contains("Revenue: actual €12,400.00, target €15,000.00"));
     }
 
     #[test]
     fn kpi_without_result_shows_only_the_target() {
         let svg = kpi_chart(
             &[kpi("Signups", 100.0, None, Better::Higher)],
-            "k",
-            "K",
-            false,
+            &chart("k", "K", false),
         )
         .unwrap();
         assert!(svg.contains(">no result yet</text>"));
@@ -504,7 +581,7 @@ mod tests {
 
     #[test]
     fn bars_use_each_rows_own_scale_and_leave_room_for_text() {
-        let svg = kpi_chart(&sample_kpis(), "k", "K", false).unwrap();
+        let svg = kpi_chart(&sample_kpis(), &chart("k", "K", false)).unwrap();
         let view_w: f64 = attr(tags(&svg, "svg")[0], "viewBox")
             .unwrap()
             .split(' ')
@@ -540,7 +617,7 @@ mod tests {
             unit: Some("very long unit name for a measurement".into()),
             ..kpi("X", 123_456_789.0, Some(98_765_432.1), Better::Higher)
         }];
-        let svg = kpi_chart(&kpis, "k", "K", false).unwrap();
+        let svg = kpi_chart(&kpis, &chart("k", "K", false)).unwrap();
         let view_w: f64 = attr(tags(&svg, "svg")[0], "viewBox")
             .unwrap()
             .split(' ')
@@ -558,8 +635,8 @@ mod tests {
 
     #[test]
     fn rtl_mirrors_the_kpi_chart() {
-        let ltr = kpi_chart(&sample_kpis(), "k", "K", false).unwrap();
-        let rtl = kpi_chart(&sample_kpis(), "k", "K", true).unwrap();
+        let ltr = kpi_chart(&sample_kpis(), &chart("k", "K", false)).unwrap();
+        let rtl = kpi_chart(&sample_kpis(), &chart("k", "K", true)).unwrap();
         assert_eq!(attr(tags(&ltr, "svg")[0], "direction"), Some("ltr"));
         assert_eq!(attr(tags(&rtl, "svg")[0], "direction"), Some("rtl"));
 
@@ -580,7 +657,7 @@ mod tests {
         // The name sits at the left edge in LTR and at the right edge in RTL,
         // anchored at its logical start (its right side under direction="rtl").
         fn name(svg: &str) -> &str {
-            let baseline = num(PAD + KPI_LEGEND_H + KPI_NAME_BASELINE);
+            let baseline = num(PAD + KPI_LEGEND_H + WIDE_ROW.name_baseline);
             tags(svg, "text")
                 .into_iter()
                 .find(|t| attr(t, "y") == Some(baseline.as_str()))

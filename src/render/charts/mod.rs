@@ -20,9 +20,20 @@
 //! are estimated from the character count ([`CHAR_W`](svg::CHAR_W)), which is
 //! enough to reserve room for the text column and keep text clear of the bars.
 //!
+//! Every word, number, month and date in a chart comes from the caller's
+//! [`ChartText`] (the page's locale layer), so this module knows no language and
+//! no template.
+//!
+//! Each chart is drawn in two layouts ([`Width`]): a wide one (labels, bars and
+//! values side by side) and a narrow one (each row stacked: name, bars, values),
+//! both with 12-unit text; the stylesheet shows the one whose `viewBox` fits the
+//! column, so text never renders smaller than 12 CSS px.
+//!
 //! Layout of this module: `kpi` draws the KPI chart, `timeline` the campaign
-//! timeline, `calendar_days` holds the civil-day arithmetic the timeline needs,
-//! and `svg` the geometry and markup helpers both charts share.
+//! timeline, `calendar_days` the day and month arithmetic the timeline needs
+//! (chrono), and `svg` the geometry and markup helpers both charts share.
+
+use chrono::NaiveDate;
 
 mod calendar_days;
 mod kpi;
@@ -31,6 +42,50 @@ mod timeline;
 
 pub(crate) use kpi::{is_met, kpi_chart, percent_of_target};
 pub(crate) use timeline::timeline;
+
+/// Which layout to draw: the wide one for a column at least [`Width::Wide`]'s
+/// `viewBox` wide, the narrow one for phones.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Width {
+    Wide,
+    Narrow,
+}
+
+impl Width {
+    /// The class the root `<svg>` carries, for the stylesheet to pick a layout.
+    fn class(self) -> &'static str {
+        match self {
+            Width::Wide => "chart-wide",
+            Width::Narrow => "chart-narrow",
+        }
+    }
+}
+
+/// What every chart is drawn with: ids, its accessible name, direction, layout
+/// and the page's language.
+pub(crate) struct Chart<'a> {
+    /// Prefix of the ids of its `<title>` and `<desc>`.
+    pub id_prefix: &'a str,
+    /// The accessible name, in the page's language.
+    pub title: &'a str,
+    pub rtl: bool,
+    pub width: Width,
+    pub text: &'a dyn ChartText,
+}
+
+/// The page's language for a chart: values and words formatted by the caller.
+pub(crate) trait ChartText {
+    /// A whole percentage: `83 %` (uk), `83%` (en).
+    fn percent(&self, n: i64) -> String;
+    /// A value with its unit (money for a currency code).
+    fn with_unit(&self, n: f64, unit: Option<&str>) -> String;
+    /// A day: `22 листопада 2026 р.`.
+    fn date(&self, date: NaiveDate) -> String;
+    /// A month of a year, short: `бер. 2026 р.`, `Mar 2026`.
+    fn month(&self, year: i32, month: u32) -> String;
+    /// The UI string `key` with each `{name}` replaced by its value.
+    fn text(&self, key: &str, args: &[(&str, &str)]) -> String;
+}
 
 /// Whether a bigger actual value is better: the kinds' own enum.
 pub(crate) use crate::kinds::values::Better;
@@ -45,22 +100,75 @@ pub(crate) struct KpiBar {
     pub better: Better,
 }
 
-/// One campaign on the timeline. Dates are `(year, month, day)`; `status` is
-/// `planned`, `running` or `completed`.
+/// One campaign on the timeline. `status` is `planned`, `running` or
+/// `completed` (a class name); `status_label` is it in the page's language.
 #[derive(Debug, Clone)]
 pub(crate) struct TimelineItem {
     pub label: String,
     pub url: String,
-    pub start: (i32, u32, u32),
-    pub end: Option<(i32, u32, u32)>,
+    pub start: NaiveDate,
+    pub end: Option<NaiveDate>,
     pub status: String,
+    pub status_label: String,
 }
 
 /// Sample data, an SVG tag and attribute reader, and well-formedness checks shared
 /// by the tests of every chart.
 #[cfg(test)]
 mod test_support {
-    use super::{Better, KpiBar, TimelineItem};
+    use std::sync::LazyLock;
+
+    use chrono::NaiveDate;
+
+    use super::{Better, Chart, KpiBar, TimelineItem, Width};
+    use crate::render::format::Format;
+    use crate::render::locale::Localizer;
+    use crate::render::strings::Strings;
+
+    /// The locale layer the pages use, in `lang`.
+    pub(super) fn format(lang: &'static str) -> Format<'static> {
+        static LOCALE: LazyLock<Localizer> = LazyLock::new(Localizer::default);
+        static STRINGS: LazyLock<Strings> = LazyLock::new(Strings::shipped);
+        Format {
+            locale: &LOCALE,
+            strings: &STRINGS,
+            lang,
+        }
+    }
+
+    /// A wide English chart, the tests' usual one.
+    pub(super) fn chart(id_prefix: &'static str, title: &'static str, rtl: bool) -> Chart<'static> {
+        in_lang("en", id_prefix, title, rtl, Width::Wide)
+    }
+
+    pub(super) fn in_lang(
+        lang: &'static str,
+        id_prefix: &'static str,
+        title: &'static str,
+        rtl: bool,
+        width: Width,
+    ) -> Chart<'static> {
+        Chart {
+            id_prefix,
+            title,
+            rtl,
+            width,
+            text: Box::leak(Box::new(format(lang))),
+        }
+    }
+
+    /// Everything a reader sees or hears of an SVG: the text between its tags.
+    pub(super) fn words_of(svg: &str) -> String {
+        svg.split('<')
+            .filter_map(|part| part.split_once('>').map(|(_, text)| text.trim()))
+            .filter(|text| !text.is_empty())
+            .collect::<Vec<_>>()
+            .join(" | ")
+    }
+
+    pub(super) fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).expect("a valid date")
+    }
 
     pub(super) fn kpi(name: &str, target: f64, actual: Option<f64>, better: Better) -> KpiBar {
         KpiBar {
@@ -74,16 +182,17 @@ mod test_support {
 
     pub(super) fn item(
         label: &str,
-        start: (i32, u32, u32),
+        (sy, sm, sd): (i32, u32, u32),
         end: Option<(i32, u32, u32)>,
         status: &str,
     ) -> TimelineItem {
         TimelineItem {
             label: label.to_string(),
             url: format!("/campaigns/{}/", label.to_lowercase()),
-            start,
-            end,
+            start: ymd(sy, sm, sd),
+            end: end.map(|(y, m, d)| ymd(y, m, d)),
             status: status.to_string(),
+            status_label: status.to_string(),
         }
     }
 

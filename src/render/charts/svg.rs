@@ -5,10 +5,15 @@
 
 use std::fmt::Write as _;
 
+use super::Chart;
+
 /// Width of the `viewBox` (it only grows when the text column cannot fit).
 pub(super) const VIEW_W: f64 = 640.0;
 /// Outer padding on every side.
 pub(super) const PAD: f64 = 8.0;
+/// Width of the narrow layouts' `viewBox`: at most the text column of a 360 px
+/// phone, so 12-unit text renders at 12 CSS px or more there.
+pub(super) const NARROW_W: f64 = 320.0;
 /// Label column (KPI names, campaign labels): 35 % of [`VIEW_W`], gap included.
 pub(super) const LABEL_W: f64 = 224.0;
 /// Gap between a column's content and the next column.
@@ -18,6 +23,7 @@ pub(super) const FONT_SIZE: f64 = 12.0;
 /// Estimated advance of one character at [`FONT_SIZE`] (deliberately generous).
 pub(super) const CHAR_W: f64 = 7.0;
 /// Names longer than this are cut with an ellipsis (the full text becomes a tooltip).
+#[cfg(test)]
 const LABEL_MAX_CHARS: usize = ((LABEL_W - GAP) / CHAR_W) as usize;
 
 /// Horizontal mirroring for right-to-left pages: layout is computed left-to-right
@@ -25,6 +31,8 @@ const LABEL_MAX_CHARS: usize = ((LABEL_W - GAP) / CHAR_W) as usize;
 pub(super) struct Frame {
     pub(super) width: f64,
     pub(super) rtl: bool,
+    /// Width of the label column, gap included (names are cut to fit it).
+    pub(super) label_w: f64,
 }
 
 impl Frame {
@@ -43,24 +51,28 @@ impl Frame {
 pub(super) fn open_svg(
     out: &mut String,
     kind: &str,
-    id_prefix: &str,
-    title: &str,
+    chart: &Chart<'_>,
     description: &str,
     frame: &Frame,
     height: f64,
 ) {
-    let id = id_token(id_prefix);
+    let id = id_token(chart.id_prefix);
     // The timeline links its bars to the campaigns: an image cannot hold links.
     let role = if kind == "timeline" { "group" } else { "img" };
     let _ = writeln!(
         out,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" class="chart chart-{kind}" viewBox="0 0 {} {}" width="100%" role="{role}" aria-labelledby="{id}-title" aria-describedby="{id}-desc" font-family="inherit" font-size="{}" fill="currentColor" direction="{}">"#,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" class="chart chart-{kind} {}" viewBox="0 0 {} {}" width="100%" role="{role}" aria-labelledby="{id}-title" aria-describedby="{id}-desc" font-family="inherit" font-size="{}" fill="currentColor" direction="{}">"#,
+        chart.width.class(),
         num(frame.width),
         num(height),
         num(FONT_SIZE),
         if frame.rtl { "rtl" } else { "ltr" },
     );
-    let _ = writeln!(out, r#"<title id="{id}-title">{}</title>"#, escape(title));
+    let _ = writeln!(
+        out,
+        r#"<title id="{id}-title">{}</title>"#,
+        escape(chart.title)
+    );
     let _ = writeln!(
         out,
         r#"<desc id="{id}-desc">{}</desc>"#,
@@ -92,7 +104,8 @@ pub(super) fn label_text_with(
     baseline: f64,
     extra: &str,
 ) {
-    let shown = truncate(name, LABEL_MAX_CHARS);
+    let max_chars = ((frame.label_w - GAP) / CHAR_W).max(1.0) as usize;
+    let shown = truncate(name, max_chars);
     let tooltip = if shown.len() == name.len() {
         String::new()
     } else {
@@ -179,7 +192,7 @@ pub(super) fn escape(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::super::test_support::{assert_short_numbers, kpi, sample_timeline};
+    use super::super::test_support::{assert_short_numbers, chart, kpi, sample_timeline, ymd};
     use super::super::{Better, kpi_chart, timeline};
     use super::*;
 
@@ -194,11 +207,11 @@ mod tests {
             kpi("Thirds", 3.0, Some(1.0), Better::Higher),
             kpi("Sevenths", 7.0, Some(3.0), Better::Higher),
         ];
-        assert_short_numbers(&kpi_chart(&kpis, "k", "K", false).unwrap());
-        assert_short_numbers(&kpi_chart(&kpis, "k", "K", true).unwrap());
+        assert_short_numbers(&kpi_chart(&kpis, &chart("k", "K", false)).unwrap());
+        assert_short_numbers(&kpi_chart(&kpis, &chart("k", "K", true)).unwrap());
         let items = sample_timeline();
-        assert_short_numbers(&timeline(&items, (2026, 2, 17), "t", "T", false).unwrap());
-        assert_short_numbers(&timeline(&items, (2026, 2, 17), "t", "T", true).unwrap());
+        assert_short_numbers(&timeline(&items, ymd(2026, 2, 17), &chart("t", "T", false)).unwrap());
+        assert_short_numbers(&timeline(&items, ymd(2026, 2, 17), &chart("t", "T", true)).unwrap());
     }
 
     #[test]
@@ -223,9 +236,7 @@ mod tests {
         let long = "A very long key performance indicator name indeed";
         let svg = kpi_chart(
             &[kpi(long, 1.0, Some(1.0), Better::Higher)],
-            "k",
-            "K",
-            false,
+            &chart("k", "K", false),
         )
         .unwrap();
         let shown = truncate(long, LABEL_MAX_CHARS);
