@@ -7,7 +7,7 @@ use crate::harness::{TODAY, main_of};
 
 /// Builds the repository's site as on `today` into a temp dir (with `extra` flags);
 /// the dir and its `public/`.
-fn build_demo(today: &str, extra: &[&str]) -> (tempfile::TempDir, PathBuf) {
+pub(crate) fn build_demo(today: &str, extra: &[&str]) -> (tempfile::TempDir, PathBuf) {
     let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
     let out = tempfile::tempdir().unwrap();
     let public = out.path().join("public");
