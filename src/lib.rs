@@ -8,6 +8,7 @@
 #![warn(unreachable_pub)]
 
 mod build;
+mod color;
 mod config;
 mod content;
 mod error;

@@ -3,12 +3,11 @@
 //! light blue numbers); each is darkened (light scheme) or lightened (dark scheme) just
 //! enough to reach it, so the theme's look stays.
 
+use crate::color::{MIN_CONTRAST, contrast, luminance, parse_hex};
+
 /// The default theme's `--code-bg` in the light and the dark scheme (style.css).
 pub(crate) const LIGHT_CODE_BG: [u8; 3] = [0xf5, 0xf6, 0xf8];
 pub(crate) const DARK_CODE_BG: [u8; 3] = [0x1b, 0x1e, 0x24];
-
-/// WCAG AA for normal text.
-const MIN_CONTRAST: f64 = 4.5;
 
 /// `css` with every `color: #rrggbb` raised to [`MIN_CONTRAST`] against `background`.
 /// Background colours and other declarations are left as they are.
@@ -61,30 +60,6 @@ pub(crate) fn readable(color: [u8; 3], background: [u8; 3]) -> [u8; 3] {
         }
     }
     mixed
-}
-
-fn parse_hex(hex: &str) -> Option<[u8; 3]> {
-    let byte = |i: usize| u8::from_str_radix(hex.get(i..i + 2)?, 16).ok();
-    Some([byte(0)?, byte(2)?, byte(4)?])
-}
-
-/// WCAG relative luminance.
-fn luminance(rgb: [u8; 3]) -> f64 {
-    let channel = |c: u8| {
-        let c = f64::from(c) / 255.0;
-        if c <= 0.03928 {
-            c / 12.92
-        } else {
-            ((c + 0.055) / 1.055).powf(2.4)
-        }
-    };
-    0.2126 * channel(rgb[0]) + 0.7152 * channel(rgb[1]) + 0.0722 * channel(rgb[2])
-}
-
-/// WCAG contrast ratio, 1 to 21.
-pub(crate) fn contrast(a: [u8; 3], b: [u8; 3]) -> f64 {
-    let (la, lb) = (luminance(a), luminance(b));
-    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
 }
 
 #[cfg(test)]

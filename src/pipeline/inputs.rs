@@ -314,6 +314,10 @@ pub(crate) fn load_config(
     })?;
     let text = decode(&shown, bytes).map_err(|d| vec![d])?;
     let mut config = SiteConfig::parse(&shown, &text)?;
+    let problems = config.check_files(root, &shown, &text);
+    if !problems.is_empty() {
+        return Err(problems);
+    }
     if let Some(url) = base_url {
         config.base_url = url.trim_end_matches('/').to_string();
     }

@@ -230,6 +230,10 @@ fn common(site: &Site) -> Map<String, Value> {
             "extra": c.extra,
             "taxonomies": c.taxonomies,
             "feeds": c.feeds,
+            "brand": {
+                "css": c.brand.css(),
+                "logo": c.brand.logo_path().map(|path| site.url(&path)),
+            },
         }),
     );
     map.insert(

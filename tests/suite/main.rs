@@ -4,6 +4,7 @@ mod chromium;
 mod harness;
 
 mod a11y;
+mod brand;
 mod browser;
 mod build;
 mod cache;
@@ -20,6 +21,7 @@ mod locale;
 mod markdown;
 mod output;
 pub mod planning;
+mod print;
 mod properties;
 mod registry;
 mod safety;

@@ -10,6 +10,10 @@ use crate::render::plural::{self, UiText};
 use crate::slugify::SlugMode;
 use crate::yaml::{self, Fragment};
 
+mod brand;
+
+pub(crate) use brand::BrandConfig;
+
 /// The taxonomies of a site that does not declare its own (`taxonomies:` in
 /// `site.yaml` may name any others).
 pub(crate) const KNOWN_TAXONOMIES: [&str; 4] = ["tags", "skills", "platforms", "industries"];
@@ -43,6 +47,8 @@ pub struct SiteConfig {
     pub feeds: bool,
     #[serde(default)]
     pub safe_html: bool,
+    #[serde(default)]
+    pub brand: BrandConfig,
     #[serde(default)]
     pub translations: BTreeMap<String, BTreeMap<String, UiText>>,
     #[serde(default)]
@@ -136,7 +142,7 @@ impl SiteConfig {
     }
 
     fn validate(&self, file: &Path, fragment: Fragment<'_>) -> Vec<Diagnostic> {
-        let mut problems = Vec::new();
+        let mut problems = self.brand.check(file, fragment);
         let line_of = |key| fragment.key_line(key).unwrap_or(1);
         for (index, name) in self.taxonomies.iter().enumerate() {
             let at = fragment
@@ -173,6 +179,19 @@ impl SiteConfig {
             fragment,
         ));
         problems
+    }
+
+    /// Checks what `site.yaml` names in the site's folder `root` (the brand's logo);
+    /// `file` and `text` are `site.yaml`'s name and text, for the position.
+    pub(crate) fn check_files(&self, root: &Path, file: &Path, text: &str) -> Vec<Diagnostic> {
+        let fragment = Fragment {
+            text,
+            first_line: 1,
+        };
+        self.brand
+            .check_logo(root, file, fragment)
+            .into_iter()
+            .collect()
     }
 
     /// The path part of `base_url` without a trailing slash: "" or "/folio".
