@@ -23,6 +23,7 @@ mod output;
 pub mod planning;
 mod print;
 mod properties;
+mod reader;
 mod registry;
 mod safety;
 mod search;
