@@ -47,6 +47,10 @@ pub struct BrandConfig {
     pub font_heading: Option<String>,
     #[serde(default, deserialize_with = "present")]
     pub font_body: Option<String>,
+    /// The logo's size in pixels, read from the file when it is checked, for the
+    /// `<img>`'s `width` and `height`.
+    #[serde(skip)]
+    pub logo_size: Option<(u32, u32)>,
 }
 
 /// A key given without a value (`accent: #2a5bd7` unquoted is a comment) is kept as
@@ -88,7 +92,7 @@ impl BrandConfig {
 
     /// Whether the logo is an image file under `root/static/`; the problem at its line.
     pub(crate) fn check_logo(
-        &self,
+        &mut self,
         root: &Path,
         file: &Path,
         fragment: Fragment<'_>,
@@ -111,7 +115,10 @@ impl BrandConfig {
                 Diagnostic::error(file, format!("brand logo `{name}` is not an image"))
                     .with_help("a logo is an SVG, PNG, JPEG, GIF, WebP or AVIF file")
             }
-            Some(_) => return None,
+            Some(path) => {
+                self.logo_size = image_size(&path);
+                return None;
+            }
         };
         Some(problem.at(line, column))
     }
@@ -286,5 +293,17 @@ mod tests {
         let css = brand.css().unwrap();
         assert!(css.starts_with(":root{--brand-accent:#0d7377;"), "{css}");
         assert!(css.contains(&format!("--brand-accent-dark:{}", color::to_hex(dark))));
+    }
+}
+
+/// The size in pixels of the image at `path`: an SVG's from its root element, another
+/// image's from its header.
+fn image_size(path: &Path) -> Option<(u32, u32)> {
+    let svg = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("svg"));
+    match svg {
+        true => crate::images::svg::size(&std::fs::read_to_string(path).ok()?),
+        false => image::image_dimensions(path).ok(),
     }
 }

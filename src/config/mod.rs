@@ -183,7 +183,7 @@ impl SiteConfig {
 
     /// Checks what `site.yaml` names in the site's folder `root` (the brand's logo);
     /// `file` and `text` are `site.yaml`'s name and text, for the position.
-    pub(crate) fn check_files(&self, root: &Path, file: &Path, text: &str) -> Vec<Diagnostic> {
+    pub(crate) fn check_files(&mut self, root: &Path, file: &Path, text: &str) -> Vec<Diagnostic> {
         let fragment = Fragment {
             text,
             first_line: 1,

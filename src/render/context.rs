@@ -233,6 +233,8 @@ fn common(site: &Site) -> Map<String, Value> {
             "brand": {
                 "css": c.brand.css(),
                 "logo": c.brand.logo_path().map(|path| site.url(&path)),
+                "logo_width": c.brand.logo_size.map(|s| s.0),
+                "logo_height": c.brand.logo_size.map(|s| s.1),
             },
         }),
     );

@@ -84,7 +84,7 @@ fn the_brand_reaches_every_page_as_custom_properties_with_the_logo_in_the_header
         assert!(contrast(hex(get("--brand-tag-fg")), hex(get("--brand-tag-bg"))) >= 4.5);
         assert!(
             html.contains(
-                "<img class=\"site-logo\" src=\"/brand/mark.svg\" alt=\"\">Test site</a>"
+                "<img class=\"site-logo\" src=\"/brand/mark.svg\" width=\"8\" height=\"8\" alt=\"\">Test site</a>"
             ),
             "{html}"
         );
