@@ -268,6 +268,18 @@ fn is_image(path: &Path) -> bool {
     raster || String::from_utf8_lossy(head).contains("<svg")
 }
 
+/// The size in pixels of the image at `path`: an SVG's from its root element, another
+/// image's from its header.
+fn image_size(path: &Path) -> Option<(u32, u32)> {
+    let svg = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("svg"));
+    match svg {
+        true => crate::images::svg::size(&std::fs::read_to_string(path).ok()?),
+        false => image::image_dimensions(path).ok(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -293,17 +305,5 @@ mod tests {
         let css = brand.css().unwrap();
         assert!(css.starts_with(":root{--brand-accent:#0d7377;"), "{css}");
         assert!(css.contains(&format!("--brand-accent-dark:{}", color::to_hex(dark))));
-    }
-}
-
-/// The size in pixels of the image at `path`: an SVG's from its root element, another
-/// image's from its header.
-fn image_size(path: &Path) -> Option<(u32, u32)> {
-    let svg = path
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("svg"));
-    match svg {
-        true => crate::images::svg::size(&std::fs::read_to_string(path).ok()?),
-        false => image::image_dimensions(path).ok(),
     }
 }

@@ -132,6 +132,16 @@ if (lang !== 'en') {
 return report;
 "#;
 
+/// Loads every image of the page, lazy ones too, then answers (after 5 s at most).
+const LOAD_IMAGES: &str = r#"
+const done = arguments[arguments.length - 1];
+const waits = [...document.images].map(img => {
+  img.loading = 'eager';
+  return img.complete ? null : new Promise(r => { img.onload = r; img.onerror = r; });
+});
+Promise.race([Promise.all(waits), new Promise(r => setTimeout(r, 5000))]).then(() => done(true));
+"#;
+
 fn build_demo(public: &Path) {
     let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
     let run = Command::new(env!("CARGO_BIN_EXE_folio"))
@@ -197,6 +207,12 @@ async fn every_page_reads_in_its_language_at_every_width() {
                     .goto(&format!("{url}{path}"))
                     .await
                     .unwrap_or_else(|e| panic!("cannot open {path}: {e}"));
+                // Lazy images are loaded first: a layout must hold with them in place.
+                browser
+                    .client
+                    .execute_async(LOAD_IMAGES, Vec::new())
+                    .await
+                    .unwrap_or_else(|e| panic!("{path}: images: {e}"));
                 let args = vec![json!(lang), json!(avoid), json!(MIN_CHART_TEXT_PX)];
                 let report = browser
                     .client
