@@ -73,11 +73,7 @@ async fn demo_charts_fit_the_column_and_stay_readable() {
             .await
             .expect("resize the window");
         for (path, lang) in pages {
-            browser
-                .client
-                .goto(&format!("{url}{path}"))
-                .await
-                .expect("open the page");
+            browser.open_styled(&format!("{url}{path}")).await;
             let m = browser
                 .client
                 .execute(MEASURE, Vec::new())

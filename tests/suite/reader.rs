@@ -202,11 +202,7 @@ async fn every_page_reads_in_its_language_at_every_width() {
                     .set_window_size(width, 900)
                     .await
                     .expect("window size");
-                browser
-                    .client
-                    .goto(&format!("{url}{path}"))
-                    .await
-                    .unwrap_or_else(|e| panic!("cannot open {path}: {e}"));
+                browser.open_styled(&format!("{url}{path}")).await;
                 // Lazy images are loaded first: a layout must hold with them in place.
                 browser
                     .client

@@ -336,6 +336,24 @@ impl Browser {
         }
     }
 
+    /// Opens `url` and makes sure its stylesheets applied: a page measured without them
+    /// (a request lost on a loaded machine) is opened again, twice at most.
+    pub(crate) async fn open_styled(&self, url: &str) {
+        const STYLED: &str = "return [...document.styleSheets].filter(s => s.href && !s.media.mediaText)\
+             .every(s => { try { return s.cssRules.length > 0; } catch (e) { return false; } });";
+        for _ in 0..3 {
+            self.client
+                .goto(url)
+                .await
+                .unwrap_or_else(|e| panic!("cannot open {url}: {e}"));
+            let styled = self.client.execute(STYLED, Vec::new()).await;
+            if styled.is_ok_and(|v| v == Value::Bool(true)) {
+                return;
+            }
+        }
+        panic!("{url}: its stylesheets did not load in three tries");
+    }
+
     /// The hrefs of the search results shown, or what the page says instead.
     async fn results(&self) -> Result<Vec<String>, String> {
         // Links to pages, not to sections of them (sub-results end in `#id`).
