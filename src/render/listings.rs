@@ -153,24 +153,10 @@ impl Renderer<'_> {
         let title = f
             .word("chart_timeline_title")
             .replace("{title}", &section.meta.title);
-        let layouts = [
-            ("timeline", charts::Width::Wide),
-            ("timeline-narrow", charts::Width::Narrow),
-        ];
-        let svgs: Option<Vec<String>> = layouts
-            .into_iter()
-            .map(|(id_prefix, width)| {
-                let spec = charts::Chart {
-                    id_prefix,
-                    title: &title,
-                    rtl,
-                    width,
-                    text: &f,
-                };
-                charts::timeline(&items, self.site.today, &spec)
-            })
-            .collect();
-        svgs.map(|s| s.concat())
+        let today = self.site.today;
+        charts::both_layouts("timeline", &title, rtl, &f, |spec| {
+            charts::timeline(&items, today, spec)
+        })
     }
 }
 

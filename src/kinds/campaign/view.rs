@@ -183,24 +183,9 @@ fn chart(page: &Page, kpis: &[Kpi], f: Format<'_>) -> Option<String> {
     let title = f
         .word("chart_kpi_title")
         .replace("{title}", &page.meta.title);
-    let layouts = [
-        ("kpi", charts::Width::Wide),
-        ("kpi-narrow", charts::Width::Narrow),
-    ];
-    let svgs: Option<Vec<String>> = layouts
-        .into_iter()
-        .map(|(id_prefix, width)| {
-            let spec = charts::Chart {
-                id_prefix,
-                title: &title,
-                rtl,
-                width,
-                text: &f,
-            };
-            charts::kpi_chart(&bars, &spec)
-        })
-        .collect();
-    svgs.map(|s| s.concat())
+    charts::both_layouts("kpi", &title, rtl, &f, |spec| {
+        charts::kpi_chart(&bars, spec)
+    })
 }
 
 fn status_label(status: Status) -> &'static str {

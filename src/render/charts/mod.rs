@@ -73,6 +73,33 @@ pub(crate) struct Chart<'a> {
     pub text: &'a dyn ChartText,
 }
 
+/// A chart in both its layouts, one after the other (the stylesheet shows the one that
+/// fits the column): `draw` is called with the wide, then the narrow spec, whose ids
+/// are `id` and `id-narrow`. `None` when it draws nothing.
+pub(crate) fn both_layouts(
+    id: &str,
+    title: &str,
+    rtl: bool,
+    text: &dyn ChartText,
+    draw: impl Fn(&Chart<'_>) -> Option<String>,
+) -> Option<String> {
+    let narrow = format!("{id}-narrow");
+    let layouts = [(id, Width::Wide), (narrow.as_str(), Width::Narrow)];
+    let svgs: Option<Vec<String>> = layouts
+        .into_iter()
+        .map(|(id_prefix, width)| {
+            draw(&Chart {
+                id_prefix,
+                title,
+                rtl,
+                width,
+                text,
+            })
+        })
+        .collect();
+    svgs.map(|s| s.concat())
+}
+
 /// The page's language for a chart: values and words formatted by the caller.
 pub(crate) trait ChartText {
     /// A whole percentage: `83 %` (uk), `83%` (en).
