@@ -28,7 +28,6 @@ impl Pipeline {
             return None;
         };
         let inputs_ok = self.inputs.all_ok();
-        let all_ids = self.inputs.all_ids();
         let (Ok(highlighter), Ok(templates), Some(Ok(file)), Some(good)) = (
             &self.inputs.highlighter,
             &mut self.inputs.templates,
@@ -51,6 +50,8 @@ impl Pipeline {
         }
         let site = &good.site;
         let only = BTreeSet::from([id.clone()]);
+        // Taken here, after the checks that send an edit down the full path.
+        let all_ids: BTreeSet<String> = self.inputs.parsed.keys().cloned().collect();
         let links = SiteLinks {
             site,
             failed: Some(&all_ids),

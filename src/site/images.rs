@@ -15,22 +15,7 @@ use crate::yaml::Fragment;
 /// `site.pictures` and adding them to `site.assets`. A missing, unreadable or broken
 /// image is an error at its value in front matter.
 pub(crate) fn attach(site: &mut Site, root: &Path) -> (Stats, Vec<Diagnostic>) {
-    let uses: Vec<Use<'_>> = site
-        .pages
-        .values()
-        .flat_map(|page| {
-            page.kind.images().into_iter().map(|(slot, name)| Use {
-                page: &page.id,
-                slot,
-                name,
-                file: &page.file,
-                front_matter: Fragment {
-                    text: &page.front_matter,
-                    first_line: FIRST_LINE,
-                },
-            })
-        })
-        .collect();
+    let uses: Vec<Use<'_>> = site.pages.values().flat_map(uses_of).collect();
     // A bundle file copied beside each language's page: its first copy (the default
     // language's) holds the thumbnails, which every language links to.
     let mut by_source: BTreeMap<&Path, &str> = BTreeMap::new();
@@ -58,23 +43,24 @@ pub(crate) fn attach(site: &mut Site, root: &Path) -> (Stats, Vec<Diagnostic>) {
 /// The problems of the images one page names that are not resized (a logo, an SVG
 /// cover), for the live preview's quick path.
 pub(crate) fn check_page(page: &super::Page, root: &Path) -> Vec<Diagnostic> {
-    let uses: Vec<Use<'_>> = page
-        .kind
-        .images()
-        .into_iter()
-        .filter(|(slot, name)| !slot.is_resized(name))
-        .map(|(slot, name)| Use {
-            page: &page.id,
-            slot,
-            name,
-            file: &page.file,
-            front_matter: Fragment {
-                text: &page.front_matter,
-                first_line: FIRST_LINE,
-            },
-        })
+    let uses: Vec<Use<'_>> = uses_of(page)
+        .filter(|u| !u.slot.is_resized(u.name))
         .collect();
     process(root, &uses, &|_| None).problems
+}
+
+/// The images a page's kind names, each with where to place its errors.
+fn uses_of(page: &super::Page) -> impl Iterator<Item = Use<'_>> {
+    page.kind.images().into_iter().map(move |(slot, name)| Use {
+        page: &page.id,
+        slot,
+        name,
+        file: &page.file,
+        front_matter: Fragment {
+            text: &page.front_matter,
+            first_line: FIRST_LINE,
+        },
+    })
 }
 
 /// Whether a page shows images folio resizes or measures (its edits in the live

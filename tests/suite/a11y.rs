@@ -6,7 +6,6 @@
 //! `FOLIO_REQUIRE_BROWSER=1`.
 
 use std::path::Path;
-use std::process::Command;
 
 use serde_json::{Value, json};
 
@@ -126,23 +125,8 @@ async fn every_page_type_passes_axe_core_in_light_and_dark() {
     };
     let Some(axe) = axe_source() else { return };
 
-    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let out = tempfile::tempdir().unwrap();
-    let public = out.path().join("public");
-    let run = Command::new(env!("CARGO_BIN_EXE_folio"))
-        .args(["build", "-r"])
-        .arg(repo)
-        .arg("-o")
-        .arg(&public)
-        // The demo's open posting closes after 2027-01-15.
-        .args(["--today", crate::harness::TODAY])
-        .output()
-        .unwrap();
-    assert!(
-        run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
+    // The demo's open posting closes after 2027-01-15.
+    let (_out, public) = crate::demo::build_demo(crate::harness::TODAY, &[]);
     let url = serve_dir(&public);
     let browser = Browser::start(&tools).await;
 

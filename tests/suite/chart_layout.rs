@@ -2,9 +2,6 @@
 //! desktop: inside the text column, text no smaller than 12 px, nothing wider than
 //! the screen.
 
-use std::path::Path;
-use std::process::Command;
-
 use serde_json::Value;
 
 use crate::chromium::browser_tools;
@@ -35,30 +32,13 @@ return {
 };
 "#;
 
-fn build_demo(out: &Path) {
-    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let run = Command::new(env!("CARGO_BIN_EXE_folio"))
-        .args(["build", "--no-cache", "--today", TODAY, "-r"])
-        .arg(repo)
-        .arg("-o")
-        .arg(out)
-        .output()
-        .expect("run folio build");
-    assert!(
-        run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn demo_charts_fit_the_column_and_stay_readable() {
     let Some(tools) = browser_tools("demo_charts_fit_the_column_and_stay_readable") else {
         return;
     };
-    let out = tempfile::tempdir().expect("temp dir");
-    build_demo(out.path());
-    let url = serve_dir(out.path());
+    let (_out, public) = crate::demo::build_demo(TODAY, &["--no-cache"]);
+    let url = serve_dir(&public);
     let browser = Browser::start(&tools).await;
     let pages = [
         ("/campaigns/spring-glaze-launch/", "en"),

@@ -10,7 +10,6 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use serde_json::{Value, json};
 
@@ -142,23 +141,6 @@ const waits = [...document.images].map(img => {
 Promise.race([Promise.all(waits), new Promise(r => setTimeout(r, 5000))]).then(() => done(true));
 "#;
 
-fn build_demo(public: &Path) {
-    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let run = Command::new(env!("CARGO_BIN_EXE_folio"))
-        .args(["build", "-r"])
-        .arg(repo)
-        .arg("-o")
-        .arg(public)
-        .args(["--today", crate::harness::TODAY])
-        .output()
-        .unwrap();
-    assert!(
-        run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
-}
-
 fn shots_dir() -> PathBuf {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/test-artifacts/reader");
     std::fs::create_dir_all(&dir).expect("the screenshots folder");
@@ -171,9 +153,7 @@ async fn every_page_reads_in_its_language_at_every_width() {
     let Some(tools) = browser_tools(test) else {
         return;
     };
-    let out = tempfile::tempdir().unwrap();
-    let public = out.path().join("public");
-    build_demo(&public);
+    let (_out, public) = crate::demo::build_demo(crate::harness::TODAY, &[]);
     let url = serve_dir(&public);
     let browser = Browser::start(&tools).await;
     let english = strings("en");
