@@ -57,7 +57,7 @@ pub(crate) fn render(
         .map(|(id, s)| {
             (
                 id.clone(),
-                fresh.render(&s.file, &s.body, s.body_first_line),
+                fresh.render_body(id, &s.file, &s.body, s.body_first_line),
             )
         });
     pages.chain(sections).collect()

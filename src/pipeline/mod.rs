@@ -78,6 +78,7 @@ pub(crate) fn load(options: &BuildOptions) -> (Option<Loaded>, Diagnostics) {
             options: links.markdown_options(&highlighter),
             cache: cache.as_ref(),
             reload_from: Some(&root),
+            root: &root,
         };
         bodies::render(&site, &fresh, Which::Outline(&words))
     };
@@ -107,6 +108,7 @@ pub(crate) fn render(loaded: &mut Loaded, out: &dyn Output) -> Vec<Diagnostic> {
         options: links.markdown_options(&loaded.highlighter),
         cache: loaded.cache.as_ref(),
         reload_from: Some(&loaded.root),
+        root: &loaded.root,
     };
     let input = RenderInput {
         root: &loaded.root,

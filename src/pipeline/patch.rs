@@ -60,6 +60,7 @@ impl Pipeline {
             options: links.markdown_options(highlighter),
             cache: None,
             reload_from: None,
+            root: &self.inputs.root,
         };
         let body = bodies::render(site, &fresh, Which::Only(&only)).remove(id);
         let old_body = match body {

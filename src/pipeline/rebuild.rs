@@ -102,6 +102,7 @@ impl Pipeline {
             options: links.markdown_options(highlighter),
             cache: None,
             reload_from: None,
+            root: &self.inputs.root,
         };
         let reuse = self.good.as_mut().filter(|_| scope != Scope::Full);
         let (bodies, redo) = bodies_for(reuse, &site, &fresh, changed);

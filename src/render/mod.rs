@@ -8,6 +8,7 @@
 //! their pagers and the home page), `taxonomy_pages`, `site_files` (404, feeds,
 //! search, sitemap, robots, redirects) and `static_files`.
 
+pub(crate) mod body_images;
 pub(crate) mod cards;
 pub(crate) mod charts;
 pub(crate) mod context;
@@ -64,6 +65,8 @@ pub(crate) struct Fresh<'a> {
     /// The site's folder, when pages were loaded without their bodies (a build keeps
     /// no page's Markdown in memory): each is read again from `content/` to render it.
     pub reload_from: Option<&'a Path>,
+    /// The site's folder: the images a body places are measured there.
+    pub root: &'a Path,
 }
 
 impl Fresh<'_> {
@@ -74,17 +77,31 @@ impl Fresh<'_> {
         }
     }
 
+    /// The body of the page or section with content `id`, its images measured.
+    pub(crate) fn render_body(
+        &self,
+        id: &str,
+        file: &Path,
+        body: &str,
+        first_line: usize,
+    ) -> Rendered {
+        let mut rendered = self.render(file, body, first_line);
+        let html = std::mem::take(&mut rendered.html);
+        rendered.html = body_images::with_sizes(html, self.root, id);
+        rendered
+    }
+
     /// A page's body, read again from its file first if it was not kept.
     pub(crate) fn render_page(&self, page: &Page) -> Rendered {
         let Some(root) = self.reload_from else {
-            return self.render(&page.file, &page.body, page.body_first_line);
+            return self.render_body(&page.id, &page.file, &page.body, page.body_first_line);
         };
         let path = root.join("content").join(&page.id);
         let body = std::fs::read(&path)
             .map_err(|e| Diagnostic::error(&page.file, format!("cannot read: {e}")))
             .and_then(|bytes| crate::content::parse::body_of(&page.file, bytes));
         match body {
-            Ok((body, first_line)) => self.render(&page.file, &body, first_line),
+            Ok((body, first_line)) => self.render_body(&page.id, &page.file, &body, first_line),
             Err(problem) => Rendered {
                 problems: vec![problem],
                 ..Rendered::default()

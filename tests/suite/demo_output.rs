@@ -173,9 +173,8 @@ fn every_image_of_the_demo_has_its_width_and_height() {
         .filter(|f| f.ends_with(".html"))
     {
         let html = std::fs::read_to_string(public.join(&rel)).unwrap();
-        // Images a Markdown body names (written `<img … />`) are the author's; the
-        // ones folio places from front matter and templates are checked.
-        for tag in img.find_iter(&html).filter(|t| !t.as_str().ends_with("/>")) {
+        // Those placed from front matter and templates, and those a Markdown body names.
+        for tag in img.find_iter(&html) {
             seen += 1;
             if !sized.is_match(tag.as_str()) {
                 without_size.push(format!("{rel}: {}", tag.as_str()));
@@ -190,6 +189,13 @@ fn every_image_of_the_demo_has_its_width_and_height() {
             r#"src="/uk/case-studies/hlyna-eu-growth/cover.svg" width="1200" height="630""#
         ),
         "the SVG cover's own size"
+    );
+    // An image of a Markdown body, in the page bundle, measured from its file.
+    let strategy =
+        std::fs::read_to_string(public.join("strategy/kyiv-coffee-launch/index.html")).unwrap();
+    assert!(
+        strategy.contains(r#"<img width="480" height="300" src="reach-chart.svg""#),
+        "the body's chart has its size"
     );
     assert!(seen > 10, "images were found: {seen}");
     assert!(
