@@ -6,25 +6,20 @@
 use std::fmt::Write as _;
 
 use super::svg::{
-    Frame, GAP, LABEL_W, NARROW_W, PAD, VIEW_W, escape, isolate, label_text, num, open_svg, text,
-    text_width,
+    Frame, GAP, LABEL_W, NARROW_W, PAD, VIEW_W, escape, isolate, label_text, label_wrapped, num,
+    open_svg, text, text_width,
 };
 use super::{Better, Chart, ChartText, KpiBar, Width};
 
-/// Height of the legend line above the rows, and the baseline of its text.
-const KPI_LEGEND_H: f64 = 20.0;
-const KPI_LEGEND_BASELINE: f64 = 12.0;
+/// Height of the heading line above the rows of the wide layout (the legend is the
+/// figure's caption, in HTML), and the baseline of its text.
+const HEADING_H: f64 = 20.0;
+const HEADING_BASELINE: f64 = 12.0;
 /// Heights of the thin target bar and of the thick actual bar.
 const TARGET_H: f64 = 4.0;
 const ACTUAL_H: f64 = 12.0;
 /// The bar area never shrinks below this, the chart widens instead.
 const MIN_BAR_W: f64 = 160.0;
-/// Legend swatch width.
-const SWATCH_W: f64 = 16.0;
-/// Room below the legend swatches: they are centred in the rest of the legend line.
-const KPI_LEGEND_BOTTOM_GAP: f64 = 4.0;
-/// Gap between a legend swatch and its label.
-const SWATCH_LABEL_GAP: f64 = 4.0;
 
 /// Where things go in one KPI row, as offsets from the row top.
 struct RowGeometry {
@@ -92,12 +87,8 @@ pub(crate) fn kpi_chart(kpis: &[KpiBar], chart: &Chart<'_>) -> Option<String> {
     }
     let t = chart.text;
     let rows: Vec<KpiRow> = kpis.iter().map(|k| KpiRow::new(k, t)).collect();
-    let words = LegendWords {
-        target: t.text("chart_target", &[]),
-        actual: t.text("chart_actual", &[]),
-        heading: t.text("chart_values_heading", &[]),
-    };
-    let layout = KpiLayout::new(&rows, &words, chart);
+    let heading = t.text("chart_values_heading", &[]);
+    let layout = KpiLayout::new(&rows, &heading, chart);
 
     let description = rows
         .iter()
@@ -113,8 +104,14 @@ pub(crate) fn kpi_chart(kpis: &[KpiBar], chart: &Chart<'_>) -> Option<String> {
         &layout.frame,
         layout.height,
     );
-    write_legend(&mut out, &layout, &words);
     if !layout.narrow {
+        text(
+            &mut out,
+            layout.frame.x(layout.text_x),
+            PAD + HEADING_BASELINE,
+            "start",
+            &heading,
+        );
         write_axis(&mut out, &layout);
     }
     for (i, row) in rows.iter().enumerate() {
@@ -123,13 +120,6 @@ pub(crate) fn kpi_chart(kpis: &[KpiBar], chart: &Chart<'_>) -> Option<String> {
     }
     out.push_str("</svg>\n");
     Some(out)
-}
-
-/// The legend's words and the text column's heading.
-struct LegendWords {
-    target: String,
-    actual: String,
-    heading: String,
 }
 
 /// Where the columns and rows of a KPI chart go. Wide columns, left to right:
@@ -154,21 +144,14 @@ struct KpiLayout {
 }
 
 impl KpiLayout {
-    fn new(rows: &[KpiRow], words: &LegendWords, chart: &Chart<'_>) -> KpiLayout {
+    fn new(rows: &[KpiRow], heading: &str, chart: &Chart<'_>) -> KpiLayout {
         let narrow = chart.width == Width::Narrow;
         let text_w = rows
             .iter()
             .flat_map(|r| [text_width(&r.values), text_width(&r.status)])
-            .fold(
-                if narrow {
-                    0.0
-                } else {
-                    text_width(&words.heading)
-                },
-                f64::max,
-            );
+            .fold(if narrow { 0.0 } else { text_width(heading) }, f64::max);
         let row = if narrow { &NARROW_ROW } else { &WIDE_ROW };
-        let rows_top = PAD + KPI_LEGEND_H;
+        let rows_top = if narrow { PAD } else { PAD + HEADING_H };
         let rows_bottom = rows_top + rows.len() as f64 * row.height;
         let (width, label_w, bar_x, bar_w, text_x) = if narrow {
             let width = NARROW_W.max(2.0 * PAD + text_w);
@@ -198,58 +181,6 @@ impl KpiLayout {
     }
 }
 
-/// Legend: what the thin and the thick bar mean, and (wide) the text column's
-/// heading.
-fn write_legend(out: &mut String, layout: &KpiLayout, words: &LegendWords) {
-    let frame = &layout.frame;
-    let baseline = PAD + KPI_LEGEND_BASELINE;
-    let target_x = layout.bar_x;
-    legend_swatch(out, frame, target_x, TARGET_H, "chart-target");
-    text(
-        out,
-        frame.x(legend_label_x(target_x)),
-        baseline,
-        "start",
-        &words.target,
-    );
-    let actual_x = legend_label_x(target_x) + text_width(&words.target) + 2.0 * GAP;
-    legend_swatch(out, frame, actual_x, ACTUAL_H, "chart-actual");
-    text(
-        out,
-        frame.x(legend_label_x(actual_x)),
-        baseline,
-        "start",
-        &words.actual,
-    );
-    if !layout.narrow {
-        text(
-            out,
-            frame.x(layout.text_x),
-            baseline,
-            "start",
-            &words.heading,
-        );
-    }
-}
-
-/// A legend swatch starting at `x`, `h` high, centred on the legend line.
-fn legend_swatch(out: &mut String, frame: &Frame, x: f64, h: f64, class: &str) {
-    let y = PAD + (KPI_LEGEND_H - KPI_LEGEND_BOTTOM_GAP - h) / 2.0;
-    let _ = writeln!(
-        out,
-        r#"<rect class="{class}" x="{}" y="{}" width="{}" height="{}"/>"#,
-        num(frame.span(x, SWATCH_W)),
-        num(y),
-        num(SWATCH_W),
-        num(h),
-    );
-}
-
-/// Where the label of the legend swatch starting at `x` starts.
-fn legend_label_x(x: f64) -> f64 {
-    x + SWATCH_W + SWATCH_LABEL_GAP
-}
-
 /// The common baseline the bars grow from.
 fn write_axis(out: &mut String, layout: &KpiLayout) {
     let _ = writeln!(
@@ -266,7 +197,12 @@ fn write_axis(out: &mut String, layout: &KpiLayout) {
 fn write_row(out: &mut String, layout: &KpiLayout, row: &KpiRow, top: f64, t: &dyn ChartText) {
     let (frame, geometry) = (&layout.frame, layout.row);
     out.push_str("<g class=\"chart-row\">\n");
-    label_text(out, frame, &row.name, top + geometry.name_baseline);
+    if layout.narrow {
+        label_text(out, frame, &row.name, top + geometry.name_baseline);
+    } else {
+        let two = [top + geometry.line1_baseline, top + geometry.line2_baseline];
+        label_wrapped(out, frame, &row.name, top + geometry.name_baseline, two);
+    }
 
     let target_w = layout.bar_w * row.target_share;
     let _ = writeln!(
@@ -445,7 +381,7 @@ mod tests {
         // Names, bars and values are stacked: the values start at the left padding.
         let values = tags(&svg, "text")
             .into_iter()
-            .find(|t| num_attr(t, "y") > PAD + KPI_LEGEND_H + NARROW_ROW.actual_y)
+            .find(|t| num_attr(t, "y") > PAD + NARROW_ROW.actual_y)
             .unwrap();
         assert_eq!(num_attr(values, "x"), PAD);
     }
@@ -657,7 +593,7 @@ mod tests {
         // The name sits at the left edge in LTR and at the right edge in RTL,
         // anchored at its logical start (its right side under direction="rtl").
         fn name(svg: &str) -> &str {
-            let baseline = num(PAD + KPI_LEGEND_H + WIDE_ROW.name_baseline);
+            let baseline = num(PAD + HEADING_H + WIDE_ROW.name_baseline);
             tags(svg, "text")
                 .into_iter()
                 .find(|t| attr(t, "y") == Some(baseline.as_str()))

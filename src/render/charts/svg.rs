@@ -120,6 +120,87 @@ pub(super) fn label_text_with(
     );
 }
 
+/// A name in the label column on one line at `single`, or on two lines at `two`
+/// when it needs them, broken between words; a name longer than two lines is cut
+/// with an ellipsis, its full text a tooltip.
+pub(super) fn label_wrapped(
+    out: &mut String,
+    frame: &Frame,
+    name: &str,
+    single: f64,
+    two: [f64; 2],
+) {
+    let max_chars = ((frame.label_w - GAP) / CHAR_W).max(1.0) as usize;
+    let lines = wrap(name, max_chars);
+    let [first, rest @ ..] = lines.as_slice() else {
+        return;
+    };
+    if rest.is_empty() {
+        return label_text(out, frame, first, single);
+    }
+    let cut = lines.iter().map(|l| l.chars().count()).sum::<usize>() + lines.len() - 1
+        < name
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .chars()
+            .count();
+    let tooltip = if cut {
+        format!("<title>{}</title>", escape(name))
+    } else {
+        String::new()
+    };
+    let x = num(frame.x(PAD));
+    let spans: String = lines
+        .iter()
+        .zip(two)
+        .map(|(line, y)| {
+            format!(
+                r#"<tspan x="{x}" y="{}">{}</tspan>"#,
+                num(y),
+                escape(&isolate(line))
+            )
+        })
+        .collect();
+    let _ = writeln!(
+        out,
+        r#"<text class="chart-label" fill="currentColor" x="{x}" y="{}" text-anchor="start">{tooltip}{spans}</text>"#,
+        num(two[0]),
+    );
+}
+
+/// `text` on at most two lines of `max` characters, broken between words (inside a
+/// word only when one word is longer than a line); the second line ends with an
+/// ellipsis when the text does not fit.
+fn wrap(text: &str, max: usize) -> Vec<String> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let mut first = String::new();
+    let mut taken = 0;
+    for word in &words {
+        let len = first.chars().count() + usize::from(!first.is_empty()) + word.chars().count();
+        if len > max {
+            break;
+        }
+        if !first.is_empty() {
+            first.push(' ');
+        }
+        first.push_str(word);
+        taken += 1;
+    }
+    let rest = if first.is_empty() {
+        // One word longer than a line: it is broken where the line ends.
+        let all = words.join(" ");
+        first = all.chars().take(max).collect();
+        all.chars().skip(max).collect::<String>()
+    } else {
+        words[taken..].join(" ")
+    };
+    if rest.is_empty() {
+        return vec![first];
+    }
+    vec![first, truncate(&rest, max)]
+}
+
 /// At most `max` characters, the last one an ellipsis when cut.
 fn truncate(text: &str, max: usize) -> String {
     if text.chars().count() <= max {
@@ -232,17 +313,66 @@ mod tests {
     }
 
     #[test]
+    fn long_labels_take_two_lines_between_words() {
+        assert_eq!(wrap("Email sign-ups", 30), vec!["Email sign-ups"]);
+        assert_eq!(
+            wrap("Середній час перегляду в TikTok", 20),
+            vec!["Середній час", "перегляду в TikTok"]
+        );
+        assert_eq!(
+            wrap("one two three four five six seven", 9),
+            vec!["one two", "three fo…"]
+        );
+        assert_eq!(
+            wrap("Donaudampfschifffahrt", 8),
+            vec!["Donaudam", "pfschif…"]
+        );
+        let svg = kpi_chart(
+            &[kpi(
+                "First kiln drop sold within 48 hours of the launch",
+                1.0,
+                Some(1.0),
+                Better::Higher,
+            )],
+            &chart("k", "K", false),
+        )
+        .unwrap();
+        assert!(
+            svg.contains("First kiln drop sold within 48\u{2069}</tspan>"),
+            "{svg}"
+        );
+        assert!(svg.contains(">\u{2068}hours of the launch\u{2069}</tspan>"));
+        assert!(
+            !svg.contains("<title>First kiln"),
+            "nothing cut, no tooltip"
+        );
+    }
+
+    #[test]
     fn long_labels_are_cut_with_a_tooltip() {
         let long = "A very long key performance indicator name indeed";
-        let svg = kpi_chart(
-            &[kpi(long, 1.0, Some(1.0), Better::Higher)],
-            &chart("k", "K", false),
+        let svg = timeline(
+            &[super::super::test_support::item(
+                long,
+                (2026, 1, 5),
+                Some((2026, 2, 20)),
+                "completed",
+            )],
+            ymd(2026, 2, 17),
+            &chart("t", "T", false),
         )
         .unwrap();
         let shown = truncate(long, LABEL_MAX_CHARS);
         assert!(shown.ends_with('…'));
         assert!(shown.chars().count() <= LABEL_MAX_CHARS);
         assert!(svg.contains(&format!("<title>{long}</title>{}</text>", isolate(&shown))));
+        let longer = format!("{long}, and then some more words than two lines hold");
+        let svg = kpi_chart(
+            &[kpi(&longer, 1.0, Some(1.0), Better::Higher)],
+            &chart("k", "K", false),
+        )
+        .unwrap();
+        assert!(svg.contains(&format!("<title>{longer}</title><tspan")));
         assert_eq!(truncate("short", 10), "short");
     }
 }
