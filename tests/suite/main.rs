@@ -15,6 +15,7 @@ mod demo_output;
 mod errors;
 mod front_matter;
 mod hostile;
+mod html_valid;
 mod kinds;
 mod languages;
 mod locale;
