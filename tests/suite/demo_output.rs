@@ -186,7 +186,7 @@ fn every_image_of_the_demo_has_its_width_and_height() {
         std::fs::read_to_string(public.join("uk/case-studies/hlyna-eu-growth/index.html")).unwrap();
     assert!(
         cover.contains(
-            r#"src="/uk/case-studies/hlyna-eu-growth/cover.svg" width="1200" height="630""#
+            r#"src="/uk/case-studies/hlyna-eu-growth/cover-uk.svg" width="1200" height="630""#
         ),
         "the SVG cover's own size"
     );
