@@ -162,7 +162,7 @@ fn the_demo_site_builds_and_shows_its_features() {
 fn the_demo_job_posting_is_closed_the_day_after_its_valid_through() {
     // `valid_through: 2027-01-15`: open that whole day, closed from the next.
     let (_out, public) = build_demo("2027-01-16", &["--no-cache"]);
-    for prefix in ["", "uk/", "ka/"] {
+    for prefix in ["", "uk/", "ka/", "am/", "ar/"] {
         let rel = format!("{prefix}jobs/social-media-manager/index.html");
         let html = std::fs::read_to_string(public.join(&rel)).unwrap();
         assert!(
@@ -185,7 +185,7 @@ fn the_demo_job_posting_is_closed_the_day_after_its_valid_through() {
         urls.iter()
             .filter(|u| u.contains("/jobs/social-media-manager/"))
             .count(),
-        3,
-        "open on its last day, in en, uk and ka: {urls:?}"
+        5,
+        "open on its last day, in en, uk, ka, am and ar: {urls:?}"
     );
 }
