@@ -49,8 +49,9 @@ pub(crate) fn webdriver(
 ) -> Result<Value, String> {
     let fail = |e: std::io::Error| format!("{method} {path}: {e}");
     let mut stream = TcpStream::connect(("127.0.0.1", port)).map_err(fail)?;
+    // Printing a long page to PDF takes Chromium tens of seconds on a loaded machine.
     stream
-        .set_read_timeout(Some(Duration::from_secs(30)))
+        .set_read_timeout(Some(Duration::from_secs(120)))
         .map_err(fail)?;
     let body = body.map(Value::to_string).unwrap_or_default();
     write!(
