@@ -129,6 +129,10 @@ fn the_demo_site_builds_and_shows_its_features() {
             .join("case-studies/hlyna-eu-growth/cover.svg")
             .is_file()
     );
+    // A change in percentage points is said in the page's language.
+    let georgian = read("ka/case-studies/hlyna-eu-growth/index.html");
+    assert!(georgian.contains(">+0,3 პ. პ.<"), "points in Georgian");
+    assert!(read("case-studies/hlyna-eu-growth/index.html").contains(">+0.3 pts<"));
     let jobs: serde_json::Value = serde_json::from_str(&read("jobs.json")).unwrap();
     let langs: Vec<&str> = jobs["jobs"]
         .as_array()

@@ -47,7 +47,9 @@ fn errors_in(jar: &Path, dir: &Path) -> Vec<String> {
         .iter()
         .map(|m| {
             let file = m["url"].as_str().unwrap_or_default();
-            let file = file.rsplit_once(dir.to_str().unwrap()).map_or(file, |(_, f)| f);
+            let file = file
+                .rsplit_once(dir.to_str().unwrap())
+                .map_or(file, |(_, f)| f);
             format!(
                 "{file}:{}: {}",
                 m["lastLine"],

@@ -10,6 +10,7 @@ use crate::error::Diagnostic;
 use crate::images::Slot;
 use crate::kinds::values::Better;
 use crate::kinds::view::{ViewContext, asset_url, plain_text};
+use crate::render::charts::ChartText;
 use crate::render::format::Format;
 use crate::render::picture::{self, PictureView};
 use crate::site::{Page, Site};
@@ -258,10 +259,11 @@ impl ResultView {
 fn change_display(r: &CaseResult, change: f64, f: Format<'_>) -> String {
     let sign = |n: f64| if n > 0.0 { "+" } else { "" };
     if r.unit.as_deref() == Some("%") {
-        format!("{}{} pts", sign(change), f.number(change))
+        let value = format!("{}{}", sign(change), f.number(change));
+        ChartText::text(&f, "change_points", &[("value", &value)])
     } else if r.before.0 != 0.0 {
-        let pct = change / r.before.0.abs() * 100.0;
-        format!("{}{}%", sign(pct), f.number(pct.round()))
+        let pct = (change / r.before.0.abs() * 100.0).round();
+        format!("{}{}", sign(pct), f.percent(pct as i64))
     } else {
         format!("{}{}", sign(change), f.with_unit(change, r.unit.as_deref()))
     }
