@@ -29,7 +29,7 @@ pub use build::{BuildOptions, BuildReport, build, check};
 pub use error::{Diagnostic, Error, Severity};
 pub use kinds::KindSpec;
 pub use kinds::registry::KINDS;
-pub use scaffold::{init, new_content, slug_mode};
+pub use scaffold::{check_new_language, init, keys_to_fill, new_content, slug_mode};
 pub use search::{SearchError, SearchReport};
 pub use serve::dev::{Change, DevSite, Outcome};
 pub use serve::{Reporter, ServeOptions, serve};

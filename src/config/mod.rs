@@ -11,6 +11,7 @@ use crate::slugify::SlugMode;
 use crate::yaml::{self, Fragment};
 
 mod brand;
+pub(crate) mod languages;
 
 pub(crate) use brand::BrandConfig;
 

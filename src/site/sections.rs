@@ -34,6 +34,10 @@ pub(super) fn place_sections(
         if meta.draft && !drafts {
             continue;
         }
+        if let Some(problem) = super::place::unknown_language(&file, config) {
+            problems.push(problem);
+            continue;
+        }
         let (dir, name) = split_id(&file.id);
         let (_, lang) = split_lang(name, config);
         let path = format!(

@@ -19,6 +19,7 @@ mod kinds;
 mod languages;
 mod locale;
 mod markdown;
+mod newcomer;
 mod output;
 pub mod planning;
 mod print;

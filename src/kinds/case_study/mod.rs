@@ -94,7 +94,7 @@ impl TypedKind for Spec {
         let date = today.format("%Y-%m-%d");
         let later = (today + chrono::Days::new(30)).format("%Y-%m-%d");
         format!(
-            "description: \"\"\ndate: {date}\nclient: \"\"\nindustries: []\nrole: \"\"\nperiod:\n  start: {date}\n  end: {later}\nsummary: \"\"\nchallenge: \"\"\napproach: \"\"\nresults:\n  - metric: \"\"\n    before: 0\n    after: 0\n    unit: \"\"\n    better: higher\ntestimonial:\n  quote: \"\"\n  author: \"\"\n  role: \"\"\nrelated: []            # e.g. \"@/campaigns/spring.md\"\n---\n\nThe story in full.\n"
+            "description: \"The result in one sentence.\"\ndate: {date}\nclient: Example Agency\nindustries: []\nrole: \"\"               # optional: \"\" or no line means not given\nperiod:\n  start: {date}\n  end: {later}\nsummary: \"What was done, for whom, with what result.\"\nchallenge: \"\"\napproach: \"\"\nresults:\n  - metric: Followers\n    before: 1000\n    after: 1500\n    unit: \"\"\n    better: higher\ntestimonial:\n  quote: \"They understood our audience.\"\n  author: A. Client\n  role: \"\"\nrelated: []            # e.g. \"@/campaigns/spring.md\"\n---\n\nThe story in full.\n"
         )
     }
 }

@@ -155,7 +155,7 @@ impl TypedKind for Spec {
         let date = today.format("%Y-%m-%d");
         let later = (today + chrono::Days::new(30)).format("%Y-%m-%d");
         format!(
-            "description: \"\"\ndate: {date}\nvalid_through: {later}\nemployment_type: [FULL_TIME]\ncompany:\n  name: \"\"\n  url: \"\"\nlocation:\n  city: \"\"\n  country: UA          # ISO 3166 alpha-2; or remote: true with applicant_countries\nsalary:\n  currency: UAH        # ISO 4217\n  min: 0\n  max: 0\n  unit: MONTH          # HOUR, DAY, WEEK, MONTH or YEAR\ndepartment: \"\"\nseniority: \"\"\napply:\n  url: \"\"\n  email: \"\"\nresponsibilities:\n  - \"\"\nqualifications:\n  - \"\"\nnice_to_have: []\nbenefits: []\nskills: []\nplatforms: []\n---\n\nDescribe the role here.\n"
+            "description: \"What the role is and who it suits, in one sentence.\"\ndate: {date}\nvalid_through: {later}    # the posting closes after this day\nemployment_type: [FULL_TIME]\ncompany:\n  name: Example Agency\n  url: https://example.com\nlocation:\n  city: Kyiv\n  country: UA          # ISO 3166 alpha-2; or remote: true with applicant_countries\nsalary:\n  currency: UAH        # ISO 4217\n  min: 40000\n  max: 60000\n  unit: MONTH          # HOUR, DAY, WEEK, MONTH or YEAR\ndepartment: \"\"         # optional: \"\" or no line means not given\nseniority: \"\"\napply:\n  url: https://example.com/jobs/apply\n  email: \"\"            # or an address, or both\nresponsibilities:\n  - Plan and publish the content calendar\nqualifications:\n  - Two years of social-media work\nnice_to_have: []\nbenefits: []\nskills: []\nplatforms: []\n---\n\nDescribe the role here.\n"
         )
     }
 }
