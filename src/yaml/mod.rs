@@ -5,6 +5,7 @@ use std::path::Path;
 mod empty;
 mod fields;
 mod filtered;
+mod hints;
 mod positions;
 
 use std::collections::BTreeMap;
@@ -68,7 +69,7 @@ fn to_diagnostic(file: &Path, fragment: Fragment<'_>, err: &serde_yaml::Error) -
     if let Some(help) = unknown_field_help(&message) {
         diagnostic = diagnostic.with_help(help);
     }
-    diagnostic
+    hints::explain(diagnostic, fragment)
 }
 
 /// libyaml mentions other places ("while scanning a quoted scalar at line 2 column 16")

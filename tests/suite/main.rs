@@ -32,3 +32,4 @@ mod serve;
 mod serve_load;
 mod size;
 mod taxonomies;
+mod yaml_mistakes;
