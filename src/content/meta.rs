@@ -22,6 +22,9 @@ pub struct PageMeta {
     pub updated: Option<Date>,
     #[serde(default)]
     pub draft: bool,
+    /// Built and reachable by its URL, but left out of every listing.
+    #[serde(default)]
+    pub unlisted: bool,
     #[serde(default)]
     pub slug: Option<String>,
     #[serde(default)]

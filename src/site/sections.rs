@@ -266,7 +266,7 @@ pub(super) fn list_pages(
     claims: &mut Claims,
     problems: &mut Vec<Diagnostic>,
 ) {
-    for page in pages.values() {
+    for page in pages.values().filter(|p| p.listed()) {
         if let Some(section) = sections.get_mut(&page.section) {
             section.pages.push(page.id.clone());
         }

@@ -32,4 +32,5 @@ mod serve;
 mod serve_load;
 mod size;
 mod taxonomies;
+mod unlisted;
 mod yaml_mistakes;
