@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 
 use crate::kinds::registry;
 
+pub(crate) mod deploy;
 mod language;
 pub use language::check_new_language;
 
