@@ -20,6 +20,7 @@ mod pipeline;
 pub mod progress;
 mod render;
 mod scaffold;
+pub mod schema;
 mod search;
 mod serve;
 mod site;

@@ -7,6 +7,7 @@ mod deploy;
 mod init;
 mod new;
 mod report;
+mod schema;
 mod serve;
 mod terminal;
 
@@ -39,6 +40,8 @@ enum Command {
     Init(init::InitArgs),
     /// Create a content file with the front matter of its kind.
     New(new::NewArgs),
+    /// Write JSON Schemas of site.yaml and of each kind's front matter.
+    Schema(schema::SchemaArgs),
     /// Write the build file of a host that publishes the site.
     DeployConfig(deploy::DeployConfigArgs),
     /// Print the shell completion script (bash, zsh, fish, powershell, elvish).
@@ -80,6 +83,7 @@ pub fn run() -> ExitCode {
         Command::New(args) => args.run(),
         Command::Completions(args) => args.run(),
         Command::DeployConfig(args) => args.run(),
+        Command::Schema(args) => args.run(),
     }
 }
 

@@ -41,6 +41,10 @@ impl KindSpec for Spec {
             "description: \"What the page is about, in one sentence.\"\ndate: {date}\ntags: []\n---\n\nWrite here.\n"
         )
     }
+
+    fn schema(&self) -> serde_json::Value {
+        serde_json::json!({"type": "object", "properties": {}})
+    }
 }
 
 impl KindData for Page {

@@ -14,7 +14,7 @@ use crate::site::Page;
 pub(crate) struct Spec;
 
 /// The keys of a SWOT analysis.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct FrontMatter {
     #[serde(default)]
@@ -32,7 +32,7 @@ pub(crate) struct FrontMatter {
 }
 
 /// The TOWS matrix: strategies pairing internal and external factors.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct Strategies {
     /// Strengths used to seize opportunities.

@@ -97,6 +97,12 @@ pub fn init(dir: &Path) -> io::Result<Vec<PathBuf>> {
     fs::write(&sample, placeholder_png())?;
     written.push(sample);
     written.extend(write_gitignore(dir)?);
+    // For editors: site.yaml names its schema (the yaml-language-server comment).
+    let defaults = crate::config::KNOWN_TAXONOMIES.map(String::from);
+    written.extend(crate::schema::write(
+        &dir.join(crate::schema::DIR),
+        &crate::schema::all(&defaults),
+    )?);
     Ok(written)
 }
 

@@ -28,6 +28,7 @@ mod properties;
 mod reader;
 mod registry;
 mod safety;
+mod schema;
 mod search;
 mod serve;
 mod serve_load;

@@ -30,7 +30,7 @@ pub(crate) use ics::ICS_FILE;
 pub(crate) struct Spec;
 
 /// The keys of a calendar.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct FrontMatter {
     #[serde(default)]
@@ -65,7 +65,7 @@ keywords! {
 }
 
 /// One entry as written in front matter.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct EntryMeta {
     pub date: Date,

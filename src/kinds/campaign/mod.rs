@@ -19,7 +19,7 @@ use crate::site::{Page, Site};
 pub(crate) struct Spec;
 
 /// The keys of a campaign.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct FrontMatter {
     #[serde(default)]
@@ -40,14 +40,14 @@ pub(crate) struct FrontMatter {
     pub kpis: Vec<Kpi>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct Budget {
     pub amount: Number,
     pub currency: String,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct Kpi {
     pub name: String,

@@ -19,7 +19,7 @@ use crate::site::{Page, Site};
 pub(crate) struct Spec;
 
 /// The keys of a case study.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct FrontMatter {
     #[serde(default)]
@@ -44,7 +44,7 @@ pub(crate) struct FrontMatter {
     pub related: Vec<String>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct Period {
     pub start: Date,
@@ -52,7 +52,7 @@ pub(crate) struct Period {
     pub end: Option<Date>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct CaseResult {
     pub metric: String,
@@ -64,7 +64,7 @@ pub(crate) struct CaseResult {
     pub better: Better,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct Testimonial {
     pub quote: String,

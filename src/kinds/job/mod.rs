@@ -22,7 +22,7 @@ use crate::site::{Page, Site};
 pub(crate) struct Spec;
 
 /// The keys of a job posting.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct FrontMatter {
     #[serde(default)]
@@ -51,7 +51,7 @@ pub(crate) struct FrontMatter {
     pub benefits: Vec<ListItem>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct Company {
     pub name: String,
@@ -61,7 +61,7 @@ pub(crate) struct Company {
     pub logo: Option<String>,
 }
 
-#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct Location {
     #[serde(default)]
@@ -82,7 +82,7 @@ pub(crate) struct Location {
     pub applicant_countries: Vec<String>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct Salary {
     /// ISO 4217.
@@ -96,7 +96,7 @@ pub(crate) struct Salary {
     pub unit: String,
 }
 
-#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct Apply {
     #[serde(default)]
