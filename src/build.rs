@@ -28,6 +28,8 @@ pub struct BuildOptions {
     /// Reuse and keep rendered Markdown in `ROOT/.folio-cache/markdown/` (`--no-cache`
     /// turns it off).
     pub cache: bool,
+    /// Write `_redirects` and `_headers` for Netlify and Cloudflare Pages.
+    pub host_files: bool,
 }
 
 impl BuildOptions {
@@ -40,6 +42,7 @@ impl BuildOptions {
             base_url: None,
             today: Utc::now().date_naive(),
             cache: true,
+            host_files: false,
         }
     }
 }
@@ -84,6 +87,15 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
         true => Some(index_search(&staging, options)?),
         false => None,
     };
+    if options.host_files {
+        crate::render::host_files::write(&loaded.site, &staging.output).map_err(|source| {
+            Error::output(
+                &options.output,
+                "cannot write _redirects and _headers",
+                source,
+            )
+        })?;
+    }
     let files_written = staging.commit(&options.output)?;
     let markdown_cache = loaded.cache.take().map(|cache| {
         let counts = cache.counts();
@@ -106,6 +118,7 @@ fn index_search(
     staging: &Staging,
     options: &BuildOptions,
 ) -> Result<crate::search::SearchReport, Error> {
+    crate::progress::stage("indexing for search", 0);
     crate::search::index_dir(&staging.output).map_err(|source| Error::Search {
         path: options.output.clone(),
         source,

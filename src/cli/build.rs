@@ -30,6 +30,10 @@ pub struct BuildArgs {
     /// their `valid_through`, campaign statuses follow their dates.
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = super::day)]
     today: Option<NaiveDate>,
+    /// Also write _redirects and _headers (Netlify, Cloudflare Pages); on by itself
+    /// in their builds.
+    #[arg(long)]
+    host_files: bool,
 }
 
 impl BuildArgs {
@@ -41,10 +45,18 @@ impl BuildArgs {
         options.drafts = self.drafts;
         options.base_url = self.base_url;
         options.cache = !self.no_cache;
+        // Netlify sets NETLIFY=true and Cloudflare Pages CF_PAGES=1 in their builds.
+        let on_host = ["NETLIFY", "CF_PAGES"]
+            .iter()
+            .any(|var| std::env::var_os(var).is_some_and(|v| !v.is_empty()));
+        options.host_files = self.host_files || on_host;
         if let Some(today) = self.today {
             options.today = today;
         }
-        match folio::build(&options) {
+        super::terminal::show_progress();
+        let built = folio::build(&options);
+        folio::progress::finish();
+        match built {
             Ok(report) => {
                 print_diagnostics(&options.root, &report.warnings);
                 let plural = |n: usize, one: &str, many: &str| {

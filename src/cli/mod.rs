@@ -2,10 +2,14 @@
 
 mod build;
 mod check;
+mod completions;
+mod deploy;
 mod init;
 mod new;
 mod report;
+mod schema;
 mod serve;
+mod terminal;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -19,6 +23,9 @@ use clap::{Args, Parser, Subcommand};
 pub struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Colour diagnostics: auto (on a terminal, unless NO_COLOR is set), always, never.
+    #[arg(long, global = true, value_enum, default_value_t, value_name = "WHEN")]
+    color: terminal::ColorWhen,
 }
 
 #[derive(Debug, Subcommand)]
@@ -33,6 +40,12 @@ enum Command {
     Init(init::InitArgs),
     /// Create a content file with the front matter of its kind.
     New(new::NewArgs),
+    /// Write JSON Schemas of site.yaml and of each kind's front matter.
+    Schema(schema::SchemaArgs),
+    /// Write the build file of a host that publishes the site.
+    DeployConfig(deploy::DeployConfigArgs),
+    /// Print the shell completion script (bash, zsh, fish, powershell, elvish).
+    Completions(completions::CompletionsArgs),
 }
 
 /// Flags every command that reads a site shares.
@@ -61,12 +74,16 @@ fn day(text: &str) -> Result<NaiveDate, String> {
 /// Exit status: 0 success, 1 errors in the site or output, 2 usage errors (clap's own).
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
+    terminal::set_color(cli.color);
     match cli.command {
         Command::Build(args) => args.run(),
         Command::Check(args) => args.run(),
         Command::Init(args) => args.run(),
         Command::Serve(args) => args.run(),
         Command::New(args) => args.run(),
+        Command::Completions(args) => args.run(),
+        Command::DeployConfig(args) => args.run(),
+        Command::Schema(args) => args.run(),
     }
 }
 

@@ -41,9 +41,9 @@ impl NewArgs {
     pub fn run(self) -> ExitCode {
         let root = self.site.root;
         if let Some(lang) = &self.lang
-            && !(lang.len() >= 2 && lang.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
+            && let Err(message) = folio::check_new_language(&root, lang)
         {
-            eprintln!("error: `{lang}` is not a language code (expected e.g. uk, ka, am, pt-BR)");
+            eprintln!("error: {message}");
             return ExitCode::from(2);
         }
         // Follow the site's slug rule when there is a readable site.yaml.
@@ -61,6 +61,7 @@ impl NewArgs {
         ) {
             Ok(path) => {
                 println!("{}", path.display());
+                report_keys(&path);
                 ExitCode::SUCCESS
             }
             Err(err) => {
@@ -69,4 +70,15 @@ impl NewArgs {
             }
         }
     }
+}
+
+/// Tells which keys of the new file to fill in, and how to publish it.
+fn report_keys(path: &std::path::Path) {
+    let text = std::fs::read_to_string(path).unwrap_or_default();
+    let keys = folio::keys_to_fill(&text);
+    eprintln!(
+        "Fill in {}: {} (the values are examples). It is a draft: `folio serve --drafts` shows it; delete its `draft: true` line to publish it.",
+        path.display(),
+        keys.join(", ")
+    );
 }

@@ -5,7 +5,8 @@ use std::path::Path;
 
 use codespan_reporting::diagnostic::{Diagnostic as Report, Label};
 use codespan_reporting::files::SimpleFile;
-use codespan_reporting::term::{Config, emit_into_string};
+use codespan_reporting::term::termcolor::Buffer;
+use codespan_reporting::term::{Config, emit_into_string, emit_to_write_style};
 use folio::{Diagnostic, Error, Severity};
 
 /// Prints every diagnostic to stderr, in the order given (sorted by file).
@@ -53,7 +54,7 @@ pub fn render(root: &Path, d: &Diagnostic) -> String {
         if let Some(range) = span(&text, line, d.column) {
             let file = SimpleFile::new(name.clone(), text.as_str());
             let report = report.with_labels(vec![Label::primary((), range)]);
-            if let Ok(out) = emit_into_string(&Config::default(), &file, &report) {
+            if let Some(out) = emit(&file, &report) {
                 return out;
             }
         }
@@ -63,9 +64,12 @@ pub fn render(root: &Path, d: &Diagnostic) -> String {
     if let Some(line) = d.line {
         place.push_str(&format!(":{line}"));
     }
-    let kind = match d.severity {
-        Severity::Error => "error",
-        Severity::Warning => "warning",
+    let kind = match (d.severity, super::terminal::colored()) {
+        (Severity::Error, false) => "error",
+        (Severity::Warning, false) => "warning",
+        // Bold bright red and yellow, as codespan-reporting colours its headers.
+        (Severity::Error, true) => "\x1b[1m\x1b[38;5;9merror\x1b[0m",
+        (Severity::Warning, true) => "\x1b[1m\x1b[38;5;11mwarning\x1b[0m",
     };
     let mut out = format!("{kind}: {}\n  ┌─ {place}\n", d.message);
     if let Some(help) = &d.help {
@@ -73,6 +77,16 @@ pub fn render(root: &Path, d: &Diagnostic) -> String {
     }
     out.push('\n');
     out
+}
+
+/// The report as text, coloured when the terminal wants colours.
+fn emit(file: &SimpleFile<String, &str>, report: &Report<()>) -> Option<String> {
+    if !super::terminal::colored() {
+        return emit_into_string(&Config::default(), file, report).ok();
+    }
+    let mut buffer = Buffer::ansi();
+    emit_to_write_style(&mut buffer, &Config::default(), file, report).ok()?;
+    String::from_utf8(buffer.into_inner()).ok()
 }
 
 /// The byte range to underline: from the column to the end of its word, or the whole

@@ -31,7 +31,7 @@ pub(crate) const DARK: Scheme = Scheme {
 };
 
 /// `brand:` as written.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct BrandConfig {
     /// Accent in the light scheme: links, section headings, the chart's bars.

@@ -11,6 +11,7 @@ use crate::slugify::SlugMode;
 use crate::yaml::{self, Fragment};
 
 mod brand;
+pub(crate) mod languages;
 
 pub(crate) use brand::BrandConfig;
 
@@ -19,7 +20,7 @@ pub(crate) use brand::BrandConfig;
 pub(crate) const KNOWN_TAXONOMIES: [&str; 4] = ["tags", "skills", "platforms", "industries"];
 
 /// The parsed `site.yaml`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SiteConfig {
     pub title: String,
@@ -55,7 +56,7 @@ pub struct SiteConfig {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct LanguageConfig {
     #[serde(default)]
@@ -64,7 +65,7 @@ pub struct LanguageConfig {
     pub description: Option<String>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Author {
     pub name: String,
@@ -76,7 +77,7 @@ pub struct Author {
     pub links: Vec<Link>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Link {
     pub name: String,
@@ -84,7 +85,7 @@ pub struct Link {
 }
 
 /// Code highlighting: a syntect theme for light mode and one for dark mode.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct HighlightConfig {
     #[serde(default = "default_light_theme")]

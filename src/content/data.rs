@@ -32,7 +32,7 @@ pub(crate) fn load_data(dir: &Path, root: &Path) -> (BTreeMap<String, Value>, Ve
             .map_err(|e| Diagnostic::error(&file, format!("cannot read: {e}")))
             .and_then(|bytes| decode(&file, bytes))
             .and_then(|text| {
-                yaml::parse::<Value>(
+                yaml::parse_data::<Value>(
                     &file,
                     Fragment {
                         text: &text,

@@ -11,7 +11,7 @@ use super::dates::Date;
 /// page's front matter. The other keys are kept aside (`rest`) until the page's kind
 /// is known; then they are the site's taxonomies (lists of terms) or the kind's own
 /// keys, parsed by the kind (`crate::kinds`).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 pub struct PageMeta {
     pub title: String,
     #[serde(default)]
@@ -22,6 +22,9 @@ pub struct PageMeta {
     pub updated: Option<Date>,
     #[serde(default)]
     pub draft: bool,
+    /// Built and reachable by its URL, but left out of every listing.
+    #[serde(default)]
+    pub unlisted: bool,
     #[serde(default)]
     pub slug: Option<String>,
     #[serde(default)]
@@ -77,7 +80,7 @@ impl PageMeta {
 }
 
 /// Front matter of a section (`_index.md`).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SectionMeta {
     pub title: String,
@@ -104,7 +107,7 @@ pub struct SectionMeta {
 }
 
 /// Order of the pages of a section.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum SortBy {
     /// Newest first; undated pages last.

@@ -187,7 +187,8 @@ mod tests {
     fn bad_date_explains_the_format() {
         let err = parse("---\ntitle: x\ndate: tomorrow\n---\n").unwrap_err();
         assert_eq!(err.line, Some(3), "{err}");
-        assert!(err.message.contains("YYYY-MM-DD"), "{}", err.message);
+        assert_eq!(err.message, "`tomorrow` is not a date (`date`)");
+        assert!(err.help.unwrap().contains("YYYY-MM-DD"));
     }
 
     #[test]

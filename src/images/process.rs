@@ -154,12 +154,16 @@ fn resize_all<'r>(
     let mut sources: Vec<&PathBuf> = requests.iter().map(|r| &r.source).collect();
     sources.sort();
     sources.dedup();
+    if !sources.is_empty() {
+        crate::progress::stage("resizing images", sources.len());
+    }
     sources
         .into_par_iter()
         .map(|source| {
             let result = std::fs::read(source)
                 .map_err(|source| ImageError::Read { source })
                 .and_then(|bytes| thumbnails(&bytes, &cache));
+            crate::progress::step();
             (source, result)
         })
         .collect()

@@ -37,7 +37,13 @@ impl KindSpec for Spec {
 
     fn scaffold(&self, today: NaiveDate) -> String {
         let date = today.format("%Y-%m-%d");
-        format!("description: \"\"\ndate: {date}\ntags: []\n---\n\nWrite here.\n")
+        format!(
+            "description: \"What the page is about, in one sentence.\"\ndate: {date}\ntags: []\n---\n\nWrite here.\n"
+        )
+    }
+
+    fn schema(&self) -> serde_json::Value {
+        serde_json::json!({"type": "object", "properties": {}})
     }
 }
 

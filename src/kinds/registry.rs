@@ -34,6 +34,9 @@ pub trait KindSpec: Sync {
     /// The front matter `folio new` writes after `title` (and `kind`), given the title
     /// as a YAML string.
     fn scaffold(&self, today: NaiveDate) -> String;
+
+    /// The JSON Schema of the kind's own keys, derived from its front matter type.
+    fn schema(&self) -> serde_json::Value;
 }
 
 /// What a kind module writes: its names and folder as constants, its front matter
@@ -51,7 +54,7 @@ pub(crate) trait TypedKind: Sync + 'static {
     const BUNDLE: bool = false;
 
     /// The kind's own keys (`#[serde(deny_unknown_fields)]`).
-    type FrontMatter: DeserializeOwned;
+    type FrontMatter: DeserializeOwned + schemars::JsonSchema;
     /// What the check makes of them.
     type Data: KindData;
 
@@ -94,6 +97,10 @@ impl<T: TypedKind> KindSpec for T {
 
     fn scaffold(&self, today: NaiveDate) -> String {
         T::scaffold(today)
+    }
+
+    fn schema(&self) -> serde_json::Value {
+        schemars::schema_for!(T::FrontMatter).to_value()
     }
 }
 

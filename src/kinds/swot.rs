@@ -14,7 +14,7 @@ use crate::site::Page;
 pub(crate) struct Spec;
 
 /// The keys of a SWOT analysis.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct FrontMatter {
     #[serde(default)]
@@ -32,7 +32,7 @@ pub(crate) struct FrontMatter {
 }
 
 /// The TOWS matrix: strategies pairing internal and external factors.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct Strategies {
     /// Strengths used to seize opportunities.
@@ -69,7 +69,7 @@ impl TypedKind for Spec {
     fn scaffold(today: NaiveDate) -> String {
         let date = today.format("%Y-%m-%d");
         format!(
-            "description: \"\"\ndate: {date}\nsubject: \"\"\nstrengths:\n  - \"\"\nweaknesses:\n  - \"\"\nopportunities:\n  - \"\"\nthreats:\n  - \"\"\nstrategies:            # optional TOWS matrix\n  so: []\n  wo: []\n  st: []\n  wt: []\n---\n\nNotes on the analysis.\n"
+            "description: \"What the analysis is about, in one sentence.\"\ndate: {date}\nsubject: Example Agency, 2027\nstrengths:\n  - A loyal audience\nweaknesses:\n  - One person makes all the content\nopportunities:\n  - Short video is growing\nthreats:\n  - Ad prices rise\nstrategies:            # optional TOWS matrix\n  so: []\n  wo: []\n  st: []\n  wt: []\n---\n\nNotes on the analysis.\n"
         )
     }
 }

@@ -198,7 +198,9 @@ impl<'de> Visitor<'de> for OneOrManyVisitor {
 }
 
 /// Whether a bigger value of a KPI or result is better.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub(crate) enum Better {
     #[default]

@@ -290,6 +290,7 @@ pub(crate) fn page_summary(
         "lang": page.lang,
         "reading_time": words.div_ceil(200).max(1),
         "draft": m.draft,
+        "unlisted": m.unlisted,
         "taxonomies": taxonomies,
         "extra": m.extra,
     });

@@ -235,7 +235,7 @@ pub(crate) fn sitemap(site: &Site) -> String {
             key: Some(&section.translation_key),
         });
     }
-    for page in site.pages.values() {
+    for page in site.pages.values().filter(|p| p.listed()) {
         let lastmod = page.meta.updated.or(page.date()).map(|d| d.0);
         urls.push(Entry {
             loc: site.permalink(&page.path),
@@ -261,6 +261,13 @@ pub(crate) fn sitemap(site: &Site) -> String {
         }
     }
     urls.sort_by(|a, b| a.loc.cmp(&b.loc));
+    // An unlisted page is named nowhere in the sitemap, not even as an alternate.
+    let unlisted: BTreeSet<String> = site
+        .pages
+        .values()
+        .filter(|p| !p.listed())
+        .map(|p| site.permalink(&p.path))
+        .collect();
     let mut xml = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
     );
@@ -274,7 +281,8 @@ pub(crate) fn sitemap(site: &Site) -> String {
                 date.format("%Y-%m-%d")
             ));
         }
-        for (lang, permalink) in entry.key.map(|k| alternates(site, k)).unwrap_or_default() {
+        let versions = entry.key.map(|k| alternates(site, k)).unwrap_or_default();
+        for (lang, permalink) in versions.into_iter().filter(|(_, p)| !unlisted.contains(p)) {
             xml.push_str(&format!(
                 "    <xhtml:link rel=\"alternate\" hreflang=\"{lang}\" href=\"{}\"/>\n",
                 crate::markdown::escape_html(&permalink)

@@ -15,6 +15,7 @@ pub(crate) mod context;
 pub(crate) mod feeds;
 pub(crate) mod format;
 pub(crate) mod functions;
+pub(crate) mod host_files;
 pub(crate) mod locale;
 pub(crate) mod picture;
 pub(crate) mod plural;
@@ -127,12 +128,18 @@ pub(crate) fn render_site(
         let mut r = Renderer::new(input.site, input.bodies, &views, templates, out);
         r.fresh = input.fresh;
         problems.extend(r.write_static(input.root, input.highlighter));
+        crate::progress::stage("rendering pages", everything.pages.len());
         let done: Vec<(Vec<Diagnostic>, Option<Fresher>)> = everything
             .pages
             .par_iter()
             .filter(|id| input.site.pages.contains_key(*id))
-            .map(|id| r.page_and_summary(id))
+            .map(|id| {
+                let done = r.page_and_summary(id);
+                crate::progress::step();
+                done
+            })
             .collect();
+        crate::progress::stage("rendering listings", 0);
         let summaries = Arc::make_mut(&mut views.summaries);
         for (found, summary) in done {
             problems.extend(found);

@@ -9,6 +9,10 @@ use chrono::NaiveDate;
 
 use crate::kinds::registry;
 
+pub(crate) mod deploy;
+mod language;
+pub use language::check_new_language;
+
 use crate::slugify::{SlugMode, slugify};
 
 /// The example site of `folio init`: one example of every kind.
@@ -92,7 +96,52 @@ pub fn init(dir: &Path) -> io::Result<Vec<PathBuf>> {
     let sample = dir.join(SAMPLE_IMAGE);
     fs::write(&sample, placeholder_png())?;
     written.push(sample);
+    written.extend(write_gitignore(dir)?);
+    // For editors: site.yaml names its schema (the yaml-language-server comment).
+    let defaults = crate::config::KNOWN_TAXONOMIES.map(String::from);
+    written.extend(crate::schema::write(
+        &dir.join(crate::schema::DIR),
+        &crate::schema::all(&defaults),
+    )?);
     Ok(written)
+}
+
+/// What a build writes into the site's folder, never to be committed.
+const IGNORED: [&str; 2] = ["public/", ".folio-cache/"];
+
+/// Writes `.gitignore` with the folders a build writes, or adds the ones missing to an
+/// existing one. Returns its path when it was written or changed.
+fn write_gitignore(dir: &Path) -> io::Result<Option<PathBuf>> {
+    let path = dir.join(".gitignore");
+    let existing = match fs::read_to_string(&path) {
+        Ok(text) => text,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => String::new(),
+        Err(e) => return Err(e),
+    };
+    let present = |entry: &str| {
+        let bare = entry.trim_end_matches('/');
+        existing
+            .lines()
+            .map(|l| l.trim().trim_start_matches('/').trim_end_matches('/'))
+            .any(|l| l == bare)
+    };
+    let missing: Vec<&str> = IGNORED.into_iter().filter(|e| !present(e)).collect();
+    if missing.is_empty() {
+        return Ok(None);
+    }
+    let mut text = existing;
+    if !text.is_empty() && !text.ends_with('\n') {
+        text.push('\n');
+    }
+    if text.is_empty() {
+        text.push_str("# Written by folio build: the site and its cache.\n");
+    }
+    for entry in missing {
+        text.push_str(entry);
+        text.push('\n');
+    }
+    fs::write(&path, text)?;
+    Ok(Some(path))
 }
 
 /// The slug rule of the site at `root` (its `slugify:`), or the default when it has no
@@ -171,7 +220,30 @@ pub(crate) fn front_matter(kind: &str, title: &str, today: NaiveDate) -> String 
         "page" => String::new(),
         name => format!("kind: {name}\n"),
     };
-    format!("---\n{kind_line}title: {title}\n{}", spec.scaffold(today))
+    format!(
+        "---\n{kind_line}title: {title}\n{DRAFT_LINE}\n{}",
+        spec.scaffold(today)
+    )
+}
+
+/// The line that keeps a new file out of `folio build` until it is filled in.
+pub(crate) const DRAFT_LINE: &str =
+    "draft: true            # shown by `folio serve --drafts`; delete this line to publish";
+
+/// The top-level keys of a new file's front matter, in order: what to fill in
+/// (`kind` and `draft` left out).
+pub fn keys_to_fill(text: &str) -> Vec<String> {
+    let front = text
+        .strip_prefix("---\n")
+        .and_then(|rest| rest.split("\n---\n").next())
+        .unwrap_or_default();
+    front
+        .lines()
+        .filter(|line| !line.starts_with([' ', '#', '-']))
+        .filter_map(|line| line.split_once(':').map(|(key, _)| key.trim()))
+        .filter(|key| !key.is_empty() && !matches!(*key, "kind" | "draft"))
+        .map(str::to_string)
+        .collect()
 }
 
 /// A 640×640 PNG in soft colours: the image of the example showcase, to be replaced.

@@ -138,6 +138,7 @@ pub(crate) fn patch_page(
         && page.kind.spec().name() == old.kind.spec().name()
         && page.date() == old.date()
         && page.meta.aliases == old.meta.aliases
+        && page.meta.unlisted == old.meta.unlisted
         && same_terms
         && !problems.iter().any(Diagnostic::is_error);
     if !same {

@@ -51,6 +51,13 @@ impl Page {
     pub fn date(&self) -> Option<crate::content::dates::Date> {
         self.meta.date.or_else(|| self.kind.date())
     }
+
+    /// Whether the page is listed: in its section, taxonomies, feeds, the sitemap,
+    /// `jobs.json`, search and the previous/next links. An `unlisted: true` page is
+    /// only reachable by its URL.
+    pub fn listed(&self) -> bool {
+        !self.meta.unlisted
+    }
 }
 
 /// A section (`_index.md`), or the implicit home page when `content/_index.md` is absent.
@@ -139,7 +146,7 @@ impl Site {
 
     /// All pages, newest first (undated last), for feeds and the home page.
     pub fn pages_by_date(&self) -> Vec<&Page> {
-        let mut pages: Vec<&Page> = self.pages.values().collect();
+        let mut pages: Vec<&Page> = self.pages.values().filter(|p| p.listed()).collect();
         pages.sort_by(|a, b| b.date().cmp(&a.date()).then_with(|| a.id.cmp(&b.id)));
         pages
     }

@@ -39,6 +39,10 @@ pub(super) fn place_pages(
         if meta.draft && !drafts {
             continue;
         }
+        if let Some(problem) = unknown_language(&file, config) {
+            problems.push(problem);
+            continue;
+        }
         let Some(page) = place_page(&file, config, sections, today, problems) else {
             continue;
         };
@@ -188,6 +192,26 @@ fn kind_name_of(
                 .and_then(|s| s.meta.page_kind.clone())
         })
         .unwrap_or_else(|| "page".to_string())
+}
+
+/// The error of a file whose name ends in a language code the site does not have
+/// (`about.lv.md`): it would be published as a page of the default language.
+pub(super) fn unknown_language(file: &ParsedFile, config: &SiteConfig) -> Option<Diagnostic> {
+    let name = split_id(&file.id).1;
+    let code = crate::config::languages::unknown_suffix(name, config)?;
+    let languages = config.language_codes().join(", ");
+    let help = format!(
+        "add the language to site.yaml:\n{}\nor rename the file",
+        crate::config::languages::lines_to_add(code)
+    );
+    Some(
+        Diagnostic::error(
+            &file.file,
+            format!("`{code}` is not a language of this site (its languages: {languages})"),
+        )
+        .at_line(1)
+        .with_help(help),
+    )
 }
 
 /// `smm.uk.md` → (`smm.md`, `uk`) when `uk` is one of the site's other languages;

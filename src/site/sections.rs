@@ -34,6 +34,10 @@ pub(super) fn place_sections(
         if meta.draft && !drafts {
             continue;
         }
+        if let Some(problem) = super::place::unknown_language(&file, config) {
+            problems.push(problem);
+            continue;
+        }
         let (dir, name) = split_id(&file.id);
         let (_, lang) = split_lang(name, config);
         let path = format!(
@@ -262,7 +266,7 @@ pub(super) fn list_pages(
     claims: &mut Claims,
     problems: &mut Vec<Diagnostic>,
 ) {
-    for page in pages.values() {
+    for page in pages.values().filter(|p| p.listed()) {
         if let Some(section) = sections.get_mut(&page.section) {
             section.pages.push(page.id.clone());
         }

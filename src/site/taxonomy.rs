@@ -38,7 +38,7 @@ pub(crate) fn collect_taxonomies(
     pages: &BTreeMap<String, Page>,
 ) -> (Vec<Taxonomy>, Vec<Diagnostic>) {
     let mut problems = Vec::new();
-    let mut by_date: Vec<&Page> = pages.values().collect();
+    let mut by_date: Vec<&Page> = pages.values().filter(|p| p.listed()).collect();
     by_date.sort_by(|a, b| b.date().cmp(&a.date()).then_with(|| a.id.cmp(&b.id)));
     let mut langs: Vec<&str> = vec![config.default_language.as_str()];
     langs.extend(

@@ -6,7 +6,7 @@ use serde::Deserialize;
 use unicode_normalization::UnicodeNormalization;
 
 /// How text becomes a URL segment (`slugify` in `site.yaml`).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum SlugMode {
     /// Keep the letters and digits of every script, lowercased.

@@ -2,8 +2,10 @@
 
 use std::path::Path;
 
+mod empty;
 mod fields;
 mod filtered;
+mod hints;
 mod positions;
 
 use std::collections::BTreeMap;
@@ -25,7 +27,18 @@ pub struct Fragment<'a> {
 
 /// Deserializes `fragment` into `T`; any error names the line and column in the file,
 /// and an unknown key comes with the nearest known key.
+/// An empty quoted string given for a key means the key is not given (see
+/// [`empty`]).
 pub(crate) fn parse<T: DeserializeOwned>(
+    file: &Path,
+    fragment: Fragment<'_>,
+) -> Result<T, Diagnostic> {
+    let text = empty::as_null(fragment.text);
+    serde_yaml::from_str(&text).map_err(|err| to_diagnostic(file, fragment, &err))
+}
+
+/// Free-form data (a file of `data/`): [`parse`] with every value kept as written.
+pub(crate) fn parse_data<T: DeserializeOwned>(
     file: &Path,
     fragment: Fragment<'_>,
 ) -> Result<T, Diagnostic> {
@@ -56,7 +69,7 @@ fn to_diagnostic(file: &Path, fragment: Fragment<'_>, err: &serde_yaml::Error) -
     if let Some(help) = unknown_field_help(&message) {
         diagnostic = diagnostic.with_help(help);
     }
-    diagnostic
+    hints::explain(diagnostic, fragment)
 }
 
 /// libyaml mentions other places ("while scanning a quoted scalar at line 2 column 16")
@@ -138,7 +151,8 @@ pub(crate) fn parse_without<T: DeserializeOwned>(
     fragment: Fragment<'_>,
     skip: &dyn Fn(&str) -> bool,
 ) -> Result<T, Diagnostic> {
-    let deserializer = serde_yaml::Deserializer::from_str(fragment.text);
+    let text = empty::as_null(fragment.text);
+    let deserializer = serde_yaml::Deserializer::from_str(&text);
     filtered::Without::<T>::new(skip, None)
         .deserialize(deserializer)
         .map_err(|err| to_diagnostic(file, fragment, &err))
@@ -150,7 +164,8 @@ pub(crate) fn parse_split<T: DeserializeOwned>(
     fragment: Fragment<'_>,
     skip: &dyn Fn(&str) -> bool,
 ) -> Result<(T, BTreeMap<String, serde_yaml::Value>), Diagnostic> {
-    let deserializer = serde_yaml::Deserializer::from_str(fragment.text);
+    let text = empty::as_null(fragment.text);
+    let deserializer = serde_yaml::Deserializer::from_str(&text);
     let mut rest = BTreeMap::new();
     let value = filtered::Without::<T>::new(skip, Some(&mut rest))
         .deserialize(deserializer)

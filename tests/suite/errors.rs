@@ -88,7 +88,7 @@ fn wrong_types_name_the_key_and_line() {
     assert!(err.contains("content/types.md:3:"), "{err}");
     assert!(err.contains("weight"), "{err}");
     assert!(err.contains("content/date.md:3:"), "{err}");
-    assert!(err.contains("expected YYYY-MM-DD"), "{err}");
+    assert!(err.contains("as YYYY-MM-DD (2026-11-23)"), "{err}");
 }
 
 #[test]

@@ -599,6 +599,10 @@ fn init_site_builds_and_checks_clean() {
 #[test]
 fn new_writes_a_file_of_each_kind() {
     let site = TestSite::new();
+    site.file(
+        "site.yaml",
+        "title: Test site\nbase_url: https://example.org\nlanguages: {uk: {}}\n",
+    );
     for (kind, path) in [
         ("job", "content/jobs/менеджер-соцмереж.uk.md"),
         ("swot", "content/swot/менеджер-соцмереж.uk.md"),
@@ -650,7 +654,8 @@ fn new_calendar_and_showcase_build_as_written() {
             .contains("date: 2026-11-23")
     );
     assert!(site.exists("content/showcase/autumn-posts/sample.png"));
-    site.build().ok();
+    // New files are drafts until their `draft: true` line is deleted.
+    site.folio(&["build", "--drafts"]).ok();
     assert!(site.exists("public/calendars/november-plan/calendar.ics"));
     assert!(site.exists("public/showcase/autumn-posts/sample-640w.png"));
 }

@@ -131,14 +131,14 @@ fn site_plural_forms_override_the_theme_and_are_checked() {
     let site = tagged_site(&["a", "b"]);
     site.file(
         "site.yaml",
-        "title: P\nlanguages: {uk: {title: П}}\ntranslations:\n  uk:\n    n_terms: {one: \"{n} тег\", few: \"{n} теги\", many: \"{n} тегів\", other: \"{n} тега\"}\n",
+        "title: P\nlanguages: {uk: {title: П}, ar: {}, lv: {}}\ntranslations:\n  uk:\n    n_terms: {one: \"{n} тег\", few: \"{n} теги\", many: \"{n} тегів\", other: \"{n} тега\"}\n",
     );
     site.build_on(TODAY).ok();
     assert!(site.read("public/uk/tags/index.html").contains("2 теги"));
 
     site.file(
         "site.yaml",
-        "title: P\nlanguages: {uk: {title: П}}\ntranslations:\n  uk:\n    n_terms:\n      one: \"{n} тег\"\n      fwe: \"{n} теги\"\n      many: \"{n} тегів\"\n      other: \"{n} тега\"\n",
+        "title: P\nlanguages: {uk: {title: П}, ar: {}, lv: {}}\ntranslations:\n  uk:\n    n_terms:\n      one: \"{n} тег\"\n      fwe: \"{n} теги\"\n      many: \"{n} тегів\"\n      other: \"{n} тега\"\n",
     );
     let err = site.build_on(TODAY).fails();
     assert!(

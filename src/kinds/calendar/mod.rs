@@ -30,7 +30,7 @@ pub(crate) use ics::ICS_FILE;
 pub(crate) struct Spec;
 
 /// The keys of a calendar.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct FrontMatter {
     #[serde(default)]
@@ -65,7 +65,7 @@ keywords! {
 }
 
 /// One entry as written in front matter.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct EntryMeta {
     pub date: Date,
@@ -122,7 +122,7 @@ impl TypedKind for Spec {
         let first = today.with_day(1).unwrap_or(today);
         let last = (first + chrono::Months::new(1)).pred_opt().unwrap_or(first);
         format!(
-            "description: \"\"\ndate: {date}\nperiod: {{start: {}, end: {}}}\ntimezone: Europe/Kyiv     # IANA name; times are in it\nplatforms: []\nentries:\n  - date: {date}\n    time: \"09:30\"        # HH:MM, 24-hour; leave out for all day\n    platform: instagram\n    format: post         # post, story, reel, video, article, email, event\n    topic: \"\"\n    status: idea         # idea, draft, scheduled, published\n    owner: \"\"\n    link: \"\"            # a URL or an @/ path; or leave out\n---\n\nNotes on the plan.\n",
+            "description: \"What the plan covers, in one sentence.\"\ndate: {date}\nperiod: {{start: {}, end: {}}}\ntimezone: Europe/Kyiv     # IANA name; times are in it\nplatforms: []\nentries:\n  - date: {date}\n    time: \"09:30\"        # HH:MM, 24-hour; leave out for all day\n    platform: instagram\n    format: post         # post, story, reel, video, article, email, event\n    topic: Introduce the team\n    status: idea         # idea, draft, scheduled, published\n    owner: \"\"            # optional: \"\" or no line means not given\n    link: \"\"             # a URL or an @/ path\n---\n\nNotes on the plan.\n",
             first.format("%Y-%m-%d"),
             last.format("%Y-%m-%d"),
         )

@@ -19,7 +19,7 @@ use crate::site::{Page, Site};
 pub(crate) struct Spec;
 
 /// The keys of a campaign.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct FrontMatter {
     #[serde(default)]
@@ -40,14 +40,14 @@ pub(crate) struct FrontMatter {
     pub kpis: Vec<Kpi>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct Budget {
     pub amount: Number,
     pub currency: String,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct Kpi {
     pub name: String,
@@ -93,7 +93,7 @@ impl TypedKind for Spec {
         let date = today.format("%Y-%m-%d");
         let later = (today + chrono::Days::new(30)).format("%Y-%m-%d");
         format!(
-            "description: \"\"\nclient: \"\"\nstatus: planned        # planned, running or completed\nstart: {date}\nend: {later}\nbudget:\n  amount: 0\n  currency: UAH\nplatforms: []\nobjectives:\n  - \"\"\naudience: \"\"\nkpis:\n  - name: Reach\n    target: 0\n    actual: 0\n    unit: \"\"\n    better: higher     # or lower (cost per click, say)\n---\n\nWhat the campaign did.\n"
+            "description: \"What the campaign set out to do, in one sentence.\"\nclient: Example Agency\nstart: {date}\nend: {later}\n# status: planned, running or completed; left out, it follows from the dates\nbudget:\n  amount: 50000\n  currency: UAH\nplatforms: []\nobjectives:\n  - Grow the audience\naudience: \"\"           # optional: \"\" or no line means not given\nkpis:\n  - name: Reach\n    target: 100000\n    # actual: 80000    # the result, once known\n    unit: \"\"\n    better: higher     # or lower (cost per click, say)\n---\n\nWhat the campaign did.\n"
         )
     }
 }

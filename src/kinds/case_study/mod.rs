@@ -19,7 +19,7 @@ use crate::site::{Page, Site};
 pub(crate) struct Spec;
 
 /// The keys of a case study.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct FrontMatter {
     #[serde(default)]
@@ -44,7 +44,7 @@ pub(crate) struct FrontMatter {
     pub related: Vec<String>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct Period {
     pub start: Date,
@@ -52,7 +52,7 @@ pub(crate) struct Period {
     pub end: Option<Date>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct CaseResult {
     pub metric: String,
@@ -64,7 +64,7 @@ pub(crate) struct CaseResult {
     pub better: Better,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct Testimonial {
     pub quote: String,
@@ -94,7 +94,7 @@ impl TypedKind for Spec {
         let date = today.format("%Y-%m-%d");
         let later = (today + chrono::Days::new(30)).format("%Y-%m-%d");
         format!(
-            "description: \"\"\ndate: {date}\nclient: \"\"\nindustries: []\nrole: \"\"\nperiod:\n  start: {date}\n  end: {later}\nsummary: \"\"\nchallenge: \"\"\napproach: \"\"\nresults:\n  - metric: \"\"\n    before: 0\n    after: 0\n    unit: \"\"\n    better: higher\ntestimonial:\n  quote: \"\"\n  author: \"\"\n  role: \"\"\nrelated: []            # e.g. \"@/campaigns/spring.md\"\n---\n\nThe story in full.\n"
+            "description: \"The result in one sentence.\"\ndate: {date}\nclient: Example Agency\nindustries: []\nrole: \"\"               # optional: \"\" or no line means not given\nperiod:\n  start: {date}\n  end: {later}\nsummary: \"What was done, for whom, with what result.\"\nchallenge: \"\"\napproach: \"\"\nresults:\n  - metric: Followers\n    before: 1000\n    after: 1500\n    unit: \"\"\n    better: higher\ntestimonial:\n  quote: \"They understood our audience.\"\n  author: A. Client\n  role: \"\"\nrelated: []            # e.g. \"@/campaigns/spring.md\"\n---\n\nThe story in full.\n"
         )
     }
 }

@@ -22,7 +22,7 @@ use crate::site::{Page, Site};
 pub(crate) struct Spec;
 
 /// The keys of a job posting.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct FrontMatter {
     #[serde(default)]
@@ -51,7 +51,7 @@ pub(crate) struct FrontMatter {
     pub benefits: Vec<ListItem>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct Company {
     pub name: String,
@@ -61,7 +61,7 @@ pub(crate) struct Company {
     pub logo: Option<String>,
 }
 
-#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct Location {
     #[serde(default)]
@@ -82,7 +82,7 @@ pub(crate) struct Location {
     pub applicant_countries: Vec<String>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct Salary {
     /// ISO 4217.
@@ -96,7 +96,7 @@ pub(crate) struct Salary {
     pub unit: String,
 }
 
-#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct Apply {
     #[serde(default)]
@@ -155,7 +155,7 @@ impl TypedKind for Spec {
         let date = today.format("%Y-%m-%d");
         let later = (today + chrono::Days::new(30)).format("%Y-%m-%d");
         format!(
-            "description: \"\"\ndate: {date}\nvalid_through: {later}\nemployment_type: [FULL_TIME]\ncompany:\n  name: \"\"\n  url: \"\"\nlocation:\n  city: \"\"\n  country: UA          # ISO 3166 alpha-2; or remote: true with applicant_countries\nsalary:\n  currency: UAH        # ISO 4217\n  min: 0\n  max: 0\n  unit: MONTH          # HOUR, DAY, WEEK, MONTH or YEAR\ndepartment: \"\"\nseniority: \"\"\napply:\n  url: \"\"\n  email: \"\"\nresponsibilities:\n  - \"\"\nqualifications:\n  - \"\"\nnice_to_have: []\nbenefits: []\nskills: []\nplatforms: []\n---\n\nDescribe the role here.\n"
+            "description: \"What the role is and who it suits, in one sentence.\"\ndate: {date}\nvalid_through: {later}    # the posting closes after this day\nemployment_type: [FULL_TIME]\ncompany:\n  name: Example Agency\n  url: https://example.com\nlocation:\n  city: Kyiv\n  country: UA          # ISO 3166 alpha-2; or remote: true with applicant_countries\nsalary:\n  currency: UAH        # ISO 4217\n  min: 40000\n  max: 60000\n  unit: MONTH          # HOUR, DAY, WEEK, MONTH or YEAR\ndepartment: \"\"         # optional: \"\" or no line means not given\nseniority: \"\"\napply:\n  url: https://example.com/jobs/apply\n  email: \"\"            # or an address, or both\nresponsibilities:\n  - Plan and publish the content calendar\nqualifications:\n  - Two years of social-media work\nnice_to_have: []\nbenefits: []\nskills: []\nplatforms: []\n---\n\nDescribe the role here.\n"
         )
     }
 }

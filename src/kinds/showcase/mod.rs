@@ -20,7 +20,7 @@ use crate::site::Page;
 pub(crate) struct Spec;
 
 /// The keys of a showcase.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct FrontMatter {
     #[serde(default)]
@@ -28,7 +28,7 @@ pub(crate) struct FrontMatter {
 }
 
 /// One item as written in front matter.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct ItemMeta {
     pub platform: String,
@@ -41,6 +41,7 @@ pub(crate) struct ItemMeta {
     pub link: Option<String>,
     /// Kept in the order written (`reach`, `likes`, …).
     #[serde(default)]
+    #[schemars(with = "std::collections::BTreeMap<String, crate::kinds::values::Number>")]
     pub metrics: serde_yaml::Mapping,
 }
 
@@ -75,7 +76,7 @@ impl TypedKind for Spec {
     fn scaffold(today: NaiveDate) -> String {
         let date = today.format("%Y-%m-%d");
         format!(
-            "description: \"\"\ndate: {date}\nplatforms: []\nitems:                   # images sit beside this file (JPEG, PNG or WebP)\n  - platform: instagram\n    image: sample.png\n    caption: \"\"\n    date: {date}\n    link: https://www.instagram.com/\n    metrics: {{reach: 0, likes: 0, comments: 0, shares: 0}}\n---\n\nAbout these samples.\n"
+            "description: \"What these samples show, in one sentence.\"\ndate: {date}\nplatforms: []\nitems:                   # images sit beside this file (JPEG, PNG or WebP)\n  - platform: instagram\n    image: sample.png\n    caption: \"\"\n    date: {date}\n    link: https://www.instagram.com/\n    metrics: {{reach: 0, likes: 0, comments: 0, shares: 0}}\n---\n\nAbout these samples.\n"
         )
     }
 }
