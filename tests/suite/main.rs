@@ -27,6 +27,7 @@ mod reader;
 mod registry;
 mod safety;
 mod search;
+mod search_shards;
 mod serve;
 mod serve_load;
 mod size;
