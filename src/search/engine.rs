@@ -45,7 +45,7 @@ where
         }
     };
     std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..workers).map(|_| scope.spawn(&worker)).collect();
+        let handles: Vec<_> = (0..workers).map(|_| scope.spawn(worker)).collect();
         for handle in handles {
             let result = handle.join().unwrap_or(Err(SearchError::Panicked));
             if let (Err(e), Ok(mut failed)) = (result, failed.lock()) {

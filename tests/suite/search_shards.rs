@@ -44,11 +44,11 @@ fn sharded_site() -> TestSite {
         "title: Shards\nbase_url: https://example.org\nlanguages:\n  uk: {title: Шарди}\n",
     );
     site.page("_index.md", "title: Home", "Welcome.\n");
-    for n in 0..12 {
+    for (n, word) in WORDS.iter().enumerate() {
         site.page(
             &format!("notes/n{n}.md"),
             &format!("title: Note {n}\ndate: 2024-01-{:02}", n + 1),
-            &format!("The plan of note {n} names {} once.\n", WORDS[n]),
+            &format!("The plan of note {n} names {word} once.\n"),
         );
     }
     for (n, word) in ["смородина", "калина"].iter().enumerate() {
