@@ -1,5 +1,6 @@
 //! The index of a site held in memory (the dev server's): each update indexes only
-//! the shards whose pages changed since the last one.
+//! the shards whose pages changed since the last one. Its shards are smaller than a
+//! build's ([`shards::LIVE_SHARD_PAGES`]).
 
 use std::collections::HashMap;
 use std::time::Instant;
@@ -54,14 +55,9 @@ impl LiveIndex {
             })
             .unzip();
         let source = Source::Memory(&texts);
-        index_shards(
-            shards::plan(entries),
-            &source,
-            &self.store,
-            out,
-            report,
-            start,
-        )
+        let pages = shards::shard_pages().min(shards::LIVE_SHARD_PAGES);
+        let plan = shards::plan_by(entries, pages);
+        index_shards(plan, &source, &self.store, out, report, start)
     }
 }
 

@@ -14,9 +14,14 @@ use std::collections::BTreeMap;
 /// Pages to index per shard, at most on average.
 pub(crate) const SHARD_PAGES: usize = 1000;
 
+/// Pages per shard in the dev server, whose index is in memory: smaller shards, so
+/// that an edit is indexed again sooner (the search page loads more files, from the
+/// machine itself).
+pub(crate) const LIVE_SHARD_PAGES: usize = 250;
+
 /// [`SHARD_PAGES`], or the environment's `FOLIO_SEARCH_SHARD_PAGES` (for trying the
 /// layout of a large site on a small one).
-fn shard_pages() -> usize {
+pub(crate) fn shard_pages() -> usize {
     static PAGES: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
     *PAGES.get_or_init(|| {
         std::env::var("FOLIO_SEARCH_SHARD_PAGES")
@@ -75,7 +80,8 @@ pub(crate) fn plan(pages: Vec<PageEntry>) -> Vec<Shard> {
     plan_by(pages, shard_pages())
 }
 
-fn plan_by(pages: Vec<PageEntry>, shard_pages: usize) -> Vec<Shard> {
+/// Splits the pages into shards of at most `shard_pages` on average.
+pub(crate) fn plan_by(pages: Vec<PageEntry>, shard_pages: usize) -> Vec<Shard> {
     if pages.len() <= shard_pages {
         return vec![shard(String::new(), true, pages)];
     }
