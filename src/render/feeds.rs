@@ -1,9 +1,10 @@
-//! Render stage: machine-readable outputs — the Atom feed, the sitemap and robots.txt.
+//! Render stage: machine-readable outputs — the Atom feed and robots.txt (the sitemap is
+//! in `sitemap.rs`).
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use atom_syndication::{Content, Entry, Feed, Link, Person, Text};
-use chrono::{DateTime, FixedOffset, Utc};
+use chrono::{DateTime, Utc};
 
 use crate::kinds::data_of;
 use crate::kinds::job::Job;
@@ -217,81 +218,6 @@ fn link(href: &str, rel: &str) -> Link {
         rel: rel.to_string(),
         ..Default::default()
     }
-}
-
-/// `sitemap.xml`: every page, section, taxonomy and term page, with `lastmod` where
-/// known, and for translated pages an `xhtml:link` alternate per language.
-pub(crate) fn sitemap(site: &Site) -> String {
-    struct Entry<'a> {
-        loc: String,
-        lastmod: Option<DateTime<FixedOffset>>,
-        key: Option<&'a str>,
-    }
-    let mut urls: Vec<Entry<'_>> = Vec::new();
-    for section in site.sections.values() {
-        urls.push(Entry {
-            loc: site.permalink(&section.path),
-            lastmod: None,
-            key: Some(&section.translation_key),
-        });
-    }
-    for page in site.pages.values().filter(|p| p.listed()) {
-        let lastmod = page.meta.updated.or(page.date()).map(|d| d.0);
-        urls.push(Entry {
-            loc: site.permalink(&page.path),
-            lastmod,
-            key: Some(&page.translation_key),
-        });
-    }
-    for taxonomy in &site.taxonomies {
-        if taxonomy.terms.is_empty() {
-            continue;
-        }
-        urls.push(Entry {
-            loc: site.permalink(&taxonomy.path),
-            lastmod: None,
-            key: None,
-        });
-        for term in taxonomy.terms.values() {
-            urls.push(Entry {
-                loc: site.permalink(&term.path),
-                lastmod: None,
-                key: None,
-            });
-        }
-    }
-    urls.sort_by(|a, b| a.loc.cmp(&b.loc));
-    // An unlisted page is named nowhere in the sitemap, not even as an alternate.
-    let unlisted: BTreeSet<String> = site
-        .pages
-        .values()
-        .filter(|p| !p.listed())
-        .map(|p| site.permalink(&p.path))
-        .collect();
-    let mut xml = String::from(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
-    );
-    for entry in urls {
-        xml.push_str("  <url>\n    <loc>");
-        xml.push_str(&crate::markdown::escape_html(&entry.loc));
-        xml.push_str("</loc>\n");
-        if let Some(date) = entry.lastmod {
-            xml.push_str(&format!(
-                "    <lastmod>{}</lastmod>\n",
-                date.format("%Y-%m-%d")
-            ));
-        }
-        let versions = entry.key.map(|k| alternates(site, k)).unwrap_or_default();
-        for (lang, permalink) in versions.into_iter().filter(|(_, p)| !unlisted.contains(p)) {
-            xml.push_str(&format!(
-                "    <xhtml:link rel=\"alternate\" hreflang=\"{lang}\" href=\"{}\"/>\n",
-                crate::markdown::escape_html(&permalink)
-            ));
-        }
-        xml.push_str("  </url>\n");
-    }
-    xml.push_str("</urlset>\n");
-    xml
 }
 
 /// `(lang, permalink)` of every version of a translated page or section.

@@ -20,6 +20,7 @@ pub(crate) mod locale;
 pub(crate) mod picture;
 pub(crate) mod plural;
 pub(crate) mod sharing;
+pub(crate) mod sitemap;
 pub(crate) mod strings;
 pub(crate) mod summary;
 pub(crate) mod templates;

@@ -47,10 +47,9 @@ impl Renderer<'_> {
         if site.config.feeds {
             self.job_feeds(&mut problems);
         }
-        problems.extend(
-            self.write("sitemap.xml", feeds::sitemap(site).as_bytes(), &origin)
-                .err(),
-        );
+        for (path, xml) in super::sitemap::sitemaps(site) {
+            problems.extend(self.write(&path, xml.as_bytes(), &origin).err());
+        }
         problems.extend(
             self.write("robots.txt", feeds::robots(site).as_bytes(), &origin)
                 .err(),

@@ -32,9 +32,26 @@ impl Served {
         files.into_iter().map(|(k, v)| (k, v.to_vec())).collect()
     }
 
-    /// Adds files (a search index built off the reload path).
-    pub fn add(&self, staged: MemoryOutput) {
-        self.apply(&BTreeSet::new(), staged);
+    /// A copy of every HTML page.
+    pub fn pages(&self) -> Vec<(String, Vec<u8>)> {
+        let Ok(files) = self.files.read() else {
+            return Vec::new();
+        };
+        files
+            .iter()
+            .filter(|(path, _)| path.ends_with(".html"))
+            .map(|(path, bytes)| (path.clone(), bytes.to_vec()))
+            .collect()
+    }
+
+    /// Replaces every file under the folder `prefix` (ending in `/`) with `staged`
+    /// (the search index, built off the reload path).
+    pub fn replace_under(&self, prefix: &str, staged: MemoryOutput) {
+        let files = staged.files.into_inner().unwrap_or_default();
+        if let Ok(mut served) = self.files.write() {
+            served.retain(|path, _| !path.starts_with(prefix));
+            served.extend(files.into_iter().map(|(k, v)| (k, Arc::from(v))));
+        }
     }
 }
 

@@ -91,8 +91,9 @@ pub fn serve(options: ServeOptions, reporter: Arc<dyn Reporter>) -> Result<(), E
         start.elapsed(),
         &outcome,
     );
+    let indexer = start_indexer(state.served.clone());
     if dev.search_enabled() {
-        index_in_background(&state.served);
+        let _ = indexer.send(());
     }
     let root = dev.options.root.clone();
     let dev = Arc::new(Mutex::new(dev));
@@ -127,7 +128,7 @@ pub fn serve(options: ServeOptions, reporter: Arc<dyn Reporter>) -> Result<(), E
                 let search = dev.search_enabled();
                 drop(dev);
                 if search && outcome == Outcome::Reload {
-                    index_in_background(&state.served);
+                    let _ = indexer.send(());
                 }
                 report(
                     &*reporter,
@@ -193,22 +194,20 @@ fn report(
     reporter.rebuilt(changes, elapsed, outcome);
 }
 
-/// Builds the search index of the served pages on another thread, off the reload
-/// path, when a rebuild left none (the first build, or a full rebuild). Edits of single
-/// pages keep the existing index until the next full rebuild.
-fn index_in_background(served: &Arc<dev::Served>) {
-    if served.contains("pagefind/pagefind-entry.json") {
-        return;
-    }
-    let served = served.clone();
+/// Starts the thread that keeps the search index of the served pages up to date, off
+/// the reload path: each message asks for an update (messages that wait are taken
+/// together), and each update indexes only the shards whose pages changed.
+fn start_indexer(served: Arc<dev::Served>) -> mpsc::Sender<()> {
+    let (tx, rx) = mpsc::channel::<()>();
     std::thread::spawn(move || {
-        let pages = served
-            .snapshot()
-            .into_iter()
-            .filter(|(path, _)| path.ends_with(".html"));
-        let staged = crate::output::MemoryOutput::default();
-        if crate::search::index_site(pages, &staged).is_ok() {
-            served.add(staged);
+        let index = crate::search::LiveIndex::default();
+        while rx.recv().is_ok() {
+            while rx.try_recv().is_ok() {}
+            let staged = crate::output::MemoryOutput::default();
+            if index.update(served.pages(), &staged).is_ok() {
+                served.replace_under(&format!("{}/", crate::search::BUNDLE_DIR), staged);
+            }
         }
     });
+    tx
 }

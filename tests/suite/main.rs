@@ -31,6 +31,7 @@ mod registry;
 mod safety;
 mod schema;
 mod search;
+mod search_shards;
 mod serve;
 mod serve_load;
 mod size;

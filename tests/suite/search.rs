@@ -247,7 +247,7 @@ fn search_bench() {
 // ---------------------------------------------------------------------------------------
 
 /// How long a search may take to show its results.
-const PATIENCE: Duration = Duration::from_secs(15);
+pub(crate) const PATIENCE: Duration = Duration::from_secs(15);
 
 /// Serves the files under `root` over HTTP on 127.0.0.1 from a thread, for as long as
 /// the test binary runs, at `/` and at `/sub/` (a site under a `base_url` path);
@@ -355,7 +355,7 @@ impl Browser {
     }
 
     /// The hrefs of the search results shown, or what the page says instead.
-    async fn results(&self) -> Result<Vec<String>, String> {
+    pub(crate) async fn results(&self) -> Result<Vec<String>, String> {
         // Links to pages, not to sections of them (sub-results end in `#id`).
         let script = "return [...document.querySelectorAll('.pagefind-ui__result-link')]\
                       .map(a => a.getAttribute('href')).filter(h => !h.includes('#'));";
@@ -370,7 +370,7 @@ impl Browser {
     }
 
     /// The page's visible text, for failure messages.
-    async fn text(&self) -> String {
+    pub(crate) async fn text(&self) -> String {
         self.client
             .execute(
                 "return document.body ? document.body.innerText : '';",
@@ -419,7 +419,7 @@ fn ui_string(key: &str, lang: &str) -> String {
 /// `base.html` with the real one's frame (`<html lang dir>`, `head`, `<main id="main">`)
 /// and `get_url`/`t` as the engine registers them, for a site at `base_path` (`""`
 /// for the root, `"/sub"`).
-fn render_search_page(lang: &str, base_path: &'static str) -> String {
+pub(crate) fn render_search_page(lang: &str, base_path: &'static str) -> String {
     let base = "<!DOCTYPE html>\n<html lang=\"{{ lang }}\" dir=\"{{ dir }}\">\n<head>\
                 <meta charset=\"utf-8\"><title>{% block title %}{% endblock title %}</title>\
                 {% block head %}{% endblock head %}</head>\n<body><main id=\"main\">\
