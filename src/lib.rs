@@ -21,6 +21,7 @@ mod render;
 mod scaffold;
 mod search;
 mod serve;
+mod shortcodes;
 mod site;
 mod slugify;
 mod yaml;

@@ -29,5 +29,7 @@ mod safety;
 mod search;
 mod serve;
 mod serve_load;
+mod shortcodes;
 mod size;
+mod structured_data;
 mod taxonomies;
