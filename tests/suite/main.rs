@@ -12,6 +12,7 @@ mod chart_layout;
 mod cli;
 mod demo;
 mod demo_output;
+mod embeds;
 mod errors;
 mod front_matter;
 mod hostile;
