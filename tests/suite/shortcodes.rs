@@ -59,7 +59,7 @@ fn shipped_shortcodes_render_under_safe_html() {
     // A block shortcode is not wrapped in a paragraph; an inline one stays inline.
     assert!(!main.contains("<p><figure"), "{main}");
     assert!(
-        main.contains("Inline <span class=\"kpi-figure kpi-met\">"),
+        main.contains("Inline <span class=\"kpi-figure kpi-figure-met\">"),
         "{main}"
     );
     assert!(main.contains("12,500.5"), "the figure in English: {main}");
