@@ -14,6 +14,9 @@ use super::{FACADE_MARK, Scope, Shortcodes};
 use crate::error::{Diagnostic, line_col, nearest};
 use crate::markdown::{MarkdownOptions, Rendered};
 
+/// A problem with a call: where in the body (a byte offset), the message, the help.
+type Problem = (usize, String, Option<String>);
+
 /// A body with its shortcodes replaced by placeholders, and their outputs.
 pub(crate) struct Prepared<'b> {
     /// The Markdown to render.
@@ -134,7 +137,7 @@ impl Shortcodes {
         place: Place,
         scope: Scope<'_>,
         options: &MarkdownOptions<'_>,
-    ) -> Result<String, Vec<(usize, String, Option<String>)>> {
+    ) -> Result<String, Vec<Problem>> {
         let Some(definition) = self.definitions.get(&call.name) else {
             let help = match nearest(&call.name, self.definitions.keys().map(String::as_str)) {
                 Some(near) => format!("did you mean `{near}`?"),
@@ -186,7 +189,7 @@ impl Shortcodes {
         call: &Call,
         params: Option<&[Param]>,
         scope: Scope<'_>,
-    ) -> Result<Map<String, Value>, Vec<(usize, String, Option<String>)>> {
+    ) -> Result<Map<String, Value>, Vec<Problem>> {
         let mut context = Map::new();
         let mut problems = Vec::new();
         let Some(params) = params else {

@@ -5,6 +5,9 @@ use super::ItemMeta;
 use crate::error::Diagnostic;
 use crate::shortcodes::embeds::{self, Embed};
 
+/// A problem with an item's media: its key, the message and the help.
+pub(super) type Problem = (&'static str, String, String);
+
 /// The media of a checked item.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Media {
@@ -35,9 +38,7 @@ fn set(value: &Option<String>) -> Option<&str> {
 
 /// An item's media and the picture shown for it (the image, or the poster); problems
 /// as (key, message, help).
-pub(super) fn check(
-    item: &ItemMeta,
-) -> Result<(Media, Option<String>), Vec<(&'static str, String, String)>> {
+pub(super) fn check(item: &ItemMeta) -> Result<(Media, Option<String>), Vec<Problem>> {
     let (image, video, embed, poster) = (
         set(&item.image),
         set(&item.video),
@@ -104,7 +105,7 @@ pub(super) fn check(
 
 /// The problems of [`check`] as diagnostics of item `index`.
 pub(super) fn diagnostics(
-    problems: Vec<(&'static str, String, String)>,
+    problems: Vec<Problem>,
     at: impl Fn(&str, String) -> Diagnostic,
 ) -> Vec<Diagnostic> {
     problems
