@@ -39,7 +39,7 @@ fn the_author_is_one_person_referenced_by_id() {
     site.page("notes/_index.md", "title: Notes", "");
     site.page(
         "notes/launch.md",
-        "title: Launch notes\ndate: 2026-03-01\nupdated: 2026-04-02",
+        "title: Launch notes\ndate: 2026-03-01\nupdated: 2026-04-02\ntags: [launch]",
         "Text.\n",
     );
     site.page("notes/undated.md", "title: Undated", "Text.\n");
@@ -99,6 +99,15 @@ fn the_author_is_one_person_referenced_by_id() {
     );
     let section = json_ld(&site.read("public/notes/index.html"));
     assert!(of_type(&section, "BreadcrumbList").is_some());
+    let term = json_ld(&site.read("public/tags/launch/index.html"));
+    let crumbs = of_type(&term, "BreadcrumbList").expect("a term page's breadcrumbs");
+    let names: Vec<&str> = crumbs["itemListElement"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["Olena's folio", "Tags", "launch"]);
 }
 
 /// Where npm put the validator, or why the test is skipped.

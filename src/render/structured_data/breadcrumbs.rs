@@ -1,5 +1,5 @@
-//! A page's `BreadcrumbList`: the home page of its language, the sections above it,
-//! then the page itself.
+//! A page's `BreadcrumbList`: the home page of its language, the sections above it
+//! (or its taxonomy), then the page itself.
 
 use serde_json::{Value, json};
 
@@ -33,7 +33,7 @@ fn home(site: &Site, lang: &str) -> (String, String) {
     }
 }
 
-fn list(site: &Site, lang: &str, trail: Vec<(String, String)>) -> Value {
+pub(super) fn list(site: &Site, lang: &str, trail: Vec<(String, String)>) -> Value {
     let (home_path, home_name) = home(site, lang);
     let items: Vec<Value> = std::iter::once((home_name, home_path))
         .chain(trail)

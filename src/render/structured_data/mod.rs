@@ -40,6 +40,12 @@ pub(crate) fn section(site: &Site, section: &Section) -> Value {
     json!(objects.iter().map(script_safe).collect::<Vec<_>>())
 }
 
+/// The breadcrumbs of a page that is neither a content page nor a section (a
+/// taxonomy's pages): the home page of `lang`, then `trail` (names and URL paths).
+pub(crate) fn trail(site: &Site, lang: &str, trail: Vec<(String, String)>) -> Value {
+    json!([script_safe(&breadcrumbs::list(site, lang, trail))])
+}
+
 /// An absolute URL of a path or URL as written (`/x.jpg`, `https://…`).
 fn absolute(site: &Site, url: &str) -> String {
     if url.contains("://") {
