@@ -23,6 +23,7 @@ mod scaffold;
 pub mod schema;
 mod search;
 mod serve;
+mod shortcodes;
 mod site;
 mod slugify;
 mod yaml;

@@ -75,6 +75,12 @@ pub struct Author {
     pub email: Option<String>,
     #[serde(default)]
     pub links: Vec<Link>,
+    /// What they do, as schema.org's `jobTitle`.
+    #[serde(default)]
+    pub job_title: Option<String>,
+    /// A photo: a path in `static/` or a URL (the `Person`'s `image`).
+    #[serde(default)]
+    pub image: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]

@@ -113,6 +113,10 @@ pub trait KindData: Debug + Send + Sync + AsAny {
         &[]
     }
 
+    /// Whether the page shows an embedded post as a facade (and so loads its script).
+    fn has_embeds(&self) -> bool {
+        false
+    }
     /// Whether the page counts as open: a job posting before its `valid_through`.
     fn is_open_job(&self) -> bool {
         false

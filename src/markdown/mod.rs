@@ -46,6 +46,8 @@ pub struct Rendered {
     /// Only `word_count` is known: the HTML was not kept, and the page renders its
     /// Markdown when it is written (a build streams pages to disk this way).
     pub deferred: bool,
+    /// It holds an embed's facade (a shortcode's), so its page loads the embed script.
+    pub embeds: bool,
 }
 
 impl Rendered {
@@ -59,7 +61,7 @@ impl Rendered {
     }
 }
 
-fn parser_options() -> Options {
+pub(crate) fn parser_options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
@@ -209,6 +211,12 @@ impl<'a> Walk<'a, '_> {
                 title,
                 id,
             }),
+            Event::Html(ref html) | Event::InlineHtml(ref html)
+                if crate::shortcodes::placeholder_token(html).is_some() =>
+            {
+                let token = crate::shortcodes::placeholder_token(html).unwrap_or_default();
+                Event::Html(token.into())
+            }
             Event::FootnoteReference(label) => Event::Html(self.notes.reference(&label).into()),
             Event::Start(Tag::FootnoteDefinition(label)) => {
                 self.notes.start_definition(&label);

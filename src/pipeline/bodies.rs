@@ -55,10 +55,13 @@ pub(crate) fn render(
         .par_iter()
         .filter(|(id, _)| wanted(id))
         .map(|(id, s)| {
-            (
-                id.clone(),
-                fresh.render_body(id, &s.file, &s.body, s.body_first_line),
-            )
+            let scope = crate::shortcodes::Scope {
+                lang: &s.lang,
+                path: &s.path,
+                id,
+            };
+            let body = fresh.render_body(&s.file, &s.body, s.body_first_line, scope);
+            (id.clone(), body)
         });
     pages.chain(sections).collect()
 }

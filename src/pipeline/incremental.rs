@@ -118,6 +118,18 @@ impl Pipeline {
             .map_or("default", |c| c.theme.as_str())
     }
 
+    /// The text of every shortcode template, to tell whether an edit changed one.
+    fn shortcode_texts(&self) -> Option<Vec<String>> {
+        let templates = self.inputs.templates.as_ref().ok()?;
+        Some(
+            templates
+                .shortcodes()
+                .iter()
+                .map(|s| s.text.clone())
+                .collect(),
+        )
+    }
+
     /// Applies a batch of changes and rebuilds what they touch.
     pub(crate) fn apply(&mut self, changes: &[Change], sink: &dyn Sink) -> Outcome {
         let mut scope = None;
@@ -133,8 +145,17 @@ impl Pipeline {
                     scope = scope.max(Some(Scope::Full));
                 }
                 Change::Template => {
+                    let before = self.shortcode_texts();
                     self.inputs.reload_templates();
-                    scope = scope.max(Some(Scope::RenderAll));
+                    // Rendered bodies hold their shortcodes' output: a changed
+                    // shortcode renders them all again.
+                    let changed = before != self.shortcode_texts();
+                    let needs = if changed {
+                        Scope::Full
+                    } else {
+                        Scope::RenderAll
+                    };
+                    scope = scope.max(Some(needs));
                 }
                 Change::Data => {
                     self.inputs.reload_data();

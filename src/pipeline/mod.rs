@@ -27,6 +27,7 @@ use crate::markdown::cache::MarkdownCache;
 use crate::markdown::{Highlighter, Rendered};
 use crate::output::Output;
 use crate::render::{Fresh, RenderInput, Templates, render_site};
+use crate::shortcodes::Shortcodes;
 use crate::site::{Site, SiteLinks};
 use bodies::Which;
 use inputs::Inputs;
@@ -74,11 +75,13 @@ pub(crate) fn load(options: &BuildOptions) -> (Option<Loaded>, Diagnostics) {
             site: &site,
             failed: Some(&all_ids),
         };
+        let shortcodes = Shortcodes::new(templates.shortcodes(), &site, &root);
         let fresh = Fresh {
             options: links.markdown_options(&highlighter),
             cache: cache.as_ref(),
             reload_from: Some(&root),
             root: &root,
+            shortcodes: Some(&shortcodes),
         };
         bodies::render(&site, &fresh, Which::Outline(&words))
     };
@@ -104,11 +107,13 @@ pub(crate) fn render(loaded: &mut Loaded, out: &dyn Output) -> Vec<Diagnostic> {
         site: &loaded.site,
         failed: Some(&loaded.all_ids),
     };
+    let shortcodes = Shortcodes::new(loaded.templates.shortcodes(), &loaded.site, &loaded.root);
     let fresh = Fresh {
         options: links.markdown_options(&loaded.highlighter),
         cache: loaded.cache.as_ref(),
         reload_from: Some(&loaded.root),
         root: &loaded.root,
+        shortcodes: Some(&shortcodes),
     };
     let input = RenderInput {
         root: &loaded.root,

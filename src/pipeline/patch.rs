@@ -56,11 +56,14 @@ impl Pipeline {
             site,
             failed: Some(&all_ids),
         };
+        let shortcodes =
+            crate::shortcodes::Shortcodes::new(templates.shortcodes(), site, &self.inputs.root);
         let fresh = Fresh {
             options: links.markdown_options(highlighter),
             cache: None,
             reload_from: None,
             root: &self.inputs.root,
+            shortcodes: Some(&shortcodes),
         };
         let body = bodies::render(site, &fresh, Which::Only(&only)).remove(id);
         let old_body = match body {

@@ -98,11 +98,16 @@ impl Pipeline {
             site: &site,
             failed: Some(&all_ids),
         };
+        let shortcodes =
+            self.inputs.templates.as_ref().ok().map(|t| {
+                crate::shortcodes::Shortcodes::new(t.shortcodes(), &site, &self.inputs.root)
+            });
         let fresh = Fresh {
             options: links.markdown_options(highlighter),
             cache: None,
             reload_from: None,
             root: &self.inputs.root,
+            shortcodes: shortcodes.as_ref(),
         };
         let reuse = self.good.as_mut().filter(|_| scope != Scope::Full);
         let (bodies, redo) = bodies_for(reuse, &site, &fresh, changed);

@@ -49,6 +49,12 @@ impl Renderer<'_> {
             extra.insert("section".into(), view.clone());
             extra.insert("paginator".into(), self.paginator(section, n, count));
             extra.insert("og".into(), section_og(site, section));
+            extra.insert(
+                "structured_data".into(),
+                super::structured_data::section(site, section),
+            );
+            let embeds = self.bodies.get(&section.id).is_some_and(|b| b.embeds);
+            extra.insert("embeds".into(), json!(embeds));
             extra.insert("timeline_svg".into(), json!(self.timeline(section)));
             if section.path == format!("{}/", site.config.lang_prefix(&section.lang)) {
                 extra.extend(self.home_lists(&section.lang));

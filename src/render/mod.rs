@@ -22,6 +22,7 @@ pub(crate) mod plural;
 pub(crate) mod sharing;
 pub(crate) mod sitemap;
 pub(crate) mod strings;
+pub(crate) mod structured_data;
 pub(crate) mod summary;
 pub(crate) mod templates;
 
@@ -43,6 +44,7 @@ use crate::error::{Diagnostic, nearest};
 use crate::markdown::cache::MarkdownCache;
 use crate::markdown::{Highlighter, MarkdownOptions, Rendered};
 use crate::output::Output;
+use crate::shortcodes::{Scope, Shortcodes};
 use crate::site::{Page, Site};
 use context::{Summary, Views};
 pub(crate) use templates::Templates;
@@ -69,41 +71,63 @@ pub(crate) struct Fresh<'a> {
     pub reload_from: Option<&'a Path>,
     /// The site's folder: the images a body places are measured there.
     pub root: &'a Path,
+    /// The site's shortcodes; `None` when its templates are broken.
+    pub shortcodes: Option<&'a Shortcodes>,
 }
 
 impl Fresh<'_> {
-    pub(crate) fn render(&self, file: &Path, body: &str, first_line: usize) -> Rendered {
-        match self.cache {
-            Some(cache) => cache.render(file, body, first_line, &self.options),
-            None => crate::markdown::render(file, body, first_line, &self.options),
-        }
-    }
-
-    /// The body of the page or section with content `id`, its images measured.
-    pub(crate) fn render_body(
+    /// A body's HTML: its shortcodes expanded around the (cached) Markdown rendering.
+    pub(crate) fn render(
         &self,
-        id: &str,
         file: &Path,
         body: &str,
         first_line: usize,
+        scope: Scope<'_>,
     ) -> Rendered {
-        let mut rendered = self.render(file, body, first_line);
+        let prepared = self
+            .shortcodes
+            .map(|s| s.prepare(file, body, first_line, scope, &self.options));
+        let text = prepared.as_ref().map_or(body, |p| &p.text);
+        let mut rendered = match self.cache {
+            Some(cache) => cache.render(file, text, first_line, &self.options),
+            None => crate::markdown::render(file, text, first_line, &self.options),
+        };
+        if let Some(prepared) = prepared {
+            prepared.finish(&mut rendered);
+        }
+        rendered
+    }
+
+    /// The body of the page or section `scope` names, its images measured.
+    pub(crate) fn render_body(
+        &self,
+        file: &Path,
+        body: &str,
+        first_line: usize,
+        scope: Scope<'_>,
+    ) -> Rendered {
+        let mut rendered = self.render(file, body, first_line, scope);
         let html = std::mem::take(&mut rendered.html);
-        rendered.html = body_images::with_sizes(html, self.root, id);
+        rendered.html = body_images::with_sizes(html, self.root, scope.id);
         rendered
     }
 
     /// A page's body, read again from its file first if it was not kept.
     pub(crate) fn render_page(&self, page: &Page) -> Rendered {
+        let scope = Scope {
+            lang: &page.lang,
+            path: &page.path,
+            id: &page.id,
+        };
         let Some(root) = self.reload_from else {
-            return self.render_body(&page.id, &page.file, &page.body, page.body_first_line);
+            return self.render_body(&page.file, &page.body, page.body_first_line, scope);
         };
         let path = root.join("content").join(&page.id);
         let body = std::fs::read(&path)
             .map_err(|e| Diagnostic::error(&page.file, format!("cannot read: {e}")))
             .and_then(|bytes| crate::content::parse::body_of(&page.file, bytes));
         match body {
-            Ok((body, first_line)) => self.render_body(&page.id, &page.file, &body, first_line),
+            Ok((body, first_line)) => self.render_body(&page.file, &body, first_line, scope),
             Err(problem) => Rendered {
                 problems: vec![problem],
                 ..Rendered::default()

@@ -108,6 +108,14 @@ impl<'a> Renderer<'a> {
         );
         extra.insert("og".into(), sharing::open_graph(site, page));
         extra.insert("json_ld".into(), json!(page.kind.json_ld(site, page, body)));
+        extra.insert(
+            "structured_data".into(),
+            super::structured_data::page(site, page, body),
+        );
+        extra.insert(
+            "embeds".into(),
+            json!(body.embeds || page.kind.has_embeds()),
+        );
         extra.extend(self.i18n(&page.lang, Some(&page.translation_key)));
         let ctx = self.views.context(site, &page.lang, &page.path, extra);
         let html = self.templates.render(&template, &ctx, &page.file)?;

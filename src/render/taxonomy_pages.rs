@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use rayon::prelude::*;
 use serde_json::{Map, Value, json};
 
+use super::structured_data;
 use super::{Renderer, context};
 use crate::error::Diagnostic;
 use crate::site::Taxonomy;
@@ -61,8 +62,18 @@ impl Renderer<'_> {
         let tax_view = context::taxonomy_view(site, taxonomy);
         let mut terms: Vec<&crate::site::Term> = taxonomy.terms.values().collect();
         terms.sort_by_key(|t| t.name.to_lowercase());
+        let key = format!("taxonomy_{}", taxonomy.name);
+        let title = match self.views.strings.get(&taxonomy.lang, &key) {
+            found if found == key => taxonomy.title(),
+            found => found.to_string(),
+        };
+        let list_crumb = (title, taxonomy.path.clone());
         let mut extra = Map::new();
         extra.insert("taxonomy".into(), tax_view.clone());
+        extra.insert(
+            "structured_data".into(),
+            structured_data::trail(site, &taxonomy.lang, vec![list_crumb.clone()]),
+        );
         extra.insert(
             "terms".into(),
             json!(
@@ -86,6 +97,11 @@ impl Renderer<'_> {
             let mut extra = Map::new();
             extra.insert("taxonomy".into(), tax_view.clone());
             extra.insert("term".into(), context::term_view(site, term));
+            let crumbs = vec![list_crumb.clone(), (term.name.clone(), term.path.clone())];
+            extra.insert(
+                "structured_data".into(),
+                structured_data::trail(site, &taxonomy.lang, crumbs),
+            );
             jobs.push((
                 term.path.clone(),
                 TERM_TEMPLATE,

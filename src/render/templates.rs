@@ -12,7 +12,7 @@ use crate::content::source::decode;
 use crate::error::Diagnostic;
 
 /// The default theme's templates, compiled into the binary.
-pub(crate) const DEFAULT_TEMPLATES: [(&str, &str); 15] = [
+pub(crate) const DEFAULT_TEMPLATES: [(&str, &str); 25] = [
     (
         "base.html",
         include_str!("../../themes/default/templates/base.html"),
@@ -73,10 +73,50 @@ pub(crate) const DEFAULT_TEMPLATES: [(&str, &str); 15] = [
         "showcase.html",
         include_str!("../../themes/default/templates/showcase.html"),
     ),
+    (
+        "shortcodes/_facade.html",
+        include_str!("../../themes/default/templates/shortcodes/_facade.html"),
+    ),
+    (
+        "shortcodes/youtube.html",
+        include_str!("../../themes/default/templates/shortcodes/youtube.html"),
+    ),
+    (
+        "shortcodes/vimeo.html",
+        include_str!("../../themes/default/templates/shortcodes/vimeo.html"),
+    ),
+    (
+        "shortcodes/tiktok.html",
+        include_str!("../../themes/default/templates/shortcodes/tiktok.html"),
+    ),
+    (
+        "shortcodes/instagram.html",
+        include_str!("../../themes/default/templates/shortcodes/instagram.html"),
+    ),
+    (
+        "shortcodes/linkedin.html",
+        include_str!("../../themes/default/templates/shortcodes/linkedin.html"),
+    ),
+    (
+        "shortcodes/video.html",
+        include_str!("../../themes/default/templates/shortcodes/video.html"),
+    ),
+    (
+        "shortcodes/figure.html",
+        include_str!("../../themes/default/templates/shortcodes/figure.html"),
+    ),
+    (
+        "shortcodes/kpi.html",
+        include_str!("../../themes/default/templates/shortcodes/kpi.html"),
+    ),
+    (
+        "shortcodes/quote.html",
+        include_str!("../../themes/default/templates/shortcodes/quote.html"),
+    ),
 ];
 
 /// The default theme's static files, compiled into the binary.
-pub(crate) const DEFAULT_STATIC: [(&str, &str); 3] = [
+pub(crate) const DEFAULT_STATIC: [(&str, &str); 4] = [
     (
         "style.css",
         include_str!("../../themes/default/static/style.css"),
@@ -84,6 +124,10 @@ pub(crate) const DEFAULT_STATIC: [(&str, &str); 3] = [
     (
         "print.css",
         include_str!("../../themes/default/static/print.css"),
+    ),
+    (
+        "embeds.js",
+        include_str!("../../themes/default/static/embeds.js"),
     ),
     (
         "favicon.svg",
@@ -96,6 +140,8 @@ pub(crate) struct Templates {
     pub tera: Tera,
     sources: BTreeMap<String, PathBuf>,
     lookups: bool,
+    /// The shortcode templates (`shortcodes/*.html`), rendered on their own.
+    shortcodes: Vec<crate::shortcodes::Source>,
 }
 
 /// The text of every template a site uses (the default theme's, overridden by the
@@ -163,11 +209,13 @@ impl TemplateSources {
                 template_named_in(&err, &chosen).unwrap_or_else(|| PathBuf::from("templates"));
             return Err(vec![Diagnostic::error(origin, chain(&err))]);
         }
+        let shortcodes = crate::shortcodes::sources(chosen.iter());
         let sources = chosen.into_iter().map(|(n, (_, p))| (n, p)).collect();
         Ok(Templates {
             tera,
             sources,
             lookups,
+            shortcodes,
         })
     }
 }
@@ -182,6 +230,10 @@ impl Templates {
     /// be handed over again after every edit.
     pub(crate) fn uses_lookups(&self) -> bool {
         self.lookups
+    }
+
+    pub(crate) fn shortcodes(&self) -> &[crate::shortcodes::Source] {
+        &self.shortcodes
     }
 
     pub(crate) fn has(&self, name: &str) -> bool {

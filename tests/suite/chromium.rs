@@ -128,7 +128,16 @@ impl Drop for Driver {
 /// A WebDriver session in headless Chromium behind `driver`, with a fresh profile:
 /// the client and the session's id.
 pub async fn open_session(tools: &Tools, driver: &Driver) -> (Client, String) {
-    let capabilities = json!({
+    open_session_with(tools, driver, &[]).await
+}
+
+/// [`open_session`] with more command-line switches for Chromium.
+pub async fn open_session_with(
+    tools: &Tools,
+    driver: &Driver,
+    extra_args: &[String],
+) -> (Client, String) {
+    let mut capabilities = json!({
         "goog:chromeOptions": {
             "binary": tools.chromium,
             "args": [
@@ -145,6 +154,9 @@ pub async fn open_session(tools: &Tools, driver: &Driver) -> (Client, String) {
             ],
         }
     });
+    if let Some(args) = capabilities["goog:chromeOptions"]["args"].as_array_mut() {
+        args.extend(extra_args.iter().map(|a| json!(a)));
+    }
     let Value::Object(capabilities) = capabilities else {
         unreachable!("capabilities are an object")
     };

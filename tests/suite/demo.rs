@@ -94,10 +94,32 @@ fn the_demo_site_builds_and_shows_its_features() {
     assert_eq!(ics.events().count(), 20);
     assert!(read("uk/calendars/hlyna-november-2026/index.html").contains("листопад 2026"));
     assert!(read("ar/calendars/hlyna-november-2026/index.html").contains("dir=\"rtl\""));
-    // A showcase of six posts, each with WebP thumbnails.
+    // A showcase of six posts: four images with WebP thumbnails, a TikTok shown as a
+    // facade on its poster and a video of its own.
     let showcase = read("showcase/hlyna-autumn-posts/index.html");
     assert_eq!(showcase.matches("class=\"showcase-card ").count(), 6);
-    assert_eq!(showcase.matches("<source type=\"image/webp\"").count(), 6);
+    assert_eq!(showcase.matches("<source type=\"image/webp\"").count(), 4);
+    assert!(
+        showcase.contains("data-embed-src=\"https://www.tiktok.com/embed/v2/7301234567890123456\"")
+    );
+    assert!(showcase.contains(
+        "<source src=\"/showcase/hlyna-autumn-posts/glaze-tests.mp4\" type=\"video/mp4\">"
+    ));
+    assert!(
+        public
+            .join("showcase/hlyna-autumn-posts/glaze-tests.mp4")
+            .is_file()
+    );
+    // The spring campaign shows its Reel as a facade, in both languages.
+    for rel in [
+        "campaigns/spring-glaze-launch/index.html",
+        "uk/campaigns/spring-glaze-launch/index.html",
+    ] {
+        assert!(
+            read(rel).contains("data-embed-src=\"https://www.instagram.com/p/C5bIrChSaP1/embed/\""),
+            "{rel}"
+        );
+    }
     assert!(
         public
             .join("showcase/hlyna-autumn-posts/birch-glaze-320w.webp")
@@ -173,7 +195,10 @@ fn the_demo_job_posting_is_closed_the_day_after_its_valid_through() {
             html.contains("class=\"page job job-closed\""),
             "{rel} is not shown closed"
         );
-        assert!(!html.contains("application/ld+json"), "{rel} has JSON-LD");
+        assert!(
+            !html.contains("\"@type\": \"JobPosting\""),
+            "{rel} has a JobPosting"
+        );
     }
     let en = std::fs::read_to_string(public.join("jobs/social-media-manager/index.html")).unwrap();
     assert!(en.contains("This position is closed"));

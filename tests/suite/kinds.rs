@@ -37,12 +37,16 @@ benefits:
 skills: [copywriting]";
 
 fn json_ld(html: &str) -> serde_json::Value {
-    let start = html
-        .find("<script type=\"application/ld+json\">")
-        .expect("a JSON-LD block");
-    let rest = &html[start + "<script type=\"application/ld+json\">".len()..];
-    let end = rest.find("</script>").unwrap();
-    serde_json::from_str(&rest[..end]).expect("JSON-LD parses as JSON")
+    // The page's JobPosting among its JSON-LD blocks (breadcrumbs come first).
+    let open = "<script type=\"application/ld+json\">";
+    html.split(open)
+        .skip(1)
+        .map(|rest| {
+            let end = rest.find("</script>").unwrap();
+            serde_json::from_str::<serde_json::Value>(&rest[..end]).expect("JSON-LD parses as JSON")
+        })
+        .find(|ld| ld["@type"] == "JobPosting")
+        .expect("a JobPosting block")
 }
 
 #[test]
@@ -151,8 +155,8 @@ fn closed_job_stays_online_but_leaves_every_open_list() {
     let html = site.read("public/jobs/old/index.html");
     assert!(html.contains("This position is closed"), "{html}");
     assert!(
-        !html.contains("application/ld+json"),
-        "no JSON-LD for a closed posting"
+        !html.contains("\"@type\": \"JobPosting\""),
+        "no JobPosting for a closed posting"
     );
     assert!(
         !main_of(&html).contains("href=\"https://teplo.example.com/apply\""),

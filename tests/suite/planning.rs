@@ -592,6 +592,47 @@ fn case_study_raster_cover_gets_thumbnails() {
 }
 
 #[test]
+fn showcase_items_play_videos_and_embed_posts() {
+    let site = showcase_site();
+    let moving = SHOWCASE
+        .replacen(
+            "image: wide.png",
+            "video: clip.webm\n    poster: wide.png\n    alt: A wide test pattern",
+            1,
+        )
+        .replacen(
+            "image: square.jpg",
+            "embed: https://www.instagram.com/reel/C5bIrChSaP1/\n    poster: square.jpg",
+            1,
+        );
+    site.page("work/autumn/index.md", &moving, "Samples.");
+    site.bytes("content/work/autumn/clip.webm", b"a video");
+    site.build().ok();
+    let html = site.read("public/work/autumn/index.html");
+    assert!(
+        html.contains("<source src=\"/work/autumn/clip.webm\" type=\"video/webm\">"),
+        "{html}"
+    );
+    assert!(
+        html.contains("aria-label=\"A wide test pattern\""),
+        "the item's alt names the video: {html}"
+    );
+    assert!(
+        !html.contains(" autoplay"),
+        "a showcase video never plays by itself"
+    );
+    assert!(
+        html.contains("data-embed-src=\"https://www.instagram.com/p/C5bIrChSaP1/embed/\""),
+        "{html}"
+    );
+    assert!(
+        html.contains("<script src=\"/embeds.js\" defer></script>"),
+        "{html}"
+    );
+    assert!(site.exists("public/work/autumn/clip.webm"));
+}
+
+#[test]
 fn showcase_errors_name_file_and_line() {
     // SHOWCASE's lines, counted from the file's first line (`---`).
     let cases = [
@@ -612,6 +653,30 @@ fn showcase_errors_name_file_and_line() {
             "link: \"@/nowhere.md\"",
             "work/autumn/index.md:15",
             "broken link `@/nowhere.md`",
+        ),
+        (
+            "image: wide.png",
+            "image: wide.png\n    video: clip.mp4",
+            "work/autumn/index.md:6",
+            "exactly one of `image`, `video` or `embed`",
+        ),
+        (
+            "image: wide.png",
+            "video: clip.mp4",
+            "work/autumn/index.md:6",
+            "a video needs a `poster:` image",
+        ),
+        (
+            "image: wide.png",
+            "video: clip.mov\n    poster: wide.png",
+            "work/autumn/index.md:6",
+            "video `clip.mov` is not MP4 or WebM",
+        ),
+        (
+            "image: wide.png",
+            "embed: https://www.tiktok.com/@hlyna/video/seven",
+            "work/autumn/index.md:6",
+            "is not a post on YouTube, Vimeo, TikTok, Instagram or LinkedIn",
         ),
     ];
     for (from, to, place, message) in cases {

@@ -69,7 +69,7 @@ fn rich_site() -> TestSite {
     site.file("site.yaml", "title: T\nbase_url: https://example.org\nlanguages: {uk: {title: Т}}\n")
         .page("notes/_index.md", "title: Notes\npaginate_by: 2", "")
         .page("notes/a.md", "title: A\ndate: 2026-01-01\ntags: [x, y]", "See [b](@/notes/b.md).")
-        .page("notes/b.md", "title: B\ndate: 2026-02-01\ntags: [y]\naliases: [/old-b/]", "Bee.")
+        .page("notes/b.md", "title: B\ndate: 2026-02-01\ntags: [y]\naliases: [/old-b/]", "Bee.\n\n{{ kpi(value=3, label=\"bees\") }}\n")
         .page("notes/c.md", "title: C\ndate: 2026-03-01\ntags: [z]", "Sea.")
         .page("notes/c.uk.md", "title: Ц\ndate: 2026-03-01", "Море.")
         .page("jobs/_index.md", "title: Jobs\npage_kind: job", "")
@@ -111,7 +111,7 @@ fn incremental_rebuilds_equal_full_builds() {
                 s.page(
                     "notes/b.md",
                     "title: Bee renamed\ndate: 2026-02-01\ntags: [y]\naliases: [/old-b/]",
-                    "Bee.",
+                    "Bee.\n\n{{ kpi(value=3, label=\"bees\") }}\n",
                 );
             }),
             vec![content("notes/b.md")],
@@ -160,7 +160,7 @@ fn incremental_rebuilds_equal_full_builds() {
         (
             "change a slug and an alias",
             Box::new(|s| {
-                s.page("notes/b.md", "title: Bee renamed\ndate: 2026-02-01\ntags: [y]\nslug: bee\naliases: [/older-b/]", "Bee.");
+                s.page("notes/b.md", "title: Bee renamed\ndate: 2026-02-01\ntags: [y]\nslug: bee\naliases: [/older-b/]", "Bee.\n\n{{ kpi(value=3, label=\"bees\") }}\n");
             }),
             vec![content("notes/b.md")],
         ),
@@ -200,6 +200,16 @@ fn incremental_rebuilds_equal_full_builds() {
             "change a template",
             Box::new(|s| {
                 s.file("templates/page.html", "{% extends \"base.html\" %}{% block content %}<h1>{{ page.title }}</h1>{{ page.content | safe }}{% endblock %}");
+            }),
+            vec![Change::Template],
+        ),
+        (
+            "change a shortcode a body uses",
+            Box::new(|s| {
+                s.file(
+                    "templates/shortcodes/kpi.html",
+                    "<b>{{ value }} {{ label }}</b>",
+                );
             }),
             vec![Change::Template],
         ),

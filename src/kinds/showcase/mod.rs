@@ -1,7 +1,8 @@
-//! `kind: showcase`: content samples across platforms — an image, a caption, a date,
-//! a link and the post's metrics. Images are checked and resized by `crate::images`;
-//! `view.rs` shows them.
+//! `kind: showcase`: content samples across platforms — an image, a local video or an
+//! embedded post (`media.rs`), a caption, a date, a link and the post's metrics.
+//! Images and posters are checked and resized by `crate::images`; `view.rs` shows them.
 
+pub(crate) mod media;
 pub(crate) mod view;
 
 use chrono::NaiveDate;
@@ -32,7 +33,21 @@ pub(crate) struct FrontMatter {
 #[serde(deny_unknown_fields)]
 pub(crate) struct ItemMeta {
     pub platform: String,
-    pub image: String,
+    /// A still image beside the page.
+    #[serde(default)]
+    pub image: Option<String>,
+    /// A video file beside the page (MP4 or WebM), shown with `poster`.
+    #[serde(default)]
+    pub video: Option<String>,
+    /// A post's URL on YouTube, Vimeo, TikTok, Instagram or LinkedIn.
+    #[serde(default)]
+    pub embed: Option<String>,
+    /// The image shown for a video or an embed until it plays.
+    #[serde(default)]
+    pub poster: Option<String>,
+    /// The text alternative of the image or poster (else the caption's text).
+    #[serde(default)]
+    pub alt: Option<String>,
     #[serde(default)]
     pub caption: Option<String>,
     #[serde(default)]
@@ -49,7 +64,10 @@ pub(crate) struct ItemMeta {
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Item {
     pub platform: String,
-    pub image: String,
+    /// The picture shown: the image, or the poster of a video or embed.
+    pub image: Option<String>,
+    pub media: media::Media,
+    pub alt: Option<String>,
     pub caption: Option<String>,
     pub date: Option<NaiveDate>,
     pub link: Option<String>,
@@ -76,7 +94,7 @@ impl TypedKind for Spec {
     fn scaffold(today: NaiveDate) -> String {
         let date = today.format("%Y-%m-%d");
         format!(
-            "description: \"What these samples show, in one sentence.\"\ndate: {date}\nplatforms: []\nitems:                   # images sit beside this file (JPEG, PNG or WebP)\n  - platform: instagram\n    image: sample.png\n    caption: \"\"\n    date: {date}\n    link: https://www.instagram.com/\n    metrics: {{reach: 0, likes: 0, comments: 0, shares: 0}}\n---\n\nAbout these samples.\n"
+            "description: \"What these samples show, in one sentence.\"\ndate: {date}\nplatforms: []\nitems:                   # each an image, a video (+ poster) or an embed; files sit beside this file\n  - platform: instagram\n    image: sample.png\n    caption: \"\"\n    date: {date}\n    link: https://www.instagram.com/\n    metrics: {{reach: 0, likes: 0, comments: 0, shares: 0}}\n---\n\nAbout these samples.\n"
         )
     }
 }
@@ -96,14 +114,20 @@ impl KindData for Showcase {
     }
 
     fn share_image(&self) -> Option<&str> {
-        self.items.first().map(|i| i.image.as_str())
+        self.items.iter().find_map(|i| i.image.as_deref())
     }
 
     fn images(&self) -> Vec<(Slot, &str)> {
         let items = self.items.iter().enumerate();
         items
-            .map(|(i, item)| (Slot::Item(i), item.image.as_str()))
+            .filter_map(|(i, item)| Some((Slot::Item(i), item.image.as_deref()?)))
             .collect()
+    }
+
+    fn has_embeds(&self) -> bool {
+        self.items
+            .iter()
+            .any(|i| matches!(i.media, media::Media::Embed(_)))
     }
 }
 
@@ -142,20 +166,18 @@ fn validate(fm: &FrontMatter, origin: Origin<'_>) -> Checked<Showcase> {
             }
         }
         problems.extend(bad_link(item.link.as_deref(), at));
-        if item.image.trim().is_empty() || item.image.contains("://") {
-            problems.push(
-                at(
-                    "image",
-                    format!("image `{}` must be a file beside the page", item.image),
-                )
-                .with_help(
-                    "put the image in the page's bundle folder and name it, e.g. `image: reel.jpg`",
-                ),
-            );
-        }
+        let (media, image) = match media::check(item) {
+            Ok(found) => found,
+            Err(found) => {
+                problems.extend(media::diagnostics(found, at));
+                (media::Media::Image, None)
+            }
+        };
         items.push(Item {
             platform: item.platform.trim().to_lowercase(),
-            image: item.image.trim().to_string(),
+            image,
+            media,
+            alt: item.alt.clone().filter(|a| !a.trim().is_empty()),
             caption: item.caption.clone(),
             date: item.date.map(|d| d.0.date_naive()),
             link: item.link.clone().filter(|l| !l.trim().is_empty()),

@@ -4,14 +4,17 @@
 
 use serde::Serialize;
 
+use super::media::{Media, video_type};
 use super::{Item, Showcase};
 use crate::error::Diagnostic;
 use crate::images::Slot;
 use crate::kinds::calendar::list_error;
 use crate::kinds::calendar::platform::{platform_class, platform_label};
+use crate::kinds::view::asset_url;
 use crate::kinds::view::{ViewContext, plain_text};
 use crate::render::format::Format;
 use crate::render::picture::{self, PictureView};
+use crate::shortcodes::embeds::Embed;
 use crate::site::Page;
 
 /// Metrics the theme has a label for (`metric_reach`); others show their own name.
@@ -44,8 +47,17 @@ pub(crate) struct ItemView {
     pub platform_label: String,
     /// The CSS class of the platform's colour (`platform-instagram`, `platform-other`).
     pub platform_class: String,
-    /// The sample's image, resized; `null` when it could not be read.
+    /// The sample's image, or its video's or embed's poster, resized; `null` when
+    /// there is none or it could not be read.
     pub image: Option<ImageView>,
+    /// A local video: its URL and MIME type; `null` for other items.
+    pub video: Option<VideoView>,
+    /// An embedded post, shown as a facade (`platform`, `name`, `src` for the iframe,
+    /// `href` of the post, `upright`); `null` for other items.
+    pub embed: Option<Embed>,
+    /// What the item shows, as text: its `alt`, else its caption as plain text, else
+    /// the platform's name (a video's or embed's accessible name).
+    pub label: String,
     /// The caption, rendered from Markdown.
     pub caption: Option<String>,
     /// When it was published, `YYYY-MM-DD`.
@@ -65,8 +77,18 @@ pub(crate) struct ImageView {
     /// The thumbnails, as every picture has them.
     #[serde(flatten)]
     pub picture: PictureView,
-    /// The caption as plain text; empty without a caption.
+    /// The item's `alt`, else the caption as plain text; empty without either.
     pub alt: String,
+}
+
+/// A sample's video file.
+#[derive(Debug, Serialize)]
+pub(crate) struct VideoView {
+    /// Its URL.
+    pub src: String,
+    /// `video/mp4` or `video/webm`.
+    #[serde(rename = "type")]
+    pub mime: &'static str,
 }
 
 /// One metric of a sample (`reach: 12400`).
@@ -114,17 +136,36 @@ impl ItemView {
             .caption
             .as_deref()
             .map(|c| cx.markdown(page, &["items", &at, "caption"], c, problems));
-        let alt = item.caption.as_deref().map(plain_text).unwrap_or_default();
+        let alt = match &item.alt {
+            Some(alt) => alt.clone(),
+            None => item.caption.as_deref().map(plain_text).unwrap_or_default(),
+        };
         let thumbnails = cx.site.pictures.get(&(page.id.clone(), Slot::Item(index)));
         let image = thumbnails.map(|p| ImageView {
             picture: picture::view(cx.site, p),
             alt: alt.trim().to_string(),
         });
+        let label = match alt.trim() {
+            "" => platform_label(&item.platform),
+            text => text.to_string(),
+        };
         ItemView {
             platform: item.platform.clone(),
             platform_label: platform_label(&item.platform),
             platform_class: platform_class(&item.platform),
             image,
+            video: match &item.media {
+                Media::Video { src } => Some(VideoView {
+                    src: asset_url(cx.site, page, src),
+                    mime: video_type(src),
+                }),
+                _ => None,
+            },
+            embed: match &item.media {
+                Media::Embed(embed) => Some(embed.clone()),
+                _ => None,
+            },
+            label,
             caption,
             date: item.date.map(|d| d.format("%Y-%m-%d").to_string()),
             date_display: item.date.map(|d| f.date(d)),

@@ -137,6 +137,7 @@ fn decode(bytes: Vec<u8>, options: &MarkdownOptions<'_>) -> Option<Rendered> {
         links: header.links.into_iter().map(|(target, _)| target).collect(),
         problems: Vec::new(),
         deferred: false,
+        embeds: false,
     })
 }
 

@@ -1,0 +1,47 @@
+//! The site author as a schema.org `Person`, from `site.yaml`'s `author`: its name,
+//! `job_title`, `image`, `headline` as description and its `links` as `sameAs`.
+
+use serde_json::{Map, Value, json};
+
+use crate::site::Site;
+
+/// The `@id` of the author: `<base_url>/#person`.
+fn person_id(site: &Site) -> String {
+    format!("{}/#person", site.config.base_url.trim_end_matches('/'))
+}
+
+/// The full `Person` (on the home page); `None` when the site has no author.
+pub(super) fn person(site: &Site) -> Option<Value> {
+    let author = site.config.author.as_ref()?;
+    let mut ld = Map::new();
+    ld.insert("@context".into(), json!("https://schema.org"));
+    ld.insert("@type".into(), json!("Person"));
+    ld.insert("@id".into(), json!(person_id(site)));
+    ld.insert("name".into(), json!(author.name));
+    ld.insert("url".into(), json!(site.permalink("/")));
+    if let Some(title) = &author.job_title {
+        ld.insert("jobTitle".into(), json!(title));
+    }
+    if let Some(headline) = &author.headline {
+        ld.insert("description".into(), json!(headline));
+    }
+    if let Some(image) = &author.image {
+        let url = if image.contains("://") {
+            image.clone()
+        } else {
+            site.permalink(&format!("/{}", image.trim_start_matches('/')))
+        };
+        ld.insert("image".into(), json!(url));
+    }
+    let same_as: Vec<&str> = author.links.iter().map(|l| l.url.as_str()).collect();
+    if !same_as.is_empty() {
+        ld.insert("sameAs".into(), json!(same_as));
+    }
+    Some(Value::Object(ld))
+}
+
+/// The author by reference, for an article's `author`: its `@id`, type and name.
+pub(crate) fn person_ref(site: &Site) -> Option<Value> {
+    let author = site.config.author.as_ref()?;
+    Some(json!({"@type": "Person", "@id": person_id(site), "name": author.name}))
+}
