@@ -23,6 +23,7 @@ mod search;
 mod serve;
 mod site;
 mod slugify;
+mod social;
 mod yaml;
 
 pub use build::{BuildOptions, BuildReport, build, check};

@@ -30,4 +30,5 @@ mod search;
 mod serve;
 mod serve_load;
 mod size;
+mod social;
 mod taxonomies;
