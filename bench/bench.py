@@ -4,7 +4,7 @@
 Usage:
     python3 bench/bench.py [--pages 1000 10000] [--runs 5] [--tools folio hugo floor]
                            [--warm] [--work DIR] [--folio target/release/folio] [--hugo PATH]
-                           [--baseline PATH] [--instructions] [--search] [--pagefind PATH]
+                           [--baseline PATH] [--instructions] [--search] [--pagefind PATH] [--cards]
 
 For each page count, generates (once, cached under bench/out/) a deterministic site with
 bench/gen_corpus.py --plain, then builds it --runs times with each tool, alternating the
@@ -25,6 +25,13 @@ the commit before a change), run exactly as `folio`, alternating with it, so tha
 change's cost is measured side by side in one run. --instructions also counts the
 instructions of one cold build of each folio binary under valgrind's callgrind (steadier
 than time on a shared machine; slow: about 50 times the build).
+
+--cards adds rows for social cards, which Hugo and the floor do not make (the rows
+above build without them, `cards: false`): `folio-cards`, a cold build with a card
+drawn for every page; `folio-cards-warm`, the same build again with nothing changed
+(cards from the cache); and `folio-default`, a cold build with folio's default
+configuration (cards and the search index on). Each builds a copy of the corpus with
+its own site.yaml.
 
 --warm adds a `folio-warm` row: a build right after an untimed one, with nothing
 changed (output and Markdown cache kept), timed --runs times. Zola ships no binary on
@@ -53,13 +60,21 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 
-# Search off: the generators this is compared with build no search index either.
-# Pagefind indexing costs about 2 ms a page on top (see the README).
+# Search and social cards off: the generators this is compared with build no search
+# index and draw no cards. Pagefind indexing costs about 2 ms a page on top (see the
+# README); --cards times the cards.
 SITE_YAML = """title: Benchmark
 base_url: https://bench.example.org
 taxonomies: [tags]
 search: false
+cards: false
 """
+
+# The configurations of the --cards rows, by the name of their corpus copy.
+VARIANTS = {
+    "cards": "title: Benchmark\nbase_url: https://bench.example.org\ntaxonomies: [tags]\nsearch: false\n",
+    "default": "title: Benchmark\nbase_url: https://bench.example.org\ntaxonomies: [tags]\n",
+}
 
 
 def corpus(pages, search=False):
@@ -73,6 +88,16 @@ def corpus(pages, search=False):
     with open(os.path.join(site, "site.yaml"), "w") as f:
         f.write(SITE_YAML.replace("search: false", f"search: {str(search).lower()}"))
     return site
+
+
+def variant(site, name):
+    """A copy of the corpus `site` with the site.yaml of VARIANTS[name]."""
+    copy = f"{site}-{name}"
+    if not os.path.isdir(os.path.join(copy, "content")):
+        shutil.copytree(os.path.join(site, "content"), os.path.join(copy, "content"))
+    with open(os.path.join(copy, "site.yaml"), "w") as f:
+        f.write(VARIANTS[name])
+    return copy
 
 
 def timed(cmd):
@@ -155,9 +180,19 @@ def commands(tool, site, args):
 
         binary = args.folio if tool == "folio" else args.baseline
         return cold, [binary, "build", "-r", site, "-o", out]
-    if tool == "folio-warm":
-        out = os.path.join(site, "public-warm")
-        cmd = [args.folio, "build", "-r", site, "-o", out]
+    if tool in ("folio-cards", "folio-default"):
+        copy = variant(site, tool.removeprefix("folio-"))
+        out = os.path.join(copy, "public")
+
+        def cold_copy():
+            shutil.rmtree(out, ignore_errors=True)
+            shutil.rmtree(os.path.join(copy, ".folio-cache"), ignore_errors=True)
+
+        return cold_copy, [args.folio, "build", "-r", copy, "-o", out]
+    if tool in ("folio-warm", "folio-cards-warm"):
+        root = site if tool == "folio-warm" else variant(site, "cards")
+        out = os.path.join(root, "public-warm")
+        cmd = [args.folio, "build", "-r", root, "-o", out]
         return (lambda: subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)), cmd
     if tool == "folio-edit":
         out = os.path.join(site, "public-edit")
@@ -203,10 +238,13 @@ def main():
     parser.add_argument("--instructions", action="store_true", help="count each folio's instructions (callgrind)")
     parser.add_argument("--search", action="store_true", help="search on: folio-edit and hugo+pagefind rows")
     parser.add_argument("--pagefind", default=None, help="the Pagefind CLI (with --search)")
+    parser.add_argument("--cards", action="store_true", help="also time builds with social cards, and the default configuration")
     args = parser.parse_args()
     tools = list(args.tools)
     if args.warm:
         tools.append("folio-warm")
+    if args.cards:
+        tools += ["folio-cards", "folio-cards-warm", "folio-default"]
     if args.baseline:
         tools.append("folio-baseline")
     if args.search:

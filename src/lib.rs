@@ -26,6 +26,7 @@ mod serve;
 mod shortcodes;
 mod site;
 mod slugify;
+mod social;
 mod yaml;
 
 pub use build::{BuildOptions, BuildReport, build, check};

@@ -130,7 +130,7 @@ impl BrandConfig {
             .map(|name| format!("/{}", name.trim_start_matches('/')))
     }
 
-    fn accent(&self) -> Option<Rgb> {
+    pub(crate) fn accent(&self) -> Option<Rgb> {
         self.accent.as_deref().and_then(color::parse_css_hex)
     }
 

@@ -50,6 +50,11 @@ pub struct SiteConfig {
     pub safe_html: bool,
     #[serde(default)]
     pub brand: BrandConfig,
+    /// Social cards: an `og:image` drawn for every page without an image of its own.
+    #[serde(default = "yes")]
+    pub cards: bool,
+    #[serde(default)]
+    pub images: ImagesConfig,
     #[serde(default)]
     pub translations: BTreeMap<String, BTreeMap<String, UiText>>,
     #[serde(default)]
@@ -88,6 +93,15 @@ pub struct Author {
 pub struct Link {
     pub name: String,
     pub url: String,
+}
+
+/// `images:`: what published images keep.
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ImagesConfig {
+    /// Publish photos with their EXIF and XMP metadata (GPS position, camera serial).
+    #[serde(default)]
+    pub keep_metadata: bool,
 }
 
 /// Code highlighting: a syntect theme for light mode and one for dark mode.

@@ -37,6 +37,9 @@ pub struct PageMeta {
     pub aliases: Vec<String>,
     #[serde(default)]
     pub toc: bool,
+    /// The image the page is shared with (`og:image`), cut to 1200×630.
+    #[serde(default)]
+    pub image: Option<super::image_ref::ImageRef>,
     #[serde(default)]
     pub extra: Map<String, Value>,
     /// Every other top-level key, by name; its value is read again, with positions,

@@ -4,6 +4,7 @@ pub(crate) mod data;
 pub(crate) mod dates;
 pub(crate) mod discover;
 pub(crate) mod front_matter;
+pub(crate) mod image_ref;
 pub(crate) mod meta;
 pub(crate) mod parse;
 pub(crate) mod source;

@@ -21,6 +21,13 @@ impl Cache {
         }
     }
 
+    /// The cache of social cards, `<site root>/.folio-cache/cards/`.
+    pub(crate) fn cards(site_root: &Path) -> Cache {
+        Cache {
+            dir: site_root.join(".folio-cache").join("cards"),
+        }
+    }
+
     pub(crate) fn dir(&self) -> &Path {
         &self.dir
     }

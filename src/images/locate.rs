@@ -13,6 +13,8 @@ pub enum Slot {
     Logo,
     /// The image of item `n` of a showcase's `items`.
     Item(usize),
+    /// A page's `image:`, shared as its social card.
+    Shared,
 }
 
 impl Slot {
@@ -22,6 +24,7 @@ impl Slot {
             Slot::Cover => vec!["cover".into()],
             Slot::Logo => vec!["company".into(), "logo".into()],
             Slot::Item(i) => vec!["items".into(), i.to_string(), "image".into()],
+            Slot::Shared => vec!["image".into()],
         }
     }
 
@@ -31,7 +34,7 @@ impl Slot {
         match self {
             Slot::Item(_) => !is_url(name),
             Slot::Cover => !is_url(name) && !name.to_ascii_lowercase().ends_with(".svg"),
-            Slot::Logo => false,
+            Slot::Logo | Slot::Shared => false,
         }
     }
 }
@@ -40,7 +43,9 @@ impl Slot {
     /// Whether an image `name` in this slot is an SVG file whose size folio reads to
     /// give its `<img>` a `width` and `height` (a logo has a fixed size).
     pub fn is_measured(self, name: &str) -> bool {
-        self != Slot::Logo && !is_url(name) && name.to_ascii_lowercase().ends_with(".svg")
+        !matches!(self, Slot::Logo | Slot::Shared)
+            && !is_url(name)
+            && name.to_ascii_lowercase().ends_with(".svg")
     }
 }
 

@@ -10,9 +10,11 @@
 //! what the pages' kinds name.
 
 pub(crate) mod cache;
+pub(crate) mod crop;
 pub(crate) mod locate;
 pub(crate) mod process;
 pub(crate) mod resize;
+pub(crate) mod strip;
 pub(crate) mod svg;
 
 pub(crate) use locate::Slot;

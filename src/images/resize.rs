@@ -214,7 +214,7 @@ fn probe(bytes: &[u8]) -> Result<(u32, u32, Encoding), ImageError> {
 }
 
 /// The whole image, EXIF orientation applied.
-fn decode(bytes: &[u8]) -> Result<DynamicImage, ImageError> {
+pub(crate) fn decode(bytes: &[u8]) -> Result<DynamicImage, ImageError> {
     let mut decoder = reader(bytes)?.into_decoder()?;
     let orientation = decoder.orientation()?;
     let mut image = DynamicImage::from_decoder(decoder)?;

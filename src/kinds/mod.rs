@@ -98,6 +98,19 @@ pub trait KindData: Debug + Send + Sync + AsAny {
         None
     }
 
+    /// The figure a page's social card shows under its title, in the page's language
+    /// (a campaign's best KPI against its target, a job's place and salary).
+    fn card_figure(&self, f: Format<'_>) -> Option<String> {
+        let _ = f;
+        None
+    }
+
+    /// Who the page is for or by, shown on its social card instead of the site's
+    /// author (a job's company, a campaign's client).
+    fn card_byline(&self) -> Option<&str> {
+        None
+    }
+
     /// The image shared as `og:image`, as written in front matter.
     fn share_image(&self) -> Option<&str> {
         None

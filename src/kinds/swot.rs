@@ -79,6 +79,12 @@ impl KindData for Swot {
         &Spec
     }
 
+    /// What is analysed, as written.
+    fn card_figure(&self, f: crate::render::format::Format<'_>) -> Option<String> {
+        let subject = self.fm.subject.as_deref()?.trim();
+        (!subject.is_empty()).then(|| format!("{} {subject}", f.word("swot_subject")))
+    }
+
     fn view(
         &self,
         cx: &ViewContext<'_>,

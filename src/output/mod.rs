@@ -14,6 +14,12 @@ pub(crate) trait Output: Sync {
     /// Writes `bytes` at `path`, a relative output path with `/` separators.
     fn write(&self, path: &str, bytes: &[u8]) -> io::Result<()>;
 
+    /// Whether what is written is thrown away (`folio check`): files that take long
+    /// to make, like social cards, need not be made.
+    fn discards(&self) -> bool {
+        false
+    }
+
     /// Copies a file from disk to `path`.
     fn copy(&self, path: &str, from: &Path) -> io::Result<()> {
         let bytes = std::fs::read(from)?;
@@ -66,6 +72,10 @@ impl Output for MemoryOutput {
 pub(crate) struct NullOutput;
 
 impl Output for NullOutput {
+    fn discards(&self) -> bool {
+        true
+    }
+
     fn write(&self, path: &str, _bytes: &[u8]) -> io::Result<()> {
         safe_join(Path::new("/"), path).map(|_| ())
     }

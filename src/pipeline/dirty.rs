@@ -159,12 +159,21 @@ fn outputs(site: &Site, changed: &BTreeSet<String>) -> BTreeSet<String> {
             }
         }
     };
+    let card = |path: &str| {
+        format!(
+            "{}{}",
+            path.trim_start_matches('/'),
+            crate::social::FILE_NAME
+        )
+    };
     for page in changed.iter().filter_map(|id| site.pages.get(id)) {
         out.insert(output_file(&page.path));
+        out.insert(card(&page.path));
         aliases(&page.meta.aliases, &mut out);
     }
     for section in site.sections.values() {
         out.insert(output_file(&section.path));
+        out.insert(card(&section.path));
         for n in 2..=pager_count(section) {
             out.insert(output_file(&format!("{}page/{n}/", section.path)));
         }

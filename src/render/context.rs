@@ -32,6 +32,11 @@ pub(crate) struct Views {
     pub navs: BTreeMap<String, Value>,
     /// Page summaries by content id, for listings (shared with `get_page`).
     pub summaries: Arc<BTreeMap<String, Summary>>,
+    /// The site's folder (images are found there); `None` makes no social cards.
+    pub site_root: Option<std::path::PathBuf>,
+    /// Whether social cards are kept in and taken from `.folio-cache/images/`
+    /// (not with `--no-cache`).
+    pub card_cache: bool,
     /// The kind view of each typed page, by content id.
     pub kinds: BTreeMap<String, KindView>,
 }
@@ -87,6 +92,8 @@ impl Views {
             navs: navs(site),
             summaries: Arc::default(),
             kinds: BTreeMap::new(),
+            site_root: None,
+            card_cache: false,
         };
         let mut problems = Vec::new();
         let mut summaries = BTreeMap::new();

@@ -3,14 +3,14 @@
 
 use serde_json::{Map, Value, json};
 
-use super::{Renderer, charts, context};
+use super::{Renderer, charts, context, sharing};
 use crate::error::Diagnostic;
 use crate::kinds::campaign::Campaign;
 use crate::kinds::case_study::CaseStudy;
 use crate::kinds::data_of;
 use crate::site::assemble::pager_count;
 use crate::site::paths::output_file;
-use crate::site::{ROOT, Section, Site};
+use crate::site::{ROOT, Section};
 
 /// How many recent pages the home page lists.
 const HOME_RECENT_PAGES: usize = 10;
@@ -22,14 +22,19 @@ const HOME_OPEN_JOBS: usize = 10;
 impl Renderer<'_> {
     /// Every listing page of a section (all its pagers), and its aliases.
     pub(crate) fn section(&self, id: &str) -> Vec<Diagnostic> {
-        let mut problems = Vec::new();
-        if let Err(d) = self.section_pagers(&self.site.sections[id]) {
+        let section = &self.site.sections[id];
+        let (card, mut problems) = self.section_card(section);
+        if let Err(d) = self.section_pagers(section, card.as_ref()) {
             problems.push(d);
         }
         problems
     }
 
-    fn section_pagers(&self, section: &Section) -> Result<(), Diagnostic> {
+    fn section_pagers(
+        &self,
+        section: &Section,
+        card: Option<&crate::social::ShareImage>,
+    ) -> Result<(), Diagnostic> {
         let site = self.site;
         let default = if section.id == ROOT {
             "index.html"
@@ -48,7 +53,7 @@ impl Renderer<'_> {
             let mut extra = Map::new();
             extra.insert("section".into(), view.clone());
             extra.insert("paginator".into(), self.paginator(section, n, count));
-            extra.insert("og".into(), section_og(site, section));
+            extra.insert("og".into(), sharing::section_og(site, section, card));
             extra.insert(
                 "structured_data".into(),
                 super::structured_data::section(site, section),
@@ -173,15 +178,4 @@ fn pager_path(section: &Section, n: usize) -> String {
     } else {
         format!("{}page/{n}/", section.path)
     }
-}
-
-fn section_og(site: &Site, section: &Section) -> Value {
-    json!({
-        "type": "website",
-        "title": section.meta.title,
-        "description": section.meta.description.clone().or_else(|| site.config.description.clone()),
-        "url": site.permalink(&section.path),
-        "image": null,
-        "site_name": site.config.title,
-    })
 }

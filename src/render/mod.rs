@@ -193,7 +193,10 @@ pub(crate) fn prepare(
         failed: None,
     };
     let markdown = links.markdown_options(input.highlighter);
-    let (views, problems) = Views::new(input.site, input.bodies, &markdown);
+    let (mut views, problems) = Views::new(input.site, input.bodies, &markdown);
+    views.site_root = Some(input.root.to_path_buf());
+    // A build without the Markdown cache (`--no-cache`, `check`) keeps no cards either.
+    views.card_cache = input.fresh.is_none_or(|fresh| fresh.cache.is_some());
     functions::register(
         &mut templates.tera,
         input.site,

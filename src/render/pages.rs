@@ -78,14 +78,22 @@ impl<'a> Renderer<'a> {
                 .map(Summary::value)
                 .unwrap_or_default()
         });
-        problems.extend(self.page_with(page, &body, view).err());
+        let (card, warnings) = self.share_image(page);
+        problems.extend(warnings);
+        problems.extend(self.page_with(page, &body, view, card.as_ref()).err());
         (
             problems,
             summary.map(|s| (id.to_string(), Summary::new(&s))),
         )
     }
 
-    fn page_with(&self, page: &Page, body: &Rendered, summary: Value) -> Result<(), Diagnostic> {
+    fn page_with(
+        &self,
+        page: &Page,
+        body: &Rendered,
+        summary: Value,
+        card: Option<&crate::social::ShareImage>,
+    ) -> Result<(), Diagnostic> {
         let site = self.site;
         let template = self.template_for(
             page.meta.template.as_deref(),
@@ -106,7 +114,7 @@ impl<'a> Renderer<'a> {
                 |s| json!({"title": s.meta.title, "url": site.url(&s.path)}),
             ),
         );
-        extra.insert("og".into(), sharing::open_graph(site, page));
+        extra.insert("og".into(), sharing::open_graph(site, page, card));
         extra.insert("json_ld".into(), json!(page.kind.json_ld(site, page, body)));
         extra.insert(
             "structured_data".into(),

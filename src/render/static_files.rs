@@ -77,7 +77,7 @@ impl Renderer<'_> {
                 );
                 continue;
             }
-            if let Err(e) = self.out.copy(&rel, entry.path()) {
+            if let Err(e) = self.publish(&rel, entry.path()) {
                 let shown = display(entry.path(), root);
                 problems.push(Diagnostic::error(
                     shown,
@@ -93,12 +93,24 @@ impl Renderer<'_> {
             .assets
             .par_iter()
             .filter_map(|asset| {
-                self.out.copy(&asset.dest, &asset.source).err().map(|e| {
+                self.publish(&asset.dest, &asset.source).err().map(|e| {
                     let shown = display(&asset.source, root);
                     Diagnostic::error(shown, format!("cannot copy: {e}"))
                 })
             })
             .collect()
+    }
+}
+
+impl Renderer<'_> {
+    /// Copies a file to `dest`; a photo loses its EXIF and XMP metadata on the way
+    /// unless `images.keep_metadata` is set.
+    fn publish(&self, dest: &str, source: &Path) -> std::io::Result<()> {
+        if self.site.config.images.keep_metadata || !crate::images::strip::is_photo(dest) {
+            return self.out.copy(dest, source);
+        }
+        let bytes = std::fs::read(source)?;
+        self.out.write(dest, &crate::images::strip::strip(&bytes))
     }
 }
 

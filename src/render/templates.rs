@@ -12,7 +12,7 @@ use crate::content::source::decode;
 use crate::error::Diagnostic;
 
 /// The default theme's templates, compiled into the binary.
-pub(crate) const DEFAULT_TEMPLATES: [(&str, &str); 25] = [
+pub(crate) const DEFAULT_TEMPLATES: [(&str, &str); 33] = [
     (
         "base.html",
         include_str!("../../themes/default/templates/base.html"),
@@ -113,6 +113,38 @@ pub(crate) const DEFAULT_TEMPLATES: [(&str, &str); 25] = [
         "shortcodes/quote.html",
         include_str!("../../themes/default/templates/shortcodes/quote.html"),
     ),
+    (
+        "cards/base.svg",
+        include_str!("../../themes/default/templates/cards/base.svg"),
+    ),
+    (
+        "cards/page.svg",
+        include_str!("../../themes/default/templates/cards/page.svg"),
+    ),
+    (
+        "cards/campaign.svg",
+        include_str!("../../themes/default/templates/cards/campaign.svg"),
+    ),
+    (
+        "cards/case_study.svg",
+        include_str!("../../themes/default/templates/cards/case_study.svg"),
+    ),
+    (
+        "cards/job.svg",
+        include_str!("../../themes/default/templates/cards/job.svg"),
+    ),
+    (
+        "cards/swot.svg",
+        include_str!("../../themes/default/templates/cards/swot.svg"),
+    ),
+    (
+        "cards/calendar.svg",
+        include_str!("../../themes/default/templates/cards/calendar.svg"),
+    ),
+    (
+        "cards/showcase.svg",
+        include_str!("../../themes/default/templates/cards/showcase.svg"),
+    ),
 ];
 
 /// The default theme's static files, compiled into the binary.
@@ -189,7 +221,7 @@ impl TemplateSources {
             return Err(problems);
         }
         let mut tera = Tera::default();
-        tera.autoescape_on(vec![".html", ".htm", ".xml"]);
+        tera.autoescape_on(vec![".html", ".htm", ".xml", ".svg"]);
         // Tera's default escaper also turns `/` into `&#x2F;`, which makes every URL
         // unreadable in the HTML; escaping `& < > " '` is enough for safety.
         tera.set_escape_fn(crate::markdown::escape_html);

@@ -8,7 +8,7 @@ use std::path::Path;
 use super::{Asset, Site};
 use crate::content::front_matter::FIRST_LINE;
 use crate::error::Diagnostic;
-use crate::images::{Stats, Use, process};
+use crate::images::{Slot, Stats, Use, process};
 use crate::yaml::Fragment;
 
 /// Checks and resizes the images of every page, keeping the thumbnails in
@@ -51,16 +51,21 @@ pub(crate) fn check_page(page: &super::Page, root: &Path) -> Vec<Diagnostic> {
 
 /// The images a page's kind names, each with where to place its errors.
 fn uses_of(page: &super::Page) -> impl Iterator<Item = Use<'_>> {
-    page.kind.images().into_iter().map(move |(slot, name)| Use {
-        page: &page.id,
-        slot,
-        name,
-        file: &page.file,
-        front_matter: Fragment {
-            text: &page.front_matter,
-            first_line: FIRST_LINE,
-        },
-    })
+    let shared = page.meta.image.as_ref().map(|i| (Slot::Shared, i.src()));
+    page.kind
+        .images()
+        .into_iter()
+        .chain(shared)
+        .map(move |(slot, name)| Use {
+            page: &page.id,
+            slot,
+            name,
+            file: &page.file,
+            front_matter: Fragment {
+                text: &page.front_matter,
+                first_line: FIRST_LINE,
+            },
+        })
 }
 
 /// Whether a page shows images folio resizes or measures (its edits in the live
@@ -83,6 +88,9 @@ pub(crate) fn pages_using(site: &Site, asset: &str) -> Vec<String> {
                 .images()
                 .iter()
                 .any(|(_, name)| crate::images::locate::names_asset(&page.id, name, asset))
+                || page.meta.image.as_ref().is_some_and(|image| {
+                    crate::images::locate::names_asset(&page.id, image.src(), asset)
+                })
         })
         .map(|page| page.id.clone())
         .collect()

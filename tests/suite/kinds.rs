@@ -543,9 +543,11 @@ fn case_study_results_related_and_home() {
     // Results: two improved (orders up, cost down), one worsened (reply time up with better: lower).
     assert_eq!(main.matches("result-card improved").count(), 2, "{main}");
     assert_eq!(main.matches("result-card worsened").count(), 1, "{main}");
+    // An SVG cover is no image to share (LinkedIn and Facebook do not show SVG): the
+    // page is shared with its drawn card.
     assert!(
         html.contains(
-            "property=\"og:image\" content=\"https://example.org/case-studies/hlyna/cover.svg\""
+            "property=\"og:image\" content=\"https://example.org/case-studies/hlyna/social.png\""
         ),
         "{html}"
     );

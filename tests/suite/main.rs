@@ -38,6 +38,7 @@ mod serve_load;
 mod shortcodes;
 mod size;
 mod structured_data;
+mod social;
 mod taxonomies;
 mod terminal;
 mod unlisted;

@@ -134,6 +134,11 @@ impl KindData for Calendar {
         &Spec
     }
 
+    /// The period, as `1 March 2026 – 31 May 2026`.
+    fn card_figure(&self, f: Formatter<'_>) -> Option<String> {
+        Some(format!("{} – {}", f.date(self.start), f.date(self.end)))
+    }
+
     fn view(
         &self,
         cx: &ViewContext<'_>,

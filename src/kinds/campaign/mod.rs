@@ -120,9 +120,42 @@ impl KindData for Campaign {
         let _ = (site, page);
         to_map(&view::CampaignSummary::new(self, f))
     }
+
+    fn card_byline(&self) -> Option<&str> {
+        self.fm.client.as_deref()
+    }
+
+    fn card_figure(&self, f: Format<'_>) -> Option<String> {
+        self.best_kpi(f)
+    }
 }
 
 impl Campaign {
+    /// The KPI nearest to or furthest past its target, as `Reach: 120 000 · target 100 000`.
+    fn best_kpi(&self, f: Format<'_>) -> Option<String> {
+        let reached = |k: &Kpi| {
+            let actual = k.actual?.0;
+            let ratio = match k.better {
+                crate::kinds::values::Better::Higher => actual / k.target.0,
+                crate::kinds::values::Better::Lower => k.target.0 / actual,
+            };
+            ratio.is_finite().then_some(ratio)
+        };
+        let best = self
+            .fm
+            .kpis
+            .iter()
+            .filter_map(|k| Some((reached(k)?, k)))
+            .max_by(|a, b| a.0.total_cmp(&b.0))?
+            .1;
+        let unit = best.unit.as_deref();
+        let target = f
+            .word("chart_target_value")
+            .replace("{value}", &f.with_unit(best.target.0, unit));
+        let actual = f.with_unit(best.actual?.0, unit);
+        Some(format!("{}: {actual} · {target}", best.name))
+    }
+
     /// Whole days from start to end, both counted.
     pub(crate) fn duration_days(&self) -> Option<i64> {
         self.end.map(|end| (end - self.start).num_days() + 1)

@@ -29,7 +29,7 @@ pub(crate) struct FrontMatter {
     #[serde(default)]
     pub period: Option<Period>,
     #[serde(default)]
-    pub cover: Option<String>,
+    pub cover: Option<crate::content::image_ref::ImageRef>,
     #[serde(default)]
     pub summary: Option<String>,
     #[serde(default)]
@@ -122,6 +122,25 @@ impl KindData for CaseStudy {
         to_map(&view::CaseStudySummary::new(site, page, self))
     }
 
+    fn card_byline(&self) -> Option<&str> {
+        self.fm.client.as_deref()
+    }
+
+    /// The first improved result (else the first), as `Leads: 40 → 95 (+138 %)`.
+    fn card_figure(&self, f: Format<'_>) -> Option<String> {
+        let results: Vec<view::ResultView> = self
+            .fm
+            .results
+            .iter()
+            .map(|r| view::ResultView::new(r, f))
+            .collect();
+        let top = results.iter().find(|r| r.improved).or(results.first())?;
+        Some(format!(
+            "{}: {} → {} ({})",
+            top.metric, top.before_display, top.after_display, top.change_display
+        ))
+    }
+
     fn description(&self) -> Option<String> {
         self.fm.summary.as_deref().map(plain_text)
     }
@@ -131,14 +150,14 @@ impl KindData for CaseStudy {
     }
 
     fn share_image(&self) -> Option<&str> {
-        self.fm.cover.as_deref()
+        self.fm.cover.as_ref().map(|c| c.src())
     }
 
     fn images(&self) -> Vec<(Slot, &str)> {
         self.fm
             .cover
-            .as_deref()
-            .map(|c| (Slot::Cover, c))
+            .as_ref()
+            .map(|c| (Slot::Cover, c.src()))
             .into_iter()
             .collect()
     }

@@ -58,8 +58,8 @@ pub(crate) struct PeriodView {
 pub(crate) struct CoverView {
     /// The image's URL (a file of the page's bundle, or as written).
     pub url: String,
-    /// The image's text alternative: empty, the cover is decoration.
-    pub alt: &'static str,
+    /// The image's text alternative: `alt` as given, else empty (decoration).
+    pub alt: String,
     /// The thumbnails and their `srcset`, for a raster image; `null` for SVG and
     /// images elsewhere.
     pub picture: Option<PictureView>,
@@ -208,15 +208,19 @@ fn related(
 
 impl CoverView {
     /// The cover named `cover` in the front matter of `page`.
-    pub(crate) fn new(site: &Site, page: &Page, cover: &str) -> CoverView {
+    pub(crate) fn new(
+        site: &Site,
+        page: &Page,
+        cover: &crate::content::image_ref::ImageRef,
+    ) -> CoverView {
         let key = (page.id.clone(), Slot::Cover);
         let thumbnails = site.pictures.get(&key);
         let size = thumbnails
             .map(|p| (p.width, p.height))
             .or_else(|| site.svg_sizes.get(&key).copied());
         CoverView {
-            url: asset_url(site, page, cover),
-            alt: "",
+            url: asset_url(site, page, cover.src()),
+            alt: cover.alt().unwrap_or_default().to_string(),
             picture: thumbnails.map(|p| picture::view(site, p)),
             width: size.map(|s| s.0),
             height: size.map(|s| s.1),
@@ -225,7 +229,7 @@ impl CoverView {
 }
 
 impl ResultView {
-    fn new(r: &CaseResult, f: Format<'_>) -> ResultView {
+    pub(super) fn new(r: &CaseResult, f: Format<'_>) -> ResultView {
         let change = r.after.0 - r.before.0;
         let direction = if change > 0.0 {
             "up"

@@ -183,6 +183,22 @@ impl KindData for Job {
         json_ld::job_posting(site, page, self, body)
     }
 
+    /// The place and the salary range, as `Kyiv, Ukraine · 40 000 – 55 000 UAH per month`.
+    fn card_figure(&self, f: Format<'_>) -> Option<String> {
+        let place = view::LocationView::new(self, f).map(|l| l.label);
+        let salary = self
+            .fm
+            .salary
+            .as_ref()
+            .map(|s| view::SalaryView::new(s, f).display);
+        let parts: Vec<String> = place.into_iter().chain(salary).collect();
+        (!parts.is_empty()).then(|| parts.join(" · "))
+    }
+
+    fn card_byline(&self) -> Option<&str> {
+        Some(self.fm.company.as_ref()?.name.as_str())
+    }
+
     fn share_image(&self) -> Option<&str> {
         self.fm.company.as_ref()?.logo.as_deref()
     }

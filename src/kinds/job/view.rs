@@ -197,7 +197,7 @@ impl JobView {
 }
 
 impl SalaryView {
-    fn new(s: &Salary, f: Format<'_>) -> SalaryView {
+    pub(super) fn new(s: &Salary, f: Format<'_>) -> SalaryView {
         let money = |n: f64| f.money(n, &s.currency);
         let amount = match (s.min, s.max, s.value) {
             (Some(min), Some(max), _) => format!("{} – {}", money(min.0), money(max.0)),

@@ -104,6 +104,18 @@ impl KindData for Showcase {
         &Spec
     }
 
+    /// The platforms of the items, as `Instagram, TikTok and LinkedIn`.
+    fn card_figure(&self, f: crate::render::format::Format<'_>) -> Option<String> {
+        let mut platforms: Vec<String> = Vec::new();
+        for item in &self.items {
+            let label = super::calendar::platform::platform_label(&item.platform);
+            if !platforms.contains(&label) {
+                platforms.push(label);
+            }
+        }
+        (!platforms.is_empty()).then(|| f.list(&platforms, crate::render::locale::ListKind::And))
+    }
+
     fn view(
         &self,
         cx: &ViewContext<'_>,
