@@ -41,9 +41,10 @@ impl BuildArgs {
         options.drafts = self.drafts;
         options.base_url = self.base_url;
         options.cache = !self.no_cache;
-        if let Some(today) = self.today {
-            options.today = today;
-        }
+        options.today = match super::build_day(self.today) {
+            Ok(day) => day,
+            Err(code) => return code,
+        };
         match folio::build(&options) {
             Ok(report) => {
                 print_diagnostics(&options.root, &report.warnings);

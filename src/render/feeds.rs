@@ -237,6 +237,7 @@ pub(crate) fn sitemap(site: &Site) -> String {
     }
     for page in site.pages.values() {
         let lastmod = page.meta.updated.or(page.date()).map(|d| d.0);
+        let lastmod = lastmod.max(crate::kinds::job::closed_on(page));
         urls.push(Entry {
             loc: site.permalink(&page.path),
             lastmod,
