@@ -50,6 +50,7 @@ impl Renderer<'_> {
             extra.insert("paginator".into(), self.paginator(section, n, count));
             extra.insert("og".into(), section_og(site, section));
             extra.insert("timeline_svg".into(), json!(self.timeline(section)));
+            extra.insert("job_feed_url".into(), json!(job_feed_url(site, section)));
             if section.path == format!("{}/", site.config.lang_prefix(&section.lang)) {
                 extra.extend(self.home_lists(&section.lang));
             }
@@ -178,4 +179,15 @@ fn section_og(site: &Site, section: &Section) -> Value {
         "image": null,
         "site_name": site.config.title,
     })
+}
+
+/// The XML job feed of a section that lists job postings, in its language.
+fn job_feed_url(site: &crate::site::Site, section: &Section) -> Option<String> {
+    let lists_jobs = section.pages.iter().any(|id| {
+        site.pages
+            .get(id)
+            .is_some_and(|p| crate::kinds::data_of::<crate::kinds::job::Job>(p).is_some())
+    });
+    (lists_jobs && site.config.feeds)
+        .then(|| site.url(&crate::kinds::job::xml_feed::feed_path(site, &section.lang)))
 }

@@ -42,7 +42,10 @@ fn open_postings_warn_in_their_last_week() {
         assert!(!err.contains("closes after"), "{day}: {err}");
     }
     site.build_on("2026-11-27").ok();
-    assert!(site.read("public/jobs/producer/index.html").contains("job-closed"));
+    assert!(
+        site.read("public/jobs/producer/index.html")
+            .contains("job-closed")
+    );
 }
 
 #[test]
@@ -56,7 +59,10 @@ fn source_date_epoch_sets_the_build_day() {
         .output()
         .unwrap();
     assert!(run.status.success());
-    assert!(site.read("public/jobs/producer/index.html").contains("job-closed"));
+    assert!(
+        site.read("public/jobs/producer/index.html")
+            .contains("job-closed")
+    );
     // `--today` wins over it.
     let run = std::process::Command::new(env!("CARGO_BIN_EXE_folio"))
         .args(["build", "--today", "2026-11-20"])
@@ -65,7 +71,11 @@ fn source_date_epoch_sets_the_build_day() {
         .output()
         .unwrap();
     assert!(run.status.success());
-    assert!(!site.read("public/jobs/producer/index.html").contains("job-closed"));
+    assert!(
+        !site
+            .read("public/jobs/producer/index.html")
+            .contains("job-closed")
+    );
     let bad = std::process::Command::new(env!("CARGO_BIN_EXE_folio"))
         .arg("check")
         .env("SOURCE_DATE_EPOCH", "last tuesday")
@@ -92,7 +102,11 @@ fn the_sitemap_dates_a_posting_by_when_it_last_changed() {
     let url = "https://example.org/jobs/producer/";
     assert_eq!(lastmod(&site, url), "2026-11-10", "open: its posting date");
     site.build_on("2026-12-01").ok();
-    assert_eq!(lastmod(&site, url), "2026-11-27", "closed: the day it closed");
+    assert_eq!(
+        lastmod(&site, url),
+        "2026-11-27",
+        "closed: the day it closed"
+    );
 }
 
 #[test]

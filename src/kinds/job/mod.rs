@@ -7,6 +7,7 @@ mod check;
 pub(crate) mod details;
 mod json_ld;
 pub(crate) mod view;
+pub(crate) mod xml_feed;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};

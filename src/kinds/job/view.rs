@@ -219,7 +219,7 @@ impl JobView {
             location_label: location_label(job, f),
             workplace: workplace_of(m).as_str(),
             workplace_label: f.word(&format!("workplace_{}", workplace_of(m))),
-            experience: m.experience.as_ref().map(|e| experience_label(e, f)),
+            experience: JobView::experience_text(job, f),
             experience_months: match m.experience {
                 Some(Experience::Months(n)) => Some(n),
                 _ => None,
@@ -253,8 +253,15 @@ impl JobView {
     }
 }
 
+impl JobView {
+    /// The experience asked for, in the page's language.
+    pub(crate) fn experience_text(job: &Job, f: Format<'_>) -> Option<String> {
+        job.fm.experience.as_ref().map(|e| experience_label(e, f))
+    }
+}
+
 impl SalaryView {
-    fn new(s: &Salary, f: Format<'_>) -> SalaryView {
+    pub(crate) fn new(s: &Salary, f: Format<'_>) -> SalaryView {
         let money = |n: f64| f.money(n, &s.currency);
         let amount = match (s.min, s.max, s.value) {
             (Some(min), Some(max), _) => format!("{} – {}", money(min.0), money(max.0)),
