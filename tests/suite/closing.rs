@@ -126,6 +126,9 @@ fn the_apply_mail_names_the_posting_and_the_print_has_a_qr_code() {
     let subject = "mailto:people@example.org?subject=%D0%9F%D1%80%D0%BE%D0%B4%D1%8E%D1%81%D0%B5%D1%80%D0%BA%D0%B0%20%D0%BF%D0%BE%D0%B4%D1%96%D0%B9%20%28ref.%20jobs%2Fproducer%29";
     assert!(html.contains(&format!("href=\"{subject}\"")), "{html}");
     assert!(html.contains("<figure class=\"job-qr\">"), "a QR code");
+    assert!(html.contains("<img class=\"qr-code\" src=\"/uk/jobs/producer/qr.svg\""));
+    let qr = site.read("public/uk/jobs/producer/qr.svg");
+    assert!(qr.contains("<svg") && qr.contains("<path"), "{qr}");
     assert!(html.contains("Відскануйте, щоб відкрити вакансію онлайн"));
     // Hidden on screen, shown on paper.
     let screen = site.read("public/style.css");

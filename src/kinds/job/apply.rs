@@ -37,21 +37,20 @@ fn percent_encode(text: &str) -> String {
     out
 }
 
-/// The QR code of `url` as inline SVG (black on white, with its quiet zone), sized
-/// by the stylesheet; empty if the URL is too long for a QR code.
-pub(crate) fn qr_svg(url: &str) -> String {
-    let Ok(code) = QrCode::new(url.as_bytes()) else {
-        return String::new();
-    };
+/// The file name of a posting's QR code, beside its page.
+pub(crate) const QR_FILE: &str = "qr.svg";
+
+/// The QR code of `url` as an SVG file (black on white, with its quiet zone); `None`
+/// if the URL is too long for a QR code.
+pub(crate) fn qr_svg(url: &str) -> Option<String> {
+    let code = QrCode::new(url.as_bytes()).ok()?;
     let image = code
         .render::<svg::Color<'_>>()
-        .module_dimensions(1, 1)
+        .module_dimensions(4, 4)
         .dark_color(svg::Color("#000"))
         .light_color(svg::Color("#fff"))
         .build();
-    // Inline in HTML: no XML declaration, and the size comes from CSS.
-    let start = image.find("<svg").unwrap_or(0);
-    image[start..].replacen("<svg ", "<svg class=\"qr-code\" aria-hidden=\"true\" ", 1)
+    Some(image + "\n")
 }
 
 #[cfg(test)]
@@ -67,9 +66,9 @@ mod tests {
     }
 
     #[test]
-    fn the_qr_code_is_inline_svg() {
-        let svg = qr_svg("https://example.org/jobs/smm/");
-        assert!(svg.starts_with("<svg class=\"qr-code\""), "{svg}");
-        assert!(svg.contains("<path"), "{svg}");
+    fn the_qr_code_is_an_svg_file() {
+        let svg = qr_svg("https://example.org/jobs/smm/").unwrap();
+        assert!(svg.starts_with("<?xml"), "{svg}");
+        assert!(svg.contains("<svg") && svg.contains("<path"), "{svg}");
     }
 }

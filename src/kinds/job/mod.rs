@@ -224,6 +224,18 @@ impl KindData for Job {
     fn is_open_job(&self) -> bool {
         !self.closed
     }
+
+    /// The QR code of an open posting's address, for its printed page.
+    fn files(&self, site: &Site, page: &Page, f: Format<'_>) -> Vec<(&'static str, String)> {
+        let _ = f;
+        if self.closed {
+            return Vec::new();
+        }
+        apply::qr_svg(&site.permalink(&page.path))
+            .map(|svg| (apply::QR_FILE, svg))
+            .into_iter()
+            .collect()
+    }
 }
 
 /// The day a closed posting's page changed to say so (the day after its

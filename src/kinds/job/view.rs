@@ -72,8 +72,9 @@ pub(crate) struct JobView {
     pub apply: ApplyView,
     /// The posting's reference, shared by its translations (`jobs/smm`).
     pub reference: String,
-    /// The QR code of the page's address, inline SVG, for the printed page.
-    pub qr_code: String,
+    /// The URL of the QR code (an SVG file beside the page) of the page's address,
+    /// for the printed page; `null` once the posting closed.
+    pub qr_code: Option<String>,
     /// What the role does, each entry rendered from Markdown.
     pub responsibilities: Vec<ListItemView>,
     /// What the role asks for.
@@ -244,7 +245,10 @@ impl JobView {
                 href,
             },
             reference,
-            qr_code: super::apply::qr_svg(&cx.site.permalink(&page.path)),
+            qr_code: (!job.closed).then(|| {
+                cx.site
+                    .url(&format!("{}{}", page.path, super::apply::QR_FILE))
+            }),
             responsibilities: items("responsibilities", &m.responsibilities),
             qualifications: items("qualifications", &m.qualifications),
             nice_to_have: items("nice_to_have", &m.nice_to_have),
