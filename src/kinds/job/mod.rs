@@ -225,12 +225,11 @@ impl KindData for Job {
         !self.closed
     }
 
-    /// The QR code of an open posting's address, for its printed page.
+    /// The QR code of the posting's address, for its printed page (written for a
+    /// closed posting too, which no longer shows it: a page's files do not change
+    /// with the day).
     fn files(&self, site: &Site, page: &Page, f: Format<'_>) -> Vec<(&'static str, String)> {
         let _ = f;
-        if self.closed {
-            return Vec::new();
-        }
         apply::qr_svg(&site.permalink(&page.path))
             .map(|svg| (apply::QR_FILE, svg))
             .into_iter()
