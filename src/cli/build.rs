@@ -51,9 +51,10 @@ impl BuildArgs {
             .iter()
             .any(|var| std::env::var_os(var).is_some_and(|v| !v.is_empty()));
         options.host_files = self.host_files || on_host;
-        if let Some(today) = self.today {
-            options.today = today;
-        }
+        options.today = match super::build_day(self.today) {
+            Ok(day) => day,
+            Err(code) => return code,
+        };
         super::terminal::show_progress();
         let built = folio::build(&options);
         folio::progress::finish();

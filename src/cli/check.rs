@@ -35,9 +35,10 @@ impl CheckArgs {
     pub fn run(self) -> ExitCode {
         let mut options = BuildOptions::new(self.site.root);
         options.drafts = self.drafts;
-        if let Some(today) = self.today {
-            options.today = today;
-        }
+        options.today = match super::build_day(self.today) {
+            Ok(day) => day,
+            Err(code) => return code,
+        };
         let diagnostics = folio::check(&options);
         let errors = diagnostics.iter().filter(|d| d.is_error()).count();
         match self.format {

@@ -71,6 +71,34 @@ fn day(text: &str) -> Result<NaiveDate, String> {
         .map_err(|_| format!("{text} is not a day of the calendar; {expected}"))
 }
 
+/// The day dates are judged against: `--today`, else the day (UTC) of
+/// `SOURCE_DATE_EPOCH` (seconds since 1970, the reproducible-builds convention), else
+/// the real date. A `SOURCE_DATE_EPOCH` that is not such a number is a usage error.
+fn build_day(flag: Option<NaiveDate>) -> Result<NaiveDate, ExitCode> {
+    if let Some(day) = flag {
+        return Ok(day);
+    }
+    match std::env::var("SOURCE_DATE_EPOCH") {
+        Ok(text) if !text.trim().is_empty() => epoch_day(&text).map_err(|e| {
+            eprintln!("error: {e}");
+            ExitCode::from(2)
+        }),
+        _ => Ok(chrono::Utc::now().date_naive()),
+    }
+}
+
+/// The UTC day of a `SOURCE_DATE_EPOCH` value.
+fn epoch_day(text: &str) -> Result<NaiveDate, String> {
+    text.trim()
+        .parse::<i64>()
+        .ok()
+        .and_then(|s| chrono::DateTime::from_timestamp(s, 0))
+        .map(|d| d.date_naive())
+        .ok_or_else(|| {
+            format!("SOURCE_DATE_EPOCH=`{text}` is not a number of seconds since 1970-01-01")
+        })
+}
+
 /// Exit status: 0 success, 1 errors in the site or output, 2 usage errors (clap's own).
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
@@ -113,5 +141,19 @@ mod tests {
             assert!(day(bad).unwrap_err().contains("YYYY-MM-DD"), "{bad}");
         }
         assert!(day("2026-02-30").unwrap_err().contains("not a day"));
+    }
+
+    #[test]
+    fn source_date_epoch_is_a_day_in_utc() {
+        // 2026-11-23T23:30:00Z.
+        assert_eq!(
+            epoch_day("1795476600"),
+            Ok(NaiveDate::from_ymd_opt(2026, 11, 23).unwrap())
+        );
+        assert!(
+            epoch_day("yesterday")
+                .unwrap_err()
+                .contains("SOURCE_DATE_EPOCH")
+        );
     }
 }

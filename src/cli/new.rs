@@ -48,9 +48,10 @@ impl NewArgs {
         }
         // Follow the site's slug rule when there is a readable site.yaml.
         let mode = folio::slug_mode(&root);
-        let today = self
-            .today
-            .unwrap_or_else(|| chrono::Utc::now().date_naive());
+        let today = match super::build_day(self.today) {
+            Ok(day) => day,
+            Err(code) => return code,
+        };
         match new_content(
             &root,
             &self.kind.replace('-', "_"),

@@ -68,9 +68,10 @@ impl ServeArgs {
     pub fn run(self) -> ExitCode {
         let mut build = BuildOptions::new(self.site.root);
         build.drafts = self.drafts;
-        if let Some(today) = self.today {
-            build.today = today;
-        }
+        build.today = match super::build_day(self.today) {
+            Ok(day) => day,
+            Err(code) => return code,
+        };
         if !self.bind.is_loopback() {
             eprintln!(
                 "warning: listening on {}: the preview is reachable from other machines on your network",

@@ -282,10 +282,35 @@ pub(crate) fn jobs_json(site: &Site) -> String {
                 "seniority": m.seniority,
                 "apply": m.apply,
                 "description": p.meta.description,
+                "reference": crate::kinds::job::apply::reference(p),
+                "locations": crate::kinds::job::details::places(m),
+                "workplace": crate::kinds::job::details::workplace_of(m),
+                "experience_months": match m.experience {
+                    Some(crate::kinds::job::details::Experience::Months(n)) => Some(n),
+                    _ => None,
+                },
+                "education": m.education,
+                "start_date": m.start_date.map(|d| d.ymd()),
+                "hours": m.hours,
+                "openings": m.openings,
+                "occupation": m.occupation,
             })
         })
         .collect();
-    serde_json::to_string_pretty(&serde_json::json!({"jobs": jobs})).unwrap_or_default()
+    // The XML job feed of each language, for aggregators.
+    let xml_feeds: serde_json::Map<String, serde_json::Value> = if site.config.feeds {
+        crate::kinds::job::xml_feed::feed_languages(site)
+            .into_iter()
+            .map(|lang| {
+                let url = site.permalink(&crate::kinds::job::xml_feed::feed_path(site, &lang));
+                (lang, serde_json::Value::String(url))
+            })
+            .collect()
+    } else {
+        serde_json::Map::new()
+    };
+    serde_json::to_string_pretty(&serde_json::json!({"xml_feeds": xml_feeds, "jobs": jobs}))
+        .unwrap_or_default()
 }
 
 /// Whether the site-wide files (feeds, `jobs.json`) show the page `id`, so that they

@@ -61,6 +61,7 @@ impl Renderer<'_> {
             let embeds = self.bodies.get(&section.id).is_some_and(|b| b.embeds);
             extra.insert("embeds".into(), json!(embeds));
             extra.insert("timeline_svg".into(), json!(self.timeline(section)));
+            extra.insert("job_feed_url".into(), json!(job_feed_url(site, section)));
             if section.path == format!("{}/", site.config.lang_prefix(&section.lang)) {
                 extra.extend(self.home_lists(&section.lang));
             }
@@ -178,4 +179,14 @@ fn pager_path(section: &Section, n: usize) -> String {
     } else {
         format!("{}page/{n}/", section.path)
     }
+}
+/// The XML job feed of a section that lists job postings, in its language.
+fn job_feed_url(site: &crate::site::Site, section: &Section) -> Option<String> {
+    let lists_jobs = section.pages.iter().any(|id| {
+        site.pages
+            .get(id)
+            .is_some_and(|p| crate::kinds::data_of::<crate::kinds::job::Job>(p).is_some())
+    });
+    (lists_jobs && site.config.feeds)
+        .then(|| site.url(&crate::kinds::job::xml_feed::feed_path(site, &section.lang)))
 }

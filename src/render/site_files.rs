@@ -6,10 +6,11 @@ use std::path::{Path, PathBuf};
 
 use serde_json::{Map, json};
 
+use super::format::Format;
 use super::{Renderer, feeds};
 use crate::error::Diagnostic;
 use crate::kinds::data_of;
-use crate::kinds::job::Job;
+use crate::kinds::job::{Job, xml_feed};
 use crate::site::paths::{alias_path, output_file};
 use crate::site::{Page, ROOT};
 
@@ -46,6 +47,7 @@ impl Renderer<'_> {
         }
         if site.config.feeds {
             self.job_feeds(&mut problems);
+            self.xml_job_feeds(&origin, &mut problems);
         }
         for (path, xml) in super::sitemap::sitemaps(site) {
             problems.extend(self.write(&path, xml.as_bytes(), &origin).err());
@@ -123,6 +125,24 @@ impl Renderer<'_> {
             let feed = feeds::atom_of(site, &open_jobs, &|p| self.html_of(p), &head);
             problems.extend(
                 self.write(path.trim_start_matches('/'), feed.as_bytes(), &section.file)
+                    .err(),
+            );
+        }
+    }
+
+    /// The XML job feed of each language that has postings.
+    fn xml_job_feeds(&self, origin: &Path, problems: &mut Vec<Diagnostic>) {
+        let site = self.site;
+        for lang in xml_feed::feed_languages(site) {
+            let f = Format {
+                locale: &self.views.locale,
+                strings: &self.views.strings,
+                lang: &lang,
+            };
+            let xml = xml_feed::xml_feed(site, &lang, f, &|p| self.html_of(p));
+            let path = xml_feed::feed_path(site, &lang);
+            problems.extend(
+                self.write(path.trim_start_matches('/'), xml.as_bytes(), origin)
                     .err(),
             );
         }

@@ -50,6 +50,8 @@ fn url_entries(site: &Site) -> Vec<String> {
     }
     for page in site.pages.values().filter(|p| p.listed()) {
         let lastmod = page.meta.updated.or(page.date()).map(|d| d.0);
+        // A closed posting changed on the day it closed.
+        let lastmod = lastmod.max(crate::kinds::job::closed_on(page));
         urls.push(Entry {
             loc: site.permalink(&page.path),
             lastmod,

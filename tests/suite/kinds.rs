@@ -100,7 +100,8 @@ fn job_page_json_ld_and_lists() {
     assert_eq!(ld["baseSalary"]["value"]["maxValue"], 70000);
     assert_eq!(ld["baseSalary"]["value"]["unitText"], "MONTH");
     assert_eq!(ld["identifier"]["@type"], "PropertyValue");
-    assert_eq!(ld["directApply"], true);
+    // The application is made on another site (`apply.url`): not direct.
+    assert_eq!(ld["directApply"], false);
     // Sharing tags.
     assert!(
         html.contains("property=\"og:title\" content=\"Social Media Manager\""),

@@ -45,12 +45,18 @@ pub(super) fn validate(
                 .with_help("company: {name: Example Agency, url: https://example.com}"),
         );
     }
-    check_location(fm.location.as_ref(), origin, &mut problems);
+    check_locations(&fm, origin, &mut problems);
+    super::details::check_details(&fm, origin, &mut problems);
     if let Some(salary) = &fm.salary {
         check_salary(salary, origin, &mut problems);
     }
     check_apply(&fm, origin, &mut problems);
     let closed = fm.valid_through.is_some_and(|d| today > d.0.date_naive());
+    if let Some(until) = fm.valid_through
+        && !closed
+    {
+        problems.extend(closing_soon(until.0.date_naive(), today, origin));
+    }
     let job = Job {
         fm,
         posted,
@@ -58,6 +64,34 @@ pub(super) fn validate(
         employment_types,
     };
     checked(job, problems)
+}
+
+/// How many days an open posting has left before it closes, within which the owner
+/// is warned.
+const CLOSING_SOON_DAYS: i64 = 7;
+
+/// A warning for an open posting that closes within [`CLOSING_SOON_DAYS`]: it closes
+/// at the first build after `until`, so the site must be rebuilt on that day.
+fn closing_soon(until: NaiveDate, today: NaiveDate, origin: Origin<'_>) -> Option<Diagnostic> {
+    let left = (until - today).num_days();
+    if left >= CLOSING_SOON_DAYS {
+        return None;
+    }
+    let when = match left {
+        0 => "its last day is today".to_string(),
+        1 => "1 day left".to_string(),
+        n => format!("{n} days left"),
+    };
+    Some(
+        origin
+            .warning(
+                &["valid_through"],
+                format!("this posting closes after {until} ({when})"),
+            )
+            .with_help(
+                "extend `valid_through` to keep it open; it shows as closed only once the site is rebuilt after that day",
+            ),
+    )
 }
 
 /// The employment types written, each a schema.org keyword.
@@ -131,17 +165,51 @@ fn check_apply(fm: &FrontMatter, origin: Origin<'_>, problems: &mut Vec<Diagnost
     }
 }
 
-fn check_location(location: Option<&Location>, origin: Origin<'_>, problems: &mut Vec<Diagnostic>) {
-    let Some(location) = location else {
-        problems.push(
+/// A place to work: `location:` or `locations:` (not both), each with a city, region
+/// or country (known codes), or remote.
+fn check_locations(fm: &FrontMatter, origin: Origin<'_>, problems: &mut Vec<Diagnostic>) {
+    match (&fm.location, &fm.locations) {
+        (Some(_), Some(_)) => problems.push(
+            origin
+                .key_error("locations", "`location` and `locations` are both given")
+                .with_help("keep `locations:` (a list of places), or `location:` for one place"),
+        ),
+        (None, Some(list)) if list.is_empty() => problems.push(
+            origin
+                .error(&["locations"], "`locations` is an empty list")
+                .with_help(
+                    "locations:\n  - {city: Kyiv, country: UA}\n  - {city: Lviv, country: UA}",
+                ),
+        ),
+        (None, Some(list)) => {
+            for (i, place) in list.iter().enumerate() {
+                check_location(place, &["locations", &i.to_string()], origin, problems);
+            }
+        }
+        (Some(place), None) => check_location(place, &["location"], origin, problems),
+        (None, None) => problems.push(
             origin
                 .error(
                     &["title"],
                     "a job posting needs a `location`, or `location: {remote: true}`",
                 )
                 .with_help("location: {city: Kyiv, country: UA}"),
-        );
-        return;
+        ),
+    }
+}
+
+fn check_location(
+    location: &Location,
+    at: &[&str],
+    origin: Origin<'_>,
+    problems: &mut Vec<Diagnostic>,
+) {
+    let path = |key: &'static str| -> Vec<&str> {
+        let mut p = at.to_vec();
+        if !key.is_empty() {
+            p.push(key);
+        }
+        p
     };
     let has_place =
         location.city.is_some() || location.region.is_some() || location.country.is_some();
@@ -149,15 +217,15 @@ fn check_location(location: Option<&Location>, origin: Origin<'_>, problems: &mu
         problems.push(
             origin
                 .error(
-                    &["location"],
+                    &path(""),
                     "the location has no city, region or country and is not remote",
                 )
                 .with_help("add `country: UA` (and `city`), or `remote: true`"),
         );
     }
-    let country_error = |code: &str, key: &str| {
+    let country_error = |code: &str, key: &'static str| {
         origin
-            .error(&["location", key], format!("unknown country code `{code}`"))
+            .error(&path(key), format!("unknown country code `{code}`"))
             .with_help("expected an ISO 3166-1 alpha-2 code such as UA, GE, ET, PL, DE, US")
     };
     if let Some(code) = &location.country

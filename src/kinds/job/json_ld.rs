@@ -2,7 +2,8 @@
 
 use serde_json::{Map, Value, json};
 
-use super::{Company, Job, Location, Salary};
+use super::details::{Experience, Workplace, places, workplace_of};
+use super::{Company, FrontMatter, Job, Salary};
 use crate::kinds::view::{asset_url, script_safe};
 use crate::markdown::Rendered;
 use crate::site::{Page, Site};
@@ -47,9 +48,8 @@ pub(super) fn job_posting(site: &Site, page: &Page, job: &Job, body: &Rendered) 
         "hiringOrganization".into(),
         organization(site, page, company),
     );
-    if let Some(l) = &m.location {
-        location(l, &mut ld);
-    }
+    location(m, &mut ld);
+    details(m, &mut ld);
     if let Some(s) = &m.salary {
         ld.insert("baseSalary".into(), base_salary(s));
     }
@@ -57,8 +57,7 @@ pub(super) fn job_posting(site: &Site, page: &Page, job: &Job, body: &Rendered) 
         "identifier".into(),
         json!({"@type": "PropertyValue", "name": company.name, "value": page.id}),
     );
-    let direct = m.apply.as_ref().is_some_and(|a| a.url.is_some());
-    ld.insert("directApply".into(), json!(direct));
+    ld.insert("directApply".into(), json!(direct_apply(site, m)));
     ld.insert("url".into(), json!(site.permalink(&page.path)));
     let skills = common.terms("skills");
     if !skills.is_empty() {
@@ -87,42 +86,126 @@ fn organization(site: &Site, page: &Page, company: &Company) -> Value {
     Value::Object(org)
 }
 
-/// `jobLocation` with its `PostalAddress`, and for remote work `jobLocationType` and
-/// the countries applicants may live in.
-fn location(l: &Location, ld: &mut Map<String, Value>) {
-    if l.city.is_some() || l.region.is_some() || l.country.is_some() {
-        let mut address = Map::new();
-        address.insert("@type".into(), json!("PostalAddress"));
-        let fields = [
-            ("streetAddress", &l.street),
-            ("addressLocality", &l.city),
-            ("addressRegion", &l.region),
-            ("postalCode", &l.postal_code),
-        ];
-        for (key, value) in fields {
-            if let Some(v) = value {
-                address.insert(key.into(), json!(v));
+/// Whether applying happens on this site or by e-mail, not on another site (an
+/// applicant-tracking system): `apply.direct` when written.
+fn direct_apply(site: &Site, m: &FrontMatter) -> bool {
+    let Some(apply) = &m.apply else {
+        return false;
+    };
+    apply.direct.unwrap_or_else(|| match &apply.url {
+        Some(url) => url.starts_with(&format!("{}/", site.origin())),
+        None => apply.email.is_some(),
+    })
+}
+
+/// `jobLocation`: a `Place` with its `PostalAddress` per place (a list for several);
+/// for remote work `jobLocationType` and the countries applicants may live in.
+fn location(m: &FrontMatter, ld: &mut Map<String, Value>) {
+    let all = places(m);
+    let located: Vec<Value> = all
+        .iter()
+        .filter(|l| l.city.is_some() || l.region.is_some() || l.country.is_some())
+        .map(|l| {
+            let mut address = Map::new();
+            address.insert("@type".into(), json!("PostalAddress"));
+            let fields = [
+                ("streetAddress", &l.street),
+                ("addressLocality", &l.city),
+                ("addressRegion", &l.region),
+                ("postalCode", &l.postal_code),
+            ];
+            for (key, value) in fields {
+                if let Some(v) = value {
+                    address.insert(key.into(), json!(v));
+                }
             }
+            if let Some(c) = &l.country {
+                address.insert("addressCountry".into(), json!(c.to_ascii_uppercase()));
+            }
+            json!({"@type": "Place", "address": address})
+        })
+        .collect();
+    match located.len() {
+        0 => {}
+        1 => {
+            ld.insert("jobLocation".into(), located[0].clone());
         }
-        if let Some(c) = &l.country {
-            address.insert("addressCountry".into(), json!(c.to_ascii_uppercase()));
+        _ => {
+            ld.insert("jobLocation".into(), json!(located));
         }
-        ld.insert(
-            "jobLocation".into(),
-            json!({"@type": "Place", "address": address}),
-        );
     }
-    if l.remote {
+    if workplace_of(m) == Workplace::Remote {
         ld.insert("jobLocationType".into(), json!("TELECOMMUTE"));
-        let countries: Vec<Value> = l
-            .applicant_countries
+        let mut codes: Vec<String> = all
             .iter()
-            .map(|c| json!({"@type": "Country", "name": c.to_ascii_uppercase()}))
+            .flat_map(|l| &l.applicant_countries)
+            .map(|c| c.to_ascii_uppercase())
+            .collect();
+        codes.dedup();
+        let countries: Vec<Value> = codes
+            .iter()
+            .map(|c| json!({"@type": "Country", "name": c}))
             .collect();
         if !countries.is_empty() {
             ld.insert("applicantLocationRequirements".into(), json!(countries));
         }
     }
+}
+
+/// Google's recommended details: experience, education, start date, hours, openings,
+/// benefits and the occupation code.
+fn details(m: &FrontMatter, ld: &mut Map<String, Value>) {
+    match &m.experience {
+        Some(Experience::Months(months)) => {
+            ld.insert(
+                "experienceRequirements".into(),
+                json!({"@type": "OccupationalExperienceRequirements", "monthsOfExperience": months}),
+            );
+        }
+        Some(Experience::Text(text)) => {
+            ld.insert("experienceRequirements".into(), json!(text));
+        }
+        None => {}
+    }
+    if let Some(e) = m
+        .education
+        .as_deref()
+        .and_then(super::details::Education::parse)
+    {
+        ld.insert(
+            "educationRequirements".into(),
+            json!({"@type": "EducationalOccupationalCredential", "credentialCategory": e.credential_category()}),
+        );
+    }
+    if let Some(start) = m.start_date {
+        ld.insert("jobStartDate".into(), json!(start.ymd()));
+    }
+    if let Some(hours) = &m.hours {
+        ld.insert("workHours".into(), json!(hours));
+    }
+    if let Some(n) = m.openings {
+        ld.insert("totalJobOpenings".into(), json!(n));
+    }
+    if !m.benefits.is_empty() {
+        let texts: Vec<String> = m.benefits.iter().map(plain_item).collect();
+        ld.insert("jobBenefits".into(), json!(texts.join("\n")));
+    }
+    if let Some(code) = &m.occupation {
+        ld.insert("occupationalCategory".into(), json!(code));
+    }
+}
+
+/// A list item as one line of text, its sub-items after a colon.
+fn plain_item(item: &crate::kinds::values::ListItem) -> String {
+    if item.children.is_empty() {
+        return item.text.clone();
+    }
+    let children: Vec<String> = item.children.iter().map(plain_item).collect();
+    format!(
+        "{}: {}",
+        item.text.trim_end_matches(':'),
+        children.join("; ")
+    )
 }
 
 /// `baseSalary`: a `MonetaryAmount` of one value or a range, per unit.

@@ -2,9 +2,12 @@
 //! country codes, salary range, dates, employment types, a way to apply, a place to
 //! work), its view (`view.rs`) and its schema.org `JobPosting` (`json_ld.rs`).
 
+pub(crate) mod apply;
 mod check;
+pub(crate) mod details;
 mod json_ld;
 pub(crate) mod view;
+pub(crate) mod xml_feed;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -33,6 +36,28 @@ pub(crate) struct FrontMatter {
     pub company: Option<Company>,
     #[serde(default)]
     pub location: Option<Location>,
+    /// Several places (the many-place form of `location`).
+    #[serde(default)]
+    pub locations: Option<Vec<Location>>,
+    /// `onsite`, `hybrid` or `remote`.
+    #[serde(default)]
+    pub workplace: Option<String>,
+    /// A number of months, or a text.
+    #[serde(default)]
+    pub experience: Option<details::Experience>,
+    /// One of [`details::Education`].
+    #[serde(default)]
+    pub education: Option<String>,
+    #[serde(default)]
+    pub start_date: Option<crate::content::dates::Date>,
+    /// The working hours, as written.
+    #[serde(default)]
+    pub hours: Option<String>,
+    #[serde(default)]
+    pub openings: Option<i64>,
+    /// An ISCO-08 or O*NET-SOC code, for the JSON-LD only.
+    #[serde(default)]
+    pub occupation: Option<String>,
     #[serde(default)]
     pub salary: Option<Salary>,
     #[serde(default)]
@@ -103,6 +128,10 @@ pub(crate) struct Apply {
     pub url: Option<String>,
     #[serde(default)]
     pub email: Option<String>,
+    /// Whether applying happens without leaving for another site: by default, when
+    /// there is no `url` (an e-mail application) or the `url` is on this site.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub direct: Option<bool>,
 }
 
 keywords! {
@@ -155,7 +184,7 @@ impl TypedKind for Spec {
         let date = today.format("%Y-%m-%d");
         let later = (today + chrono::Days::new(30)).format("%Y-%m-%d");
         format!(
-            "description: \"What the role is and who it suits, in one sentence.\"\ndate: {date}\nvalid_through: {later}    # the posting closes after this day\nemployment_type: [FULL_TIME]\ncompany:\n  name: Example Agency\n  url: https://example.com\nlocation:\n  city: Kyiv\n  country: UA          # ISO 3166 alpha-2; or remote: true with applicant_countries\nsalary:\n  currency: UAH        # ISO 4217\n  min: 40000\n  max: 60000\n  unit: MONTH          # HOUR, DAY, WEEK, MONTH or YEAR\ndepartment: \"\"         # optional: \"\" or no line means not given\nseniority: \"\"\napply:\n  url: https://example.com/jobs/apply\n  email: \"\"            # or an address, or both\nresponsibilities:\n  - Plan and publish the content calendar\nqualifications:\n  - Two years of social-media work\nnice_to_have: []\nbenefits: []\nskills: []\nplatforms: []\n---\n\nDescribe the role here.\n"
+            "description: \"What the role is and who it suits, in one sentence.\"\ndate: {date}\nvalid_through: {later}    # the posting closes after this day\nemployment_type: [FULL_TIME]\ncompany:\n  name: Example Agency\n  url: https://example.com\nlocation:\n  city: Kyiv\n  country: UA          # ISO 3166 alpha-2; or remote: true with applicant_countries\nsalary:\n  currency: UAH        # ISO 4217\n  min: 40000\n  max: 60000\n  unit: MONTH          # HOUR, DAY, WEEK, MONTH or YEAR\nworkplace: onsite      # onsite, hybrid or remote\nexperience: 12         # months, or a text\n# education: bachelor_degree   # high_school, associate_degree, professional_certificate, postgraduate_degree\n# start_date: {date}\n# hours: \"\"\nopenings: 1\n# occupation: \"2431\"  # ISCO-08 or O*NET-SOC code, for search engines\ndepartment: \"\"         # optional: \"\" or no line means not given\nseniority: \"\"\napply:\n  url: https://example.com/jobs/apply\n  email: \"\"            # or an address, or both\nresponsibilities:\n  - Plan and publish the content calendar\nqualifications:\n  - Two years of social-media work\nnice_to_have: []\nbenefits: []\nskills: []\nplatforms: []\n---\n\nDescribe the role here.\n"
         )
     }
 }
@@ -185,7 +214,7 @@ impl KindData for Job {
 
     /// The place and the salary range, as `Kyiv, Ukraine · 40 000 – 55 000 UAH per month`.
     fn card_figure(&self, f: Format<'_>) -> Option<String> {
-        let place = view::LocationView::new(self, f).map(|l| l.label);
+        let place = Some(view::location_label(self, f)).filter(|l| !l.is_empty());
         let salary = self
             .fm
             .salary
@@ -211,6 +240,26 @@ impl KindData for Job {
     fn is_open_job(&self) -> bool {
         !self.closed
     }
+
+    /// The QR code of the posting's address, for its printed page (written for a
+    /// closed posting too, which no longer shows it: a page's files do not change
+    /// with the day).
+    fn files(&self, site: &Site, page: &Page, f: Format<'_>) -> Vec<(&'static str, String)> {
+        let _ = f;
+        apply::qr_svg(&site.permalink(&page.path))
+            .map(|svg| (apply::QR_FILE, svg))
+            .into_iter()
+            .collect()
+    }
+}
+
+/// The day a closed posting's page changed to say so (the day after its
+/// `valid_through`), for the sitemap's `lastmod`; `None` for an open posting or
+/// another kind.
+pub(crate) fn closed_on(page: &Page) -> Option<chrono::DateTime<chrono::FixedOffset>> {
+    let job = super::data_of::<Job>(page).filter(|j| j.closed)?;
+    let until = job.fm.valid_through?.0;
+    Some(until + chrono::Days::new(1))
 }
 
 /// English name of an ISO 3166-1 alpha-2 code.

@@ -3,7 +3,8 @@
 
 use serde::Serialize;
 
-use super::{EmploymentType, Job, Salary};
+use super::details::{Experience, places, workplace_of};
+use super::{EmploymentType, Job, Location, Salary};
 use crate::error::Diagnostic;
 use crate::kinds::values::{ListItem, Number};
 use crate::kinds::view::{ListItemView, ViewContext};
@@ -33,8 +34,34 @@ pub(crate) struct JobView {
     pub valid_through_display: Option<String>,
     /// The hiring company.
     pub company: Option<CompanyView>,
-    /// Where the work is; `null` when the front matter gives no `location`.
+    /// Where the work is (the first place of `locations`); `null` when none is given.
     pub location: Option<LocationView>,
+    /// Every place of `locations` (or the one `location`).
+    pub locations: Vec<LocationView>,
+    /// All places in one line, in the page's language (`Kyiv, Ukraine or Lviv, Ukraine`).
+    pub location_label: String,
+    /// Where the work is done: `onsite`, `hybrid` or `remote`.
+    pub workplace: &'static str,
+    /// `workplace` in the page's language (`Hybrid`).
+    pub workplace_label: String,
+    /// The experience asked for in the page's language (`2 years`), or the text written.
+    pub experience: Option<String>,
+    /// The experience in months, when written as a number.
+    pub experience_months: Option<i64>,
+    /// The education asked for (`bachelor_degree`).
+    pub education: Option<String>,
+    /// The education in the page's language (`Bachelor's degree`).
+    pub education_label: Option<String>,
+    /// The first working day, `YYYY-MM-DD`.
+    pub start_date: Option<String>,
+    /// `start_date` in the page's language.
+    pub start_date_display: Option<String>,
+    /// The working hours, as written.
+    pub hours: Option<String>,
+    /// How many people are hired.
+    pub openings: Option<i64>,
+    /// `openings` as the page's language writes numbers.
+    pub openings_display: Option<String>,
     /// The pay, formatted; `null` when not given.
     pub salary: Option<SalaryView>,
     /// The team, as written.
@@ -43,6 +70,11 @@ pub(crate) struct JobView {
     pub seniority: Option<String>,
     /// How to apply.
     pub apply: ApplyView,
+    /// The posting's reference, shared by its translations (`jobs/smm`).
+    pub reference: String,
+    /// The URL of the QR code (an SVG file beside the page) of the page's address,
+    /// for the printed page; `null` once the posting closed.
+    pub qr_code: Option<String>,
     /// What the role does, each entry rendered from Markdown.
     pub responsibilities: Vec<ListItemView>,
     /// What the role asks for.
@@ -125,7 +157,9 @@ pub(crate) struct ApplyView {
     pub url: Option<String>,
     /// The address applications are mailed to.
     pub email: Option<String>,
-    /// Where the apply button goes: `url`, else `mailto:` the `email`.
+    /// `mailto:` the `email`, with the subject `Title (ref. reference)`.
+    pub mailto: Option<String>,
+    /// Where the apply button goes: `url`, else `mailto`.
     pub href: Option<String>,
 }
 
@@ -160,10 +194,12 @@ impl JobView {
         let m = &job.fm;
         let f = cx.format(page);
         let apply = m.apply.clone().unwrap_or_default();
-        let href = apply
-            .url
-            .clone()
-            .or_else(|| apply.email.as_ref().map(|e| format!("mailto:{e}")));
+        let reference = super::apply::reference(page);
+        let mailto = apply
+            .email
+            .as_ref()
+            .map(|e| super::apply::mailto(e, &page.meta.title, &reference));
+        let href = apply.url.clone().or_else(|| mailto.clone());
         let mut items = |key: &str, list: &[ListItem]| cx.items(page, &[key], list, problems);
         JobView {
             date_posted: page.meta.date.map(|d| d.ymd()),
@@ -179,15 +215,40 @@ impl JobView {
                 url: c.url.clone(),
                 logo: c.logo.as_ref().map(|l| cx.asset_url(page, l)),
             }),
-            location: LocationView::new(job, f),
+            location: LocationView::all(job, f).into_iter().next(),
+            locations: LocationView::all(job, f),
+            location_label: location_label(job, f),
+            workplace: workplace_of(m).as_str(),
+            workplace_label: f.word(&format!("workplace_{}", workplace_of(m))),
+            experience: JobView::experience_text(job, f),
+            experience_months: match m.experience {
+                Some(Experience::Months(n)) => Some(n),
+                _ => None,
+            },
+            education: m.education.clone(),
+            education_label: m
+                .education
+                .as_ref()
+                .map(|e| f.word(&format!("education_{e}"))),
+            start_date: m.start_date.map(|d| d.ymd()),
+            start_date_display: m.start_date.map(|d| f.date(d.0.date_naive())),
+            hours: m.hours.clone(),
+            openings: m.openings,
+            openings_display: m.openings.map(|n| f.number(n as f64)),
             salary: m.salary.as_ref().map(|s| SalaryView::new(s, f)),
             department: m.department.clone(),
             seniority: m.seniority.clone(),
             apply: ApplyView {
                 url: apply.url,
                 email: apply.email,
+                mailto,
                 href,
             },
+            reference,
+            qr_code: (!job.closed).then(|| {
+                cx.site
+                    .url(&format!("{}{}", page.path, super::apply::QR_FILE))
+            }),
             responsibilities: items("responsibilities", &m.responsibilities),
             qualifications: items("qualifications", &m.qualifications),
             nice_to_have: items("nice_to_have", &m.nice_to_have),
@@ -196,8 +257,15 @@ impl JobView {
     }
 }
 
+impl JobView {
+    /// The experience asked for, in the page's language.
+    pub(crate) fn experience_text(job: &Job, f: Format<'_>) -> Option<String> {
+        job.fm.experience.as_ref().map(|e| experience_label(e, f))
+    }
+}
+
 impl SalaryView {
-    pub(super) fn new(s: &Salary, f: Format<'_>) -> SalaryView {
+    pub(crate) fn new(s: &Salary, f: Format<'_>) -> SalaryView {
         let money = |n: f64| f.money(n, &s.currency);
         let amount = match (s.min, s.max, s.value) {
             (Some(min), Some(max), _) => format!("{} – {}", money(min.0), money(max.0)),
@@ -220,9 +288,15 @@ impl SalaryView {
 }
 
 impl LocationView {
-    /// The job's location; `None` when it has none.
-    pub(crate) fn new(job: &Job, f: Format<'_>) -> Option<LocationView> {
-        let l = job.fm.location.as_ref()?;
+    /// The job's places, in the order written.
+    pub(crate) fn all(job: &Job, f: Format<'_>) -> Vec<LocationView> {
+        places(&job.fm)
+            .into_iter()
+            .map(|l| LocationView::new(l, f))
+            .collect()
+    }
+
+    fn new(l: &Location, f: Format<'_>) -> LocationView {
         let country = l.country.as_ref().map(|c| c.to_ascii_uppercase());
         let country_label = country.as_deref().and_then(|c| f.country(c));
         let place: Vec<&str> = [l.city.as_deref(), l.region.as_deref()]
@@ -250,7 +324,7 @@ impl LocationView {
             (true, _) if names.is_empty() => f.word("remote"),
             (true, _) => format!("{} ({})", f.word("remote"), f.list(&names, ListKind::Or)),
         };
-        Some(LocationView {
+        LocationView {
             street: l.street.clone(),
             city: l.city.clone(),
             region: l.region.clone(),
@@ -260,7 +334,7 @@ impl LocationView {
             remote: l.remote,
             applicant_countries: applicants,
             label,
-        })
+        }
     }
 }
 
@@ -272,11 +346,44 @@ impl JobSummary {
             valid_through: m.valid_through.map(|d| d.ymd()),
             valid_through_display: m.valid_through.map(|d| f.date(d.0.date_naive())),
             company_name: m.company.as_ref().map(|c| c.name.clone()),
-            location_label: LocationView::new(job, f).map(|l| l.label),
+            location_label: Some(location_label(job, f)).filter(|l| !l.is_empty()),
             employment_type_labels: employment_type_labels(job, f),
             employment_type_label: f.list(&employment_type_labels(job, f), ListKind::Or),
             employment_type: job.employment_types.clone(),
         }
+    }
+}
+
+/// Every place of the job in one line, in the page's language.
+pub(super) fn location_label(job: &Job, f: Format<'_>) -> String {
+    let labels: Vec<String> = LocationView::all(job, f)
+        .into_iter()
+        .map(|l| l.label)
+        .collect();
+    f.list(&labels, ListKind::Or)
+}
+
+/// The experience asked for: whole years as years, else months, or the text.
+fn experience_label(e: &Experience, f: Format<'_>) -> String {
+    match *e {
+        Experience::Months(n) if n >= 12 && n % 12 == 0 => {
+            let years = (n / 12) as f64;
+            f.strings.counted(
+                f.locale,
+                f.lang,
+                "experience_years",
+                years,
+                &f.number(years),
+            )
+        }
+        Experience::Months(n) => f.strings.counted(
+            f.locale,
+            f.lang,
+            "experience_months",
+            n as f64,
+            &f.number(n as f64),
+        ),
+        Experience::Text(ref text) => text.clone(),
     }
 }
 
