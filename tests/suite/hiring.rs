@@ -33,11 +33,17 @@ fn site_in_two_languages() -> TestSite {
     site
 }
 
+/// The page's JobPosting among its JSON-LD blocks (breadcrumbs come first).
 pub fn json_ld(html: &str) -> serde_json::Value {
     let open = "<script type=\"application/ld+json\">";
-    let start = html.find(open).expect("a JSON-LD block") + open.len();
-    let end = start + html[start..].find("</script>").unwrap();
-    serde_json::from_str(&html[start..end]).expect("JSON-LD parses as JSON")
+    html.split(open)
+        .skip(1)
+        .map(|rest| {
+            let end = rest.find("</script>").unwrap();
+            serde_json::from_str::<serde_json::Value>(&rest[..end]).expect("JSON-LD parses as JSON")
+        })
+        .find(|ld| ld["@type"] == "JobPosting")
+        .expect("a JobPosting block")
 }
 
 #[test]
