@@ -128,7 +128,7 @@ pub(crate) fn process(
                     request
                         .use_
                         .error(format!("image `{name}` cannot be used: {why}"))
-                        .with_help("save it again as a JPEG, PNG or WebP file"),
+                        .with_help("save it again as a JPEG, PNG, WebP or GIF file"),
                 );
                 continue;
             }

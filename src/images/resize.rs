@@ -37,12 +37,12 @@ pub(crate) enum ImageError {
         #[source]
         source: io::Error,
     },
-    /// An image format folio does not resize (GIF, BMP…), named by its usual
+    /// An image format folio does not resize (BMP, TIFF…), named by its usual
     /// extension in capitals.
-    #[error("{format} images are not supported here; use JPEG, PNG or WebP")]
+    #[error("{format} images are not supported here; use JPEG, PNG, WebP or GIF")]
     Unsupported { format: String },
     /// Not an image format known at all.
-    #[error("not a JPEG, PNG or WebP image")]
+    #[error("not a JPEG, PNG, WebP or GIF image")]
     Unknown,
     /// 0 pixels wide or high.
     #[error("the image is empty (0 pixels wide or high)")]
@@ -183,6 +183,8 @@ fn probe(bytes: &[u8]) -> Result<(u32, u32, Encoding), ImageError> {
         Some(ImageFormat::Jpeg) => Encoding::Jpeg,
         Some(ImageFormat::Png) => Encoding::Png,
         Some(ImageFormat::WebP) => Encoding::Webp,
+        // An animated GIF: its first frame makes still thumbnails, lossless like a PNG's.
+        Some(ImageFormat::Gif) => Encoding::Png,
         Some(other) => {
             return Err(ImageError::Unsupported {
                 format: other
@@ -389,20 +391,53 @@ mod tests {
         let cache = Cache::new(dir.path());
         let err = thumbnails(b"not an image at all", &cache).unwrap_err();
         assert!(matches!(err, ImageError::Unknown), "{err:?}");
-        assert_eq!(err.to_string(), "not a JPEG, PNG or WebP image");
+        assert_eq!(err.to_string(), "not a JPEG, PNG, WebP or GIF image");
         let mut truncated = png(64, 64);
         truncated.truncate(truncated.len() / 2);
         let err = thumbnails(&truncated, &cache).unwrap_err();
         assert!(matches!(err, ImageError::Decode { .. }), "{err:?}");
-        let gif = b"GIF89a\x01\x00\x01\x00\x00\x00\x00;";
-        let err = thumbnails(gif, &cache).unwrap_err();
+        let bmp = b"BM\x3a\x00\x00\x00\x00\x00\x00\x00\x36\x00\x00\x00";
+        let err = thumbnails(bmp, &cache).unwrap_err();
         assert!(
-            matches!(&err, ImageError::Unsupported { format } if format == "GIF"),
+            matches!(&err, ImageError::Unsupported { format } if format == "BMP"),
             "{err:?}"
         );
         assert_eq!(
             err.to_string(),
-            "GIF images are not supported here; use JPEG, PNG or WebP"
+            "BMP images are not supported here; use JPEG, PNG, WebP or GIF"
+        );
+    }
+
+    /// A GIF of `frames` solid colours, 400×200.
+    fn animated_gif(frames: &[[u8; 4]]) -> Vec<u8> {
+        let mut out = Vec::new();
+        {
+            let mut encoder = image::codecs::gif::GifEncoder::new(&mut out);
+            encoder
+                .set_repeat(image::codecs::gif::Repeat::Infinite)
+                .unwrap();
+            for colour in frames {
+                let frame = image::RgbaImage::from_pixel(400, 200, image::Rgba(*colour));
+                encoder.encode_frame(image::Frame::new(frame)).unwrap();
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn an_animated_gif_makes_still_thumbnails_of_its_first_frame() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = Cache::new(dir.path());
+        let gif = animated_gif(&[[200, 30, 30, 255], [30, 30, 200, 255]]);
+        let thumbs = thumbnails(&gif, &cache).unwrap();
+        assert_eq!((thumbs.width, thumbs.height), (400, 200));
+        assert_eq!(thumbs.fallback, Encoding::Png);
+        let first = thumbs.thumbs.first().unwrap();
+        let still = image::open(&first.cached).unwrap().to_rgb8();
+        let [r, _, b] = still.get_pixel(10, 10).0;
+        assert!(
+            r > 150 && b < 80,
+            "the first frame's red, not the second's blue"
         );
     }
 }

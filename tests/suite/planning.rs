@@ -524,6 +524,44 @@ fn a_second_build_takes_thumbnails_from_the_cache() {
 }
 
 #[test]
+fn an_animated_gif_is_shown_by_its_first_frame() {
+    let site = showcase_site();
+    // Two frames: red, then blue.
+    let mut gif = Vec::new();
+    {
+        let mut encoder = image::codecs::gif::GifEncoder::new(&mut gif);
+        for colour in [[200, 30, 30, 255], [30, 30, 200, 255]] {
+            let frame = image::RgbaImage::from_pixel(500, 250, image::Rgba(colour));
+            encoder.encode_frame(image::Frame::new(frame)).unwrap();
+        }
+    }
+    site.bytes("content/work/autumn/loop.gif", &gif);
+    site.page(
+        "work/autumn/index.md",
+        &SHOWCASE.replace(
+            "image: wide.png",
+            "image: loop.gif\n    alt: A glaze test looping",
+        ),
+        "Samples.",
+    );
+    site.build().ok();
+    // Still thumbnails of the first frame, lossless (PNG and WebP); the GIF itself is
+    // published beside them.
+    for rel in [
+        "public/work/autumn/loop-320w.png",
+        "public/work/autumn/loop-320w.webp",
+    ] {
+        let still = image::open(site.path(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"));
+        let [r, _, b, _] = still.to_rgba8().get_pixel(5, 5).0;
+        assert!(r > 150 && b < 80, "{rel} shows the first frame");
+    }
+    assert!(site.exists("public/work/autumn/loop.gif"));
+    let html = site.read("public/work/autumn/index.html");
+    assert!(html.contains("loop-320w.webp 320w"), "in the srcset");
+    assert!(html.contains("width=\"500\" height=\"250\""), "its size");
+}
+
+#[test]
 fn missing_and_broken_images_are_errors_at_their_line_and_column() {
     let site = showcase_site();
     std::fs::remove_file(site.path("content/work/autumn/square.jpg")).unwrap();
@@ -540,7 +578,7 @@ fn missing_and_broken_images_are_errors_at_their_line_and_column() {
     let err = site.build().fails();
     assert!(err.contains("content/work/autumn/index.md:12:12"), "{err}");
     assert!(
-        err.contains("image `square.jpg` cannot be used: not a JPEG, PNG or WebP image"),
+        err.contains("image `square.jpg` cannot be used: not a JPEG, PNG, WebP or GIF image"),
         "{err}"
     );
 
