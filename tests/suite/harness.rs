@@ -151,6 +151,25 @@ impl TestSite {
     }
 }
 
+/// The JSON-LD objects of a page, in the order they are written.
+pub fn json_ld_of(html: &str) -> Vec<serde_json::Value> {
+    html.split("<script type=\"application/ld+json\">")
+        .skip(1)
+        .map(|rest| {
+            let text = rest.split("</script>").next().unwrap();
+            serde_json::from_str(text).unwrap_or_else(|e| panic!("{e}: {text}"))
+        })
+        .collect()
+}
+
+/// The page's JobPosting among its JSON-LD objects (breadcrumbs come first).
+pub fn job_posting_of(html: &str) -> serde_json::Value {
+    json_ld_of(html)
+        .into_iter()
+        .find(|ld| ld["@type"] == "JobPosting")
+        .expect("a JobPosting block")
+}
+
 /// The text of the `<main>` element, to assert on content without layout noise.
 pub fn main_of(html: &str) -> &str {
     let start = html.find("<main").expect("a <main> element");

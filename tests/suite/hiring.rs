@@ -2,7 +2,7 @@
 //! education, start, hours and openings asked for — on the page in the reader's
 //! language and in the `JobPosting` JSON-LD — and every bad value placed in its file.
 
-use crate::harness::{TODAY, TestSite, main_of};
+use crate::harness::{TODAY, TestSite, job_posting_of, main_of};
 
 /// A posting in two cities, hybrid, with every detail; `{lang}` fills nothing.
 const POSTING: &str = "title: Event Producer
@@ -31,19 +31,6 @@ fn site_in_two_languages() -> TestSite {
         "title: T\nbase_url: https://example.org\nlanguages: {uk: {title: Т}}\n",
     );
     site
-}
-
-/// The page's JobPosting among its JSON-LD blocks (breadcrumbs come first).
-pub fn json_ld(html: &str) -> serde_json::Value {
-    let open = "<script type=\"application/ld+json\">";
-    html.split(open)
-        .skip(1)
-        .map(|rest| {
-            let end = rest.find("</script>").unwrap();
-            serde_json::from_str::<serde_json::Value>(&rest[..end]).expect("JSON-LD parses as JSON")
-        })
-        .find(|ld| ld["@type"] == "JobPosting")
-        .expect("a JobPosting block")
 }
 
 #[test]
@@ -93,7 +80,7 @@ fn json_ld_carries_the_recommended_properties() {
     let site = TestSite::new();
     site.page("jobs/producer.md", POSTING, "");
     site.build_on(TODAY).ok();
-    let ld = json_ld(&site.read("public/jobs/producer/index.html"));
+    let ld = job_posting_of(&site.read("public/jobs/producer/index.html"));
     let places = ld["jobLocation"].as_array().expect("one Place per city");
     assert_eq!(places.len(), 2);
     assert_eq!(places[1]["address"]["addressLocality"], "Lviv");
@@ -132,7 +119,7 @@ fn direct_apply_only_on_this_site_or_by_email() {
         let posting = POSTING.replace("apply: {email: people@example.org}", apply);
         site.page("jobs/producer.md", &posting, "");
         site.build_on(TODAY).ok();
-        let ld = json_ld(&site.read("public/jobs/producer/index.html"));
+        let ld = job_posting_of(&site.read("public/jobs/producer/index.html"));
         assert_eq!(ld["directApply"], direct, "{apply}");
     }
 }
@@ -148,7 +135,7 @@ fn remote_in_a_place_means_remote_work() {
     site.build_on(TODAY).ok();
     let html = site.read("public/jobs/producer/index.html");
     assert!(main_of(&html).contains("Remote"), "workplace label");
-    let ld = json_ld(&html);
+    let ld = job_posting_of(&html);
     assert_eq!(ld["jobLocationType"], "TELECOMMUTE");
     assert_eq!(ld["applicantLocationRequirements"][1]["name"], "PL");
     assert_eq!(ld["jobLocation"]["address"]["addressLocality"], "Kyiv");

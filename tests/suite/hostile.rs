@@ -3,7 +3,7 @@
 
 use regex::Regex;
 
-use crate::harness::{TODAY, TestSite, main_of};
+use crate::harness::{TODAY, TestSite, job_posting_of, main_of};
 
 /// Vectors, each tried in a page body, a job's list item, a case study's summary and
 /// testimonial, a SWOT's quadrants and strategies, and a job title (which also lands
@@ -122,19 +122,6 @@ strategies:
     )
 }
 
-fn json_ld(html: &str) -> serde_json::Value {
-    // The page's JobPosting among its JSON-LD blocks (breadcrumbs come first).
-    let open = "<script type=\"application/ld+json\">";
-    html.split(open)
-        .skip(1)
-        .map(|rest| {
-            let end = rest.find("</script>").unwrap();
-            serde_json::from_str::<serde_json::Value>(&rest[..end]).expect("JSON-LD parses as JSON")
-        })
-        .find(|ld| ld["@type"] == "JobPosting")
-        .expect("a JobPosting block")
-}
-
 #[test]
 fn every_vector_is_harmless_in_every_place() {
     let site = TestSite::new();
@@ -193,7 +180,7 @@ fn every_vector_is_harmless_in_every_place() {
             }
         }
         let job_html = site.read(&format!("public/jobs/job-{i}/index.html"));
-        let ld = json_ld(&job_html);
+        let ld = job_posting_of(&job_html);
         if ld["title"] != *vector {
             failures.push(format!(
                 "{vector:?}: JSON-LD title reads back as {}",

@@ -1,7 +1,7 @@
 //! The typed kinds: jobs, SWOT analyses, campaigns, case studies — rendering and
 //! every validation error.
 
-use crate::harness::{TODAY, TestSite, main_of};
+use crate::harness::{TODAY, TestSite, job_posting_of, main_of};
 
 const JOB: &str = "title: Social Media Manager
 kind: job
@@ -36,19 +36,6 @@ benefits:
   - Paid learning
 skills: [copywriting]";
 
-fn json_ld(html: &str) -> serde_json::Value {
-    // The page's JobPosting among its JSON-LD blocks (breadcrumbs come first).
-    let open = "<script type=\"application/ld+json\">";
-    html.split(open)
-        .skip(1)
-        .map(|rest| {
-            let end = rest.find("</script>").unwrap();
-            serde_json::from_str::<serde_json::Value>(&rest[..end]).expect("JSON-LD parses as JSON")
-        })
-        .find(|ld| ld["@type"] == "JobPosting")
-        .expect("a JobPosting block")
-}
-
 #[test]
 fn job_page_json_ld_and_lists() {
     let site = TestSite::new();
@@ -74,7 +61,7 @@ fn job_page_json_ld_and_lists() {
         main.contains("href=\"https://teplo.example.com/apply\""),
         "apply link: {main}"
     );
-    let ld = json_ld(&html);
+    let ld = job_posting_of(&html);
     assert_eq!(ld["@type"], "JobPosting");
     assert_eq!(ld["title"], "Social Media Manager");
     assert_eq!(ld["datePosted"], "2026-11-10");
@@ -128,7 +115,7 @@ fn remote_job_is_telecommute_with_applicant_countries() {
     );
     site.page("jobs/remote.md", &remote, "");
     site.build_on(TODAY).ok();
-    let ld = json_ld(&site.read("public/jobs/remote/index.html"));
+    let ld = job_posting_of(&site.read("public/jobs/remote/index.html"));
     assert_eq!(ld["jobLocationType"], "TELECOMMUTE");
     assert_eq!(ld["applicantLocationRequirements"][1]["@type"], "Country");
     assert_eq!(ld["applicantLocationRequirements"][1]["name"], "PL");
@@ -193,7 +180,7 @@ fn json_ld_cannot_be_broken_out_of() {
     let html = site.read("public/jobs/x/index.html");
     assert!(!html.contains("<script>alert(1)"), "{html}");
     assert_eq!(
-        json_ld(&html)["title"],
+        job_posting_of(&html)["title"],
         "</script><script>alert(1)</script>"
     );
 }

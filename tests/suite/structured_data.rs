@@ -8,18 +8,7 @@ use std::process::Command;
 
 use serde_json::Value;
 
-use crate::harness::{TODAY, TestSite};
-
-/// The JSON-LD objects of a page.
-fn json_ld(html: &str) -> Vec<Value> {
-    html.split("<script type=\"application/ld+json\">")
-        .skip(1)
-        .map(|rest| {
-            let text = rest.split("</script>").next().unwrap();
-            serde_json::from_str(text).unwrap_or_else(|e| panic!("{e}: {text}"))
-        })
-        .collect()
-}
+use crate::harness::{TODAY, TestSite, json_ld_of};
 
 fn of_type<'a>(objects: &'a [Value], ty: &str) -> Option<&'a Value> {
     objects.iter().find(|o| o["@type"] == ty)
@@ -45,7 +34,7 @@ fn the_author_is_one_person_referenced_by_id() {
     site.page("notes/undated.md", "title: Undated", "Text.\n");
     site.build_on(TODAY).ok();
 
-    let home = json_ld(&site.read("public/index.html"));
+    let home = json_ld_of(&site.read("public/index.html"));
     let person = of_type(&home, "Person").expect("a Person on the home page");
     assert_eq!(person["@id"], "https://example.org/folio/#person");
     assert_eq!(person["jobTitle"], "Social-media manager");
@@ -56,7 +45,7 @@ fn the_author_is_one_person_referenced_by_id() {
         "no breadcrumbs at home"
     );
 
-    let launch = json_ld(&site.read("public/notes/launch/index.html"));
+    let launch = json_ld_of(&site.read("public/notes/launch/index.html"));
     let article = of_type(&launch, "Article").expect("a dated page is an Article");
     assert_eq!(article["headline"], "Launch notes");
     assert_eq!(
@@ -92,14 +81,14 @@ fn the_author_is_one_person_referenced_by_id() {
         "https://example.org/folio/notes/launch/"
     );
 
-    let undated = json_ld(&site.read("public/notes/undated/index.html"));
+    let undated = json_ld_of(&site.read("public/notes/undated/index.html"));
     assert!(
         of_type(&undated, "Article").is_none(),
         "an undated free page is no Article"
     );
-    let section = json_ld(&site.read("public/notes/index.html"));
+    let section = json_ld_of(&site.read("public/notes/index.html"));
     assert!(of_type(&section, "BreadcrumbList").is_some());
-    let term = json_ld(&site.read("public/tags/launch/index.html"));
+    let term = json_ld_of(&site.read("public/tags/launch/index.html"));
     let crumbs = of_type(&term, "BreadcrumbList").expect("a term page's breadcrumbs");
     let names: Vec<&str> = crumbs["itemListElement"]
         .as_array()
