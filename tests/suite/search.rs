@@ -477,43 +477,7 @@ async fn typing_a_word_finds_its_page_in_every_script() {
 
     // `page` is the search page's path.
     let search = async |page: &str, word: &str| -> Vec<String> {
-        let page = format!("{url}{page}");
-        browser
-            .client
-            .goto(&page)
-            .await
-            .unwrap_or_else(|e| panic!("cannot open {page}: {e}"));
-        let deadline = Instant::now() + PATIENCE;
-        let input = loop {
-            match browser
-                .client
-                .find(Locator::Css(".pagefind-ui__search-input"))
-                .await
-            {
-                Ok(input) => break input,
-                Err(e) if Instant::now() >= deadline => {
-                    panic!("no search box on {page}: {e}\n{}", browser.text().await)
-                }
-                Err(_) => tokio::time::sleep(Duration::from_millis(50)).await,
-            }
-        };
-        input
-            .send_keys(word)
-            .await
-            .unwrap_or_else(|e| panic!("cannot type {word:?}: {e}"));
-        // Results, or Pagefind's message that there are none, once the search ran.
-        loop {
-            let links = browser.results().await;
-            let text = browser.text().await;
-            match links {
-                Ok(links) if !links.is_empty() => return links,
-                Ok(_) if text.contains("No results") => return Vec::new(),
-                _ if Instant::now() >= deadline => panic!(
-                    "no results for {word:?} on {page} within {PATIENCE:?}: {links:?}\n{text}"
-                ),
-                _ => tokio::time::sleep(Duration::from_millis(50)).await,
-            }
-        }
+        results_for(&browser, &format!("{url}{page}"), word).await
     };
 
     for (lang, _, _, word, page_url) in PAGES {
@@ -548,4 +512,45 @@ async fn typing_a_word_finds_its_page_in_every_script() {
         search("/sub/__search/sub-ka/", "მაყვალის").await,
         ["/sub/ka/strategy/"]
     );
+}
+
+/// Types `word` into the search page at `url`; the result links, once shown.
+pub(crate) async fn results_for(browser: &Browser, url: &str, word: &str) -> Vec<String> {
+    browser
+        .client
+        .goto(url)
+        .await
+        .unwrap_or_else(|e| panic!("cannot open {url}: {e}"));
+    let deadline = Instant::now() + PATIENCE;
+    let input = loop {
+        match browser
+            .client
+            .find(Locator::Css(".pagefind-ui__search-input"))
+            .await
+        {
+            Ok(input) => break input,
+            Err(e) if Instant::now() >= deadline => panic!("no search box on {url}: {e}"),
+            Err(_) => tokio::time::sleep(Duration::from_millis(50)).await,
+        }
+    };
+    input
+        .send_keys(word)
+        .await
+        .unwrap_or_else(|e| panic!("cannot type {word:?}: {e}"));
+    loop {
+        let links = browser.results().await;
+        let text = browser.text().await;
+        match links {
+            Ok(links) if !links.is_empty() => return links,
+            // Pagefind's message that there are none, in English or Ukrainian.
+            Ok(_) if text.contains("No results") || text.contains("Нічого не знайдено") =>
+            {
+                return Vec::new();
+            }
+            _ if Instant::now() >= deadline => {
+                panic!("no results for {word:?} on {url} within {PATIENCE:?}: {links:?}\n{text}")
+            }
+            _ => tokio::time::sleep(Duration::from_millis(50)).await,
+        }
+    }
 }

@@ -7,14 +7,12 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::process::Command;
-use std::time::{Duration, Instant};
 
-use fantoccini::Locator;
 use serde_json::Value;
 
 use crate::chromium::browser_tools;
 use crate::harness::{TODAY, TestSite};
-use crate::search::{Browser, PATIENCE, render_search_page, serve_dir};
+use crate::search::{Browser, render_search_page, results_for, serve_dir};
 
 /// Pages per shard in these tests.
 const SHARD_PAGES: &str = "3";
@@ -143,47 +141,6 @@ fn a_rebuild_keeps_every_shard_and_an_edit_changes_one() {
     assert!(changed.iter().all(|s| s.starts_with("en-")), "{changed:?}");
 }
 
-/// Types `word` into the search page at `url`; the result links, once shown.
-async fn search(browser: &Browser, url: &str, word: &str) -> Vec<String> {
-    browser
-        .client
-        .goto(url)
-        .await
-        .unwrap_or_else(|e| panic!("cannot open {url}: {e}"));
-    let deadline = Instant::now() + PATIENCE;
-    let input = loop {
-        match browser
-            .client
-            .find(Locator::Css(".pagefind-ui__search-input"))
-            .await
-        {
-            Ok(input) => break input,
-            Err(e) if Instant::now() >= deadline => panic!("no search box on {url}: {e}"),
-            Err(_) => tokio::time::sleep(Duration::from_millis(50)).await,
-        }
-    };
-    input
-        .send_keys(word)
-        .await
-        .unwrap_or_else(|e| panic!("cannot type {word:?}: {e}"));
-    loop {
-        let links = browser.results().await;
-        let text = browser.text().await;
-        match links {
-            Ok(links) if !links.is_empty() => return links,
-            // Pagefind's message that there are none, in English or Ukrainian.
-            Ok(_) if text.contains("No results") || text.contains("Нічого не знайдено") =>
-            {
-                return Vec::new();
-            }
-            _ if Instant::now() >= deadline => {
-                panic!("no results for {word:?} on {url} within {PATIENCE:?}: {links:?}\n{text}")
-            }
-            _ => tokio::time::sleep(Duration::from_millis(50)).await,
-        }
-    }
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn an_edited_page_is_found_by_its_new_word_and_not_its_old_one() {
     let Some(tools) = browser_tools("an_edited_page_is_found_by_its_new_word_and_not_its_old_one")
@@ -206,13 +163,16 @@ async fn an_edited_page_is_found_by_its_new_word_and_not_its_old_one() {
     let en = format!("{url}/__search/en/");
     // Words of every English shard are found from the one search page.
     for (n, word) in WORDS.iter().enumerate() {
-        let found = search(&browser, &en, word).await;
+        let found = results_for(&browser, &en, word).await;
         assert_eq!(found, [format!("/notes/n{n}/")], "{word}");
     }
     let uk = format!("{url}/__search/uk/");
-    assert_eq!(search(&browser, &uk, "калина").await, ["/uk/notes/n1/"]);
+    assert_eq!(
+        results_for(&browser, &uk, "калина").await,
+        ["/uk/notes/n1/"]
+    );
     // English words are not searched from the Ukrainian page.
-    assert!(search(&browser, &uk, "banana").await.is_empty());
+    assert!(results_for(&browser, &uk, "banana").await.is_empty());
 
     site.page(
         "notes/n7.md",
@@ -221,7 +181,10 @@ async fn an_edited_page_is_found_by_its_new_word_and_not_its_old_one() {
     );
     build(&site);
     write_search_pages();
-    assert_eq!(search(&browser, &en, "blackcurrant").await, ["/notes/n7/"]);
-    assert!(search(&browser, &en, "hazel").await.is_empty());
-    assert_eq!(search(&browser, &en, "kiwi").await, ["/notes/n8/"]);
+    assert_eq!(
+        results_for(&browser, &en, "blackcurrant").await,
+        ["/notes/n7/"]
+    );
+    assert!(results_for(&browser, &en, "hazel").await.is_empty());
+    assert_eq!(results_for(&browser, &en, "kiwi").await, ["/notes/n8/"]);
 }
