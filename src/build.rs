@@ -30,6 +30,8 @@ pub struct BuildOptions {
     pub cache: bool,
     /// Write `_redirects` and `_headers` for Netlify and Cloudflare Pages.
     pub host_files: bool,
+    /// Fail on a warning as on an error (`--deny-warnings`): nothing is written.
+    pub deny_warnings: bool,
 }
 
 impl BuildOptions {
@@ -43,6 +45,7 @@ impl BuildOptions {
             today: Utc::now().date_naive(),
             cache: true,
             host_files: false,
+            deny_warnings: false,
         }
     }
 }
@@ -75,7 +78,8 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
         diagnostics.extend(pipeline::render(loaded, &staging.output));
     }
     let diagnostics = diagnostics.into_sorted();
-    if diagnostics.iter().any(Diagnostic::is_error) {
+    let denied = options.deny_warnings && !diagnostics.is_empty();
+    if denied || diagnostics.iter().any(Diagnostic::is_error) {
         // `staging` is dropped here with everything it holds.
         return Err(Error::Site(diagnostics));
     }

@@ -35,6 +35,9 @@ pub struct BuildArgs {
     /// in their builds.
     #[arg(long)]
     host_files: bool,
+    /// Fail on any warning as on an error: exit 1 and leave the output as it was.
+    #[arg(long)]
+    deny_warnings: bool,
 }
 
 impl BuildArgs {
@@ -46,6 +49,7 @@ impl BuildArgs {
         options.drafts = self.drafts;
         options.base_url = self.base_url;
         options.cache = !self.no_cache;
+        options.deny_warnings = self.deny_warnings;
         // Netlify sets NETLIFY=true and Cloudflare Pages CF_PAGES=1 in their builds.
         let on_host = ["NETLIFY", "CF_PAGES"]
             .iter()
@@ -83,8 +87,12 @@ impl BuildArgs {
             Err(Error::Site(diagnostics)) => {
                 print_diagnostics(&options.root, &diagnostics);
                 let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+                let denied = match errors {
+                    0 => format!("{} warning(s) and --deny-warnings", diagnostics.len()),
+                    _ => format!("{errors} error(s)"),
+                };
                 eprintln!(
-                    "Build failed with {errors} error(s); {} was left as it was.",
+                    "Build failed with {denied}; {} was left as it was.",
                     options.output.display()
                 );
                 ExitCode::from(1)

@@ -19,6 +19,9 @@ pub struct CheckArgs {
     /// Include pages marked `draft: true`.
     #[arg(long)]
     drafts: bool,
+    /// Fail on any warning as on an error (exit 1).
+    #[arg(long)]
+    deny_warnings: bool,
     /// Judge dates as on this day instead of the real date: job postings close after
     /// their `valid_through`, campaign statuses follow their dates.
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = super::day)]
@@ -53,7 +56,8 @@ impl CheckArgs {
                 eprintln!("{errors} error(s), {warnings} warning(s)");
             }
         }
-        if errors > 0 {
+        let denied = self.deny_warnings && !diagnostics.is_empty();
+        if errors > 0 || denied {
             ExitCode::from(1)
         } else {
             ExitCode::SUCCESS

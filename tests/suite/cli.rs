@@ -1,6 +1,6 @@
 //! The command line: exit codes and the machine-readable check.
 
-use crate::harness::TestSite;
+use crate::harness::{TODAY, TestSite};
 
 #[test]
 fn usage_errors_exit_2() {
@@ -130,4 +130,26 @@ fn check_of_a_good_site_leaves_no_cache_behind() {
     site.folio(&["check"]).ok();
     assert!(!site.exists("public"));
     assert!(!site.exists(".folio-cache"));
+}
+
+#[test]
+fn deny_warnings_fails_on_a_warning_and_writes_nothing() {
+    let site = TestSite::new();
+    site.page(
+        "s.md",
+        "title: S\nkind: swot\nstrengths: [a]\nweaknesses: []\nopportunities: [b]\nthreats: [c]",
+        "",
+    );
+    let check = site.folio(&["check", "--deny-warnings", "--today", TODAY]);
+    assert_eq!(check.code(), 1, "{}", check.stderr());
+    assert!(check.stderr().contains("`weaknesses` is empty"));
+    let err = site
+        .folio(&["build", "--deny-warnings", "--today", TODAY])
+        .fails();
+    assert!(err.contains("content/s.md:5:13"), "{err}");
+    assert!(err.contains("1 warning(s) and --deny-warnings"), "{err}");
+    assert!(!site.exists("public"));
+    // Without the flag the same site builds, with its warning.
+    site.build_on(TODAY).ok();
+    assert!(site.exists("public/s/index.html"));
 }
