@@ -34,7 +34,9 @@ pub use error::{Diagnostic, Error, Severity};
 pub use kinds::KindSpec;
 pub use kinds::registry::KINDS;
 pub use scaffold::deploy::{Host, default_folio_git, deploy_config};
-pub use scaffold::{check_new_language, init, keys_to_fill, new_content, slug_mode};
+pub use scaffold::{
+    check_new_language, init, keys_to_fill, new_content, slug_mode, write_section_translations,
+};
 pub use search::{SearchError, SearchReport};
 pub use serve::dev::{Change, DevSite, Outcome};
 pub use serve::{Reporter, ServeOptions, serve};

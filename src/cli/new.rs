@@ -62,6 +62,21 @@ impl NewArgs {
         ) {
             Ok(path) => {
                 println!("{}", path.display());
+                let kind = self.kind.replace('-', "_");
+                let sections = match &self.lang {
+                    Some(lang) => folio::write_section_translations(&root, &kind, lang),
+                    None => Ok(Vec::new()),
+                };
+                match sections {
+                    // On stderr: stdout names the new file only, for scripts.
+                    Ok(files) => files.iter().for_each(|f| {
+                        eprintln!(
+                            "Also wrote {}: the section's text in this language",
+                            f.display()
+                        )
+                    }),
+                    Err(err) => eprintln!("warning: the section's translation: {err}"),
+                }
                 report_keys(&path);
                 ExitCode::SUCCESS
             }

@@ -11,7 +11,10 @@ use crate::kinds::registry;
 
 pub(crate) mod deploy;
 mod language;
+mod prose;
+mod translated;
 pub use language::check_new_language;
+pub use translated::write_section_translations;
 
 use crate::slugify::{SlugMode, slugify};
 
@@ -203,7 +206,10 @@ pub fn new_content(
         ));
     }
     fs::create_dir_all(&dir)?;
-    fs::write(&path, front_matter(kind, title, today))?;
+    fs::write(
+        &path,
+        prose::localise(front_matter(kind, title, today), lang),
+    )?;
     let sample = dir.join("sample.png");
     if spec.bundle() && !sample.exists() {
         fs::write(&sample, placeholder_png())?;

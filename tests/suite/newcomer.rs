@@ -55,8 +55,29 @@ fn new_files_of_every_kind_build_at_once_as_drafts() {
         job.contains("Example Agency"),
         "the job page lacks its example company"
     );
-    assert!(site.exists("out/uk/jobs/first-step/index.html"));
     assert!(site.exists("out/uk/campaigns/first-step/index.html"));
+    // The Ukrainian draft's example text is Ukrainian, on its page and in its file.
+    let uk_job = site.read("out/uk/jobs/first-step/index.html");
+    assert!(
+        uk_job.contains("Агенція «Приклад»"),
+        "the Ukrainian job page lacks its example company"
+    );
+    assert!(uk_job.contains("Опишіть роль тут."));
+    assert!(!uk_job.contains("Example Agency") && !uk_job.contains("Describe the role"));
+    // …and so are the home page and the sections `init` made, written by the first
+    // `new --lang uk` into each.
+    assert!(
+        site.read("out/uk/jobs/index.html")
+            .contains("Відкриті вакансії")
+    );
+    assert!(site.read("out/uk/index.html").contains("Вітаю!"));
+    assert!(
+        !site
+            .read("out/uk/swot/index.html")
+            .contains("SWOT analyses, newest first")
+    );
+    let uk_swot = site.read("site/content/swot/first-step.uk.md");
+    assert!(uk_swot.contains("- Віддана аудиторія"), "{uk_swot}");
     let check = site.folio(&["check", "-r", "site", "--drafts", "--today", TODAY]);
     assert_eq!(check.code(), 0, "{}", check.stderr());
     assert!(!check.stderr().contains("warning:"), "{}", check.stderr());
@@ -93,8 +114,8 @@ fn the_first_steps_end_with_a_served_site() {
     assert_eq!(status_of(&home), 200, "{home}");
     assert_eq!(status_of(&draft), 200, "{draft}");
     assert!(
-        draft.contains("A loyal audience"),
-        "the draft lacks its example"
+        draft.contains("Віддана аудиторія"),
+        "the Ukrainian draft lacks its example"
     );
 }
 
