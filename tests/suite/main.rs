@@ -14,6 +14,7 @@ mod closing;
 mod demo;
 mod demo_output;
 mod deploy;
+mod docs_site;
 mod embeds;
 mod errors;
 mod front_matter;
