@@ -164,7 +164,7 @@ fn the_manual_names_every_field_of_every_kind_view() {
             let code = std::fs::read_to_string(kinds.join(source)).unwrap();
             for field in serialized_fields(&code) {
                 assert!(
-                    text.contains(&format!("| `{field}` |")),
+                    text.contains(&format!("- `{field}`: ")),
                     "templates/{page} does not describe `{field}` of src/kinds/{source}"
                 );
             }
