@@ -16,6 +16,7 @@ mod demo_output;
 mod deploy;
 mod embeds;
 mod errors;
+mod figures;
 mod front_matter;
 mod hiring;
 mod hostile;
