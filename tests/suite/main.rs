@@ -4,6 +4,7 @@ mod chromium;
 mod harness;
 
 mod a11y;
+mod author;
 mod brand;
 mod browser;
 mod build;
