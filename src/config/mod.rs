@@ -68,6 +68,14 @@ pub struct LanguageConfig {
     pub title: Option<String>,
     #[serde(default)]
     pub description: Option<String>,
+    /// The author's name as written in this language (`author.name` otherwise): on
+    /// its pages' footer, social cards, feeds and structured data.
+    #[serde(default)]
+    pub author_name: Option<String>,
+    /// The author's headline in this language (`author.headline` otherwise): on its
+    /// home page and as its `Person`'s description.
+    #[serde(default)]
+    pub author_headline: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
@@ -146,6 +154,27 @@ fn yes() -> bool {
 }
 
 impl SiteConfig {
+    /// The author's name in language `lang`: its `languages.<lang>.author_name`, else
+    /// `author.name`; `None` when the site has no author.
+    pub fn author_name(&self, lang: &str) -> Option<&str> {
+        let author = self.author.as_ref()?;
+        let own = self
+            .languages
+            .get(lang)
+            .and_then(|l| l.author_name.as_deref());
+        Some(own.unwrap_or(&author.name))
+    }
+
+    /// The author's headline in language `lang`: its `languages.<lang>.author_headline`,
+    /// else `author.headline`.
+    pub fn author_headline(&self, lang: &str) -> Option<&str> {
+        let own = self
+            .languages
+            .get(lang)
+            .and_then(|l| l.author_headline.as_deref());
+        own.or(self.author.as_ref()?.headline.as_deref())
+    }
+
     /// Parses `site.yaml` text; `file` names it in errors.
     pub fn parse(file: &Path, text: &str) -> Result<SiteConfig, Vec<Diagnostic>> {
         let fragment = Fragment {

@@ -7,6 +7,7 @@ use super::front_matter::{FIRST_LINE, split};
 use super::meta::{PageMeta, SectionMeta, common_keys};
 use super::source::decode;
 use crate::error::Diagnostic;
+use crate::shortcodes::figures::{FigureImage, figure_images};
 use crate::yaml;
 
 /// Front matter of either shape.
@@ -28,6 +29,8 @@ pub struct ParsedFile {
     pub front_matter: Arc<str>,
     pub body: Arc<str>,
     pub body_first_line: usize,
+    /// The images a page's `figure` shortcodes show, found before its body is dropped.
+    pub figures: Arc<[FigureImage]>,
 }
 
 impl ParsedFile {
@@ -78,8 +81,13 @@ pub fn parse_file(
         }
         Meta::Page(Arc::new(meta))
     };
+    let figures = match meta {
+        Meta::Page(_) => figure_images(parts.body, parts.body_first_line).into(),
+        Meta::Section(_) => Arc::from([]),
+    };
     Ok(ParsedFile {
         id: id.to_string(),
+        figures,
         front_matter: parts.front_matter.text.into(),
         body: parts.body.into(),
         body_first_line: parts.body_first_line,

@@ -15,6 +15,8 @@ pub enum Slot {
     Item(usize),
     /// A page's `image:`, shared as its social card.
     Shared,
+    /// The image of the `n`-th `figure` shortcode of a page's body.
+    Figure(usize),
 }
 
 impl Slot {
@@ -25,15 +27,22 @@ impl Slot {
             Slot::Logo => vec!["company".into(), "logo".into()],
             Slot::Item(i) => vec!["items".into(), i.to_string(), "image".into()],
             Slot::Shared => vec!["image".into()],
+            // Named in the body, not in front matter: placed by its `Use`.
+            Slot::Figure(_) => Vec::new(),
         }
     }
 
     /// Whether an image `name` in this slot is resized into thumbnails: showcase
-    /// images always, covers unless vector, logos never.
+    /// images always, covers unless vector, figures unless vector or animated (a GIF
+    /// is shown as it is), logos never.
     pub fn is_resized(self, name: &str) -> bool {
+        let lower = name.to_ascii_lowercase();
         match self {
             Slot::Item(_) => !is_url(name),
-            Slot::Cover => !is_url(name) && !name.to_ascii_lowercase().ends_with(".svg"),
+            Slot::Cover => !is_url(name) && !lower.ends_with(".svg"),
+            Slot::Figure(_) => {
+                !is_url(name) && !lower.ends_with(".svg") && !lower.ends_with(".gif")
+            }
             Slot::Logo | Slot::Shared => false,
         }
     }
@@ -41,9 +50,10 @@ impl Slot {
 
 impl Slot {
     /// Whether an image `name` in this slot is an SVG file whose size folio reads to
-    /// give its `<img>` a `width` and `height` (a logo has a fixed size).
+    /// give its `<img>` a `width` and `height` (a logo has a fixed size; a figure's
+    /// shortcode measures its own image).
     pub fn is_measured(self, name: &str) -> bool {
-        !matches!(self, Slot::Logo | Slot::Shared)
+        !matches!(self, Slot::Logo | Slot::Shared | Slot::Figure(_))
             && !is_url(name)
             && name.to_ascii_lowercase().ends_with(".svg")
     }

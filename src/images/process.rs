@@ -26,10 +26,16 @@ pub(crate) struct Use<'a> {
     /// For errors: the page's file and its front matter.
     pub file: &'a Path,
     pub front_matter: Fragment<'a>,
+    /// Where the image is named in the body (line, column), when not in front matter
+    /// (a missing one is reported by what names it there).
+    pub in_body: Option<(usize, usize)>,
 }
 
 impl Use<'_> {
     fn error(&self, message: String) -> Diagnostic {
+        if let Some((line, column)) = self.in_body {
+            return Diagnostic::error(self.file, message).at(line, column);
+        }
         let path = self.slot.path();
         let path: Vec<&str> = path.iter().map(String::as_str).collect();
         let d = Diagnostic::error(self.file, message);
@@ -82,6 +88,8 @@ pub(crate) fn process(
         let source = match locate(root, u.page, u.name) {
             Location::Url => continue,
             Location::File(path) => path,
+            // The shortcode that names it says so, at its place in the body.
+            Location::Missing(_) if u.in_body.is_some() => continue,
             Location::Missing(help) => {
                 out.problems.push(
                     u.error(format!("image `{}` not found", u.name))

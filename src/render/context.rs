@@ -154,7 +154,8 @@ impl Views {
         extra: Map<String, Value>,
     ) -> tera::Context {
         let mut map = self.common.clone();
-        // The site's title and description in the page's language, where given.
+        // The site's title and description and its author's name and headline in
+        // the page's language, where given.
         if let (Some(l), Some(Value::Object(site_view))) =
             (site.config.languages.get(lang), map.get_mut("site"))
         {
@@ -163,6 +164,14 @@ impl Views {
             }
             if let Some(description) = &l.description {
                 site_view.insert("description".into(), json!(description));
+            }
+            if let Some(Value::Object(author)) = site_view.get_mut("author") {
+                if let Some(name) = &l.author_name {
+                    author.insert("name".into(), json!(name));
+                }
+                if let Some(headline) = &l.author_headline {
+                    author.insert("headline".into(), json!(headline));
+                }
             }
         }
         let nav = self
@@ -222,6 +231,24 @@ fn navs(site: &Site) -> BTreeMap<String, Value> {
         .collect()
 }
 
+/// The author as templates get it: `site.yaml`'s `author`, with `image_url`, the URL
+/// of its `image` (a path under `static/` or a full URL).
+fn author_view(site: &Site) -> Value {
+    let Some(author) = &site.config.author else {
+        return Value::Null;
+    };
+    let mut view = json!(author);
+    if let (Some(image), Value::Object(map)) = (&author.image, &mut view) {
+        let url = if image.contains("://") {
+            image.clone()
+        } else {
+            site.url(&format!("/{}", image.trim_start_matches('/')))
+        };
+        map.insert("image_url".into(), json!(url));
+    }
+    view
+}
+
 fn common(site: &Site) -> Map<String, Value> {
     let c = &site.config;
     let mut map = Map::new();
@@ -233,7 +260,7 @@ fn common(site: &Site) -> Map<String, Value> {
             "base_url": c.base_url,
             "base_path": c.base_path(),
             "default_language": c.default_language,
-            "author": c.author,
+            "author": author_view(site),
             "extra": c.extra,
             "taxonomies": c.taxonomies,
             "feeds": c.feeds,

@@ -188,7 +188,11 @@ pub(crate) fn atom_of(
         .as_ref()
         .map(|a| {
             vec![Person {
-                name: a.name.clone(),
+                name: site
+                    .config
+                    .author_name(&head.lang)
+                    .unwrap_or(&a.name)
+                    .to_string(),
                 email: a.email.clone(),
                 ..Default::default()
             }]

@@ -36,7 +36,8 @@ impl Renderer<'_> {
         card: Option<&crate::social::ShareImage>,
     ) -> Result<(), Diagnostic> {
         let site = self.site;
-        let default = if section.id == ROOT {
+        // Every language's home page is a home page, with the author and its lists.
+        let default = if section.translation_key == ROOT {
             "index.html"
         } else {
             "section.html"

@@ -224,6 +224,11 @@ impl Shortcodes {
                             context.insert(format!("{}_width", arg.name), json!(w));
                             context.insert(format!("{}_height", arg.name), json!(h));
                         }
+                        // A figure's image, resized: its `srcset`s.
+                        let key = (scope.id.to_string(), name.to_string());
+                        if let Some(picture) = self.pictures.get(&key) {
+                            context.insert(format!("{}_picture", arg.name), json!(picture));
+                        }
                         json!(url)
                     }
                     None => {

@@ -12,6 +12,7 @@
 pub(crate) mod args;
 pub(crate) mod embeds;
 mod expand;
+pub(crate) mod figures;
 pub(crate) mod scan;
 
 use std::collections::{BTreeMap, HashMap};
@@ -21,7 +22,9 @@ use std::sync::Arc;
 use tera::Tera;
 
 use crate::error::Diagnostic;
+use crate::images::Slot;
 use crate::render::locale::Localizer;
+use crate::render::picture::PictureView;
 use crate::render::strings::Strings;
 use crate::site::Site;
 use args::Param;
@@ -53,6 +56,8 @@ pub(crate) struct Shortcodes {
     definitions: BTreeMap<String, Definition>,
     /// Published content files by source path: their output paths.
     assets: HashMap<PathBuf, Vec<String>>,
+    /// The thumbnails of figure images, by page id and `src` as written.
+    pictures: HashMap<(String, String), PictureView>,
     root: PathBuf,
     base_path: String,
     /// A problem with the templates themselves, reported by every page that uses one.
@@ -111,6 +116,7 @@ impl Shortcodes {
             tera,
             definitions,
             assets,
+            pictures: figure_pictures(site),
             root: root.to_path_buf(),
             base_path: site.config.base_path().to_string(),
             broken,
@@ -145,8 +151,32 @@ impl Shortcodes {
     }
 }
 
-/// The size in pixels of an image file (JPEG, PNG, WebP), read from its header.
+/// The thumbnails of every page's figure images (slot `Slot::Figure(n)` is the page's
+/// n-th figure), by page id and image name.
+fn figure_pictures(site: &Site) -> HashMap<(String, String), PictureView> {
+    let mut pictures = HashMap::new();
+    for page in site.pages.values() {
+        for (n, figure) in page.figures.iter().enumerate() {
+            let key = (page.id.clone(), Slot::Figure(n));
+            if let Some(picture) = site.pictures.get(&key) {
+                let view = crate::render::picture::view(site, picture);
+                pictures.insert((page.id.clone(), figure.src.clone()), view);
+            }
+        }
+    }
+    pictures
+}
+
+/// The size in pixels of an image file: an SVG's own size, else read from the header
+/// of a JPEG, PNG, WebP or GIF.
 fn image_size(path: &Path) -> Option<(u32, u32)> {
+    if path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("svg"))
+    {
+        let text = std::fs::read_to_string(path).ok()?;
+        return crate::images::svg::size(&text);
+    }
     image::ImageReader::open(path)
         .ok()?
         .with_guessed_format()

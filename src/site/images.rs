@@ -49,10 +49,16 @@ pub(crate) fn check_page(page: &super::Page, root: &Path) -> Vec<Diagnostic> {
     process(root, &uses, &|_| None).problems
 }
 
-/// The images a page's kind names, each with where to place its errors.
+/// The images a page's kind names and its `figure` shortcodes show, each with where
+/// to place its errors.
 fn uses_of(page: &super::Page) -> impl Iterator<Item = Use<'_>> {
+    let front_matter = Fragment {
+        text: &page.front_matter,
+        first_line: FIRST_LINE,
+    };
     let shared = page.meta.image.as_ref().map(|i| (Slot::Shared, i.src()));
-    page.kind
+    let named = page
+        .kind
         .images()
         .into_iter()
         .chain(shared)
@@ -61,21 +67,35 @@ fn uses_of(page: &super::Page) -> impl Iterator<Item = Use<'_>> {
             slot,
             name,
             file: &page.file,
-            front_matter: Fragment {
-                text: &page.front_matter,
-                first_line: FIRST_LINE,
-            },
-        })
+            front_matter,
+            in_body: None,
+        });
+    let figures = page.figures.iter().enumerate().map(move |(n, figure)| Use {
+        page: &page.id,
+        slot: Slot::Figure(n),
+        name: &figure.src,
+        file: &page.file,
+        front_matter,
+        in_body: Some((figure.line, figure.column)),
+    });
+    named.chain(figures)
+}
+
+/// Every image of a page by slot: those its kind names and its figures'.
+fn slots_of(page: &super::Page) -> impl Iterator<Item = (Slot, &str)> {
+    let figures = page
+        .figures
+        .iter()
+        .enumerate()
+        .map(|(n, figure)| (Slot::Figure(n), figure.src.as_str()));
+    page.kind.images().into_iter().chain(figures)
 }
 
 /// Whether a page shows images folio resizes or measures (its edits in the live
 /// preview take the full path, which processes images, writes their thumbnails and
 /// reads the size of SVG images).
 pub(crate) fn has_processed_images(page: &super::Page) -> bool {
-    page.kind
-        .images()
-        .iter()
-        .any(|(slot, name)| slot.is_resized(name) || slot.is_measured(name))
+    slots_of(page).any(|(slot, name)| slot.is_resized(name) || slot.is_measured(name))
 }
 
 /// The pages that show the bundle file `asset` (a content id, `work/a/reel.jpg`), for
@@ -84,9 +104,7 @@ pub(crate) fn pages_using(site: &Site, asset: &str) -> Vec<String> {
     site.pages
         .values()
         .filter(|page| {
-            page.kind
-                .images()
-                .iter()
+            slots_of(page)
                 .any(|(_, name)| crate::images::locate::names_asset(&page.id, name, asset))
                 || page.meta.image.as_ref().is_some_and(|image| {
                     crate::images::locate::names_asset(&page.id, image.src(), asset)

@@ -38,6 +38,8 @@ pub struct Page {
     pub front_matter: Arc<str>,
     pub body: Arc<str>,
     pub body_first_line: usize,
+    /// The images its `figure` shortcodes show (slot `Slot::Figure(n)` for the n-th).
+    pub figures: Arc<[crate::shortcodes::figures::FigureImage]>,
     pub lang: String,
     /// URL path without the base path: `/jobs/smm/`.
     pub path: String,

@@ -126,6 +126,7 @@ pub(super) fn place_page(
         front_matter: file.front_matter.clone(),
         body: file.body.clone(),
         body_first_line: file.body_first_line,
+        figures: file.figures.clone(),
         path: format!(
             "{}{}{slug}/",
             config.lang_prefix(&lang),

@@ -91,7 +91,7 @@ impl CardView {
         let byline = subject
             .byline
             .map(str::to_string)
-            .or_else(|| site.config.author.as_ref().map(|a| a.name.clone()))
+            .or_else(|| site.config.author_name(subject.lang).map(str::to_string))
             .unwrap_or_default();
         let figure = subject.figure.map(|figure| {
             let room = WIDTH as f32 - 2.0 * (MARGIN + FIGURE_PADDING);

@@ -4,6 +4,7 @@ mod chromium;
 mod harness;
 
 mod a11y;
+mod author;
 mod brand;
 mod browser;
 mod build;
@@ -17,6 +18,7 @@ mod deploy;
 mod docs_site;
 mod embeds;
 mod errors;
+mod figures;
 mod front_matter;
 mod hiring;
 mod hostile;

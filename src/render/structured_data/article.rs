@@ -30,7 +30,7 @@ pub(super) fn of_page(site: &Site, page: &Page) -> Option<Value> {
     ld.insert("headline".into(), json!(headline));
     ld.insert("inLanguage".into(), json!(page.lang));
     ld.insert("mainEntityOfPage".into(), json!(site.permalink(&page.path)));
-    if let Some(author) = person_ref(site) {
+    if let Some(author) = person_ref(site, &page.lang) {
         ld.insert("author".into(), author);
     }
     if let Some(date) = page.date() {

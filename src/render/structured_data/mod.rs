@@ -33,7 +33,7 @@ pub(crate) fn page(site: &Site, page: &Page, body: &Rendered) -> Value {
 /// The JSON-LD of a section's page: the `Person` on a home page, else its breadcrumbs.
 pub(crate) fn section(site: &Site, section: &Section) -> Value {
     let objects: Vec<Value> = if section.translation_key == crate::site::ROOT {
-        person::person(site).into_iter().collect()
+        person::person(site, &section.lang).into_iter().collect()
     } else {
         breadcrumbs::of_section(site, section).into_iter().collect()
     };

@@ -10,19 +10,24 @@ fn person_id(site: &Site) -> String {
     format!("{}/#person", site.config.base_url.trim_end_matches('/'))
 }
 
-/// The full `Person` (on the home page); `None` when the site has no author.
-pub(super) fn person(site: &Site) -> Option<Value> {
+/// The full `Person` (on the home page of `lang`), named in that language, with the
+/// default name as `alternateName` when it differs; `None` when the site has no author.
+pub(super) fn person(site: &Site, lang: &str) -> Option<Value> {
     let author = site.config.author.as_ref()?;
+    let name = site.config.author_name(lang).unwrap_or(&author.name);
     let mut ld = Map::new();
     ld.insert("@context".into(), json!("https://schema.org"));
     ld.insert("@type".into(), json!("Person"));
     ld.insert("@id".into(), json!(person_id(site)));
-    ld.insert("name".into(), json!(author.name));
+    ld.insert("name".into(), json!(name));
+    if name != author.name {
+        ld.insert("alternateName".into(), json!(author.name));
+    }
     ld.insert("url".into(), json!(site.permalink("/")));
     if let Some(title) = &author.job_title {
         ld.insert("jobTitle".into(), json!(title));
     }
-    if let Some(headline) = &author.headline {
+    if let Some(headline) = site.config.author_headline(lang) {
         ld.insert("description".into(), json!(headline));
     }
     if let Some(image) = &author.image {
@@ -40,8 +45,9 @@ pub(super) fn person(site: &Site) -> Option<Value> {
     Some(Value::Object(ld))
 }
 
-/// The author by reference, for an article's `author`: its `@id`, type and name.
-pub(crate) fn person_ref(site: &Site) -> Option<Value> {
-    let author = site.config.author.as_ref()?;
-    Some(json!({"@type": "Person", "@id": person_id(site), "name": author.name}))
+/// The author by reference, for an article's `author`: its `@id`, type and name in
+/// language `lang`.
+pub(crate) fn person_ref(site: &Site, lang: &str) -> Option<Value> {
+    let name = site.config.author_name(lang)?;
+    Some(json!({"@type": "Person", "@id": person_id(site), "name": name}))
 }
