@@ -302,6 +302,9 @@ async fn choosing_a_filter_narrows_the_open_postings_in_two_languages() {
     assert!(none.expect("the message").is_displayed().await.unwrap());
     reset(&browser).await;
     expect_shown(&browser, &all, "Show all").await;
+    // The chosen values are in the address: a filtered list can be shared.
+    open_filters(&browser, &format!("{url}/jobs/?department=Events")).await;
+    expect_shown(&browser, &["/jobs/producer/"], "opening ?department=Events").await;
 
     open_filters(&browser, &format!("{url}/uk/jobs/")).await;
     assert_eq!(

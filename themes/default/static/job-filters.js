@@ -75,15 +75,28 @@
       if (Object.keys(counts).length > 1) fields.append(field(name, counts));
     }
     if (!fields.children.length) return;
+    // Chosen values are kept in the address (`?department=Design`), to share a list.
+    const params = new URLSearchParams(window.location.search);
+    for (const select of form.querySelectorAll("select")) {
+      const wanted = params.get(select.name);
+      if ([...select.options].some((o) => o.value && o.value === wanted)) select.value = wanted;
+    }
     let runs = 0;
     const update = () => {
       form.dataset.run = String(++runs);
+      const chosen = new URL(window.location.href);
+      for (const select of form.querySelectorAll("select")) {
+        if (select.value) chosen.searchParams.set(select.name, select.value);
+        else chosen.searchParams.delete(select.name);
+      }
+      window.history.replaceState(null, "", chosen);
       narrow(pagefind, form.dataset.run);
     };
     form.addEventListener("change", update);
     form.addEventListener("reset", () => setTimeout(update));
     form.addEventListener("submit", (event) => event.preventDefault());
     form.hidden = false;
+    if ([...form.querySelectorAll("select")].some((select) => select.value)) update();
     form.dataset.ready = "true";
   })();
 })();
