@@ -12,7 +12,7 @@ use crate::content::source::decode;
 use crate::error::Diagnostic;
 
 /// The default theme's templates, compiled into the binary.
-pub(crate) const DEFAULT_TEMPLATES: [(&str, &str); 33] = [
+pub(crate) const DEFAULT_TEMPLATES: [(&str, &str); 34] = [
     (
         "base.html",
         include_str!("../../themes/default/templates/base.html"),
@@ -48,6 +48,10 @@ pub(crate) const DEFAULT_TEMPLATES: [(&str, &str); 33] = [
     (
         "job.html",
         include_str!("../../themes/default/templates/job.html"),
+    ),
+    (
+        "job_groups.html",
+        include_str!("../../themes/default/templates/job_groups.html"),
     ),
     (
         "search.html",
@@ -148,7 +152,7 @@ pub(crate) const DEFAULT_TEMPLATES: [(&str, &str); 33] = [
 ];
 
 /// The default theme's static files, compiled into the binary.
-pub(crate) const DEFAULT_STATIC: [(&str, &str); 4] = [
+pub(crate) const DEFAULT_STATIC: [(&str, &str); 5] = [
     (
         "style.css",
         include_str!("../../themes/default/static/style.css"),
@@ -160,6 +164,10 @@ pub(crate) const DEFAULT_STATIC: [(&str, &str); 4] = [
     (
         "embeds.js",
         include_str!("../../themes/default/static/embeds.js"),
+    ),
+    (
+        "job-filters.js",
+        include_str!("../../themes/default/static/job-filters.js"),
     ),
     (
         "favicon.svg",

@@ -24,6 +24,7 @@ mod hiring;
 mod hostile;
 mod html_valid;
 mod job_feed;
+mod job_filters;
 mod kinds;
 mod languages;
 mod locale;

@@ -92,6 +92,8 @@ async fn the_demo_prints_on_a4_and_letter_without_a_forced_size() {
     // The most pages each may print on, whatever the paper.
     let documents = [
         ("job posting", "/jobs/social-media-manager/", 2),
+        // Georgian sets taller lines than English: the same posting, on two pages too.
+        ("Georgian job posting", "/ka/jobs/social-media-manager/", 2),
         ("SWOT", "/swot/hlyna-social-presence/", 3),
         ("case study", "/case-studies/hlyna-eu-growth/", 4),
     ];

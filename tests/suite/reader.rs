@@ -214,7 +214,7 @@ async fn every_page_reads_in_its_language_at_every_width() {
 }
 
 /// The whole page at `width`: the window is made as tall as the page first.
-async fn full_page_shot(browser: &Browser, width: u32) -> Vec<u8> {
+pub(crate) async fn full_page_shot(browser: &Browser, width: u32) -> Vec<u8> {
     /// Taller pages are cut (a calendar's list view runs long).
     const MAX_HEIGHT: u64 = 6000;
     let height = browser

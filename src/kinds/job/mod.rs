@@ -5,6 +5,7 @@
 pub(crate) mod apply;
 mod check;
 pub(crate) mod details;
+pub(crate) mod filters;
 mod json_ld;
 pub(crate) mod view;
 pub(crate) mod xml_feed;
@@ -204,8 +205,8 @@ impl KindData for Job {
     }
 
     fn summary(&self, site: &Site, page: &Page, f: Format<'_>) -> Map<String, Value> {
-        let _ = (site, page);
-        to_map(&view::JobSummary::new(self, f))
+        let _ = page;
+        to_map(&view::JobSummary::new(self, f, site.config.slugify))
     }
 
     fn json_ld(&self, site: &Site, page: &Page, body: &Rendered) -> Option<String> {

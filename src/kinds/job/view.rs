@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use super::details::{Experience, places, workplace_of};
+use super::filters::{JobFilters, department_anchor};
 use super::{EmploymentType, Job, Location, Salary};
 use crate::error::Diagnostic;
 use crate::kinds::values::{ListItem, Number};
@@ -11,6 +12,7 @@ use crate::kinds::view::{ListItemView, ViewContext};
 use crate::render::format::Format;
 use crate::render::locale::ListKind;
 use crate::site::Page;
+use crate::slugify::SlugMode;
 
 /// `page.job`: a job posting as its page shows it.
 #[derive(Debug, Serialize)]
@@ -68,6 +70,8 @@ pub(crate) struct JobView {
     pub department: Option<String>,
     /// The level (`Senior`), as written.
     pub seniority: Option<String>,
+    /// The values of the jobs page's filters; `null` once the posting closed.
+    pub filters: Option<JobFilters>,
     /// How to apply.
     pub apply: ApplyView,
     /// The posting's reference, shared by its translations (`jobs/smm`).
@@ -182,6 +186,11 @@ pub(crate) struct JobSummary {
     pub employment_type_label: String,
     /// The schema.org employment types.
     pub employment_type: Vec<EmploymentType>,
+    /// The department, as written.
+    pub department: Option<String>,
+    /// The id of the department's group on the jobs page (`department-events`,
+    /// `department-other` without a department).
+    pub department_anchor: String,
 }
 
 impl JobView {
@@ -238,6 +247,7 @@ impl JobView {
             salary: m.salary.as_ref().map(|s| SalaryView::new(s, f)),
             department: m.department.clone(),
             seniority: m.seniority.clone(),
+            filters: JobFilters::new(job, f),
             apply: ApplyView {
                 url: apply.url,
                 email: apply.email,
@@ -339,8 +349,9 @@ impl LocationView {
 }
 
 impl JobSummary {
-    pub(crate) fn new(job: &Job, f: Format<'_>) -> JobSummary {
+    pub(crate) fn new(job: &Job, f: Format<'_>, slugs: SlugMode) -> JobSummary {
         let m = &job.fm;
+        let department = m.department.clone().filter(|d| !d.trim().is_empty());
         JobSummary {
             closed: job.closed,
             valid_through: m.valid_through.map(|d| d.ymd()),
@@ -350,6 +361,8 @@ impl JobSummary {
             employment_type_labels: employment_type_labels(job, f),
             employment_type_label: f.list(&employment_type_labels(job, f), ListKind::Or),
             employment_type: job.employment_types.clone(),
+            department_anchor: department_anchor(department.as_deref(), slugs, f.lang),
+            department,
         }
     }
 }
