@@ -30,6 +30,10 @@ pub struct BuildOptions {
     pub cache: bool,
     /// Write `_redirects` and `_headers` for Netlify and Cloudflare Pages.
     pub host_files: bool,
+    /// Minify pages, stylesheets and scripts and give the theme's stylesheets and
+    /// scripts content-hashed names (`--no-minify` turns it off; the live preview
+    /// never does it).
+    pub minify: bool,
 }
 
 impl BuildOptions {
@@ -43,6 +47,7 @@ impl BuildOptions {
             today: Utc::now().date_naive(),
             cache: true,
             host_files: false,
+            minify: true,
         }
     }
 }
@@ -88,13 +93,17 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
         false => None,
     };
     if options.host_files {
-        crate::render::host_files::write(&loaded.site, &staging.output).map_err(|source| {
-            Error::output(
-                &options.output,
-                "cannot write _redirects and _headers",
-                source,
-            )
-        })?;
+        let hashed = loaded.assets.iter().flat_map(|a| &a.files);
+        let hashed: Vec<&str> = hashed.map(|f| f.hashed.as_str()).collect();
+        crate::render::host_files::write(&loaded.site, &hashed, &staging.output).map_err(
+            |source| {
+                Error::output(
+                    &options.output,
+                    "cannot write _redirects and _headers",
+                    source,
+                )
+            },
+        )?;
     }
     let files_written = staging.commit(&options.output)?;
     let markdown_cache = loaded.cache.take().map(|cache| {
@@ -138,6 +147,7 @@ pub fn check(options: &BuildOptions) -> Vec<Diagnostic> {
     // Not even the Markdown cache is written.
     let options = BuildOptions {
         cache: false,
+        minify: false,
         ..options.clone()
     };
     let (mut loaded, mut diagnostics) = pipeline::load(&options);

@@ -35,6 +35,11 @@ pub struct BuildArgs {
     /// in their builds.
     #[arg(long)]
     host_files: bool,
+    /// Write pages, stylesheets and scripts as the templates made them, and the
+    /// theme's stylesheets and scripts under their plain names (style.css), as
+    /// `folio serve` does.
+    #[arg(long)]
+    no_minify: bool,
 }
 
 impl BuildArgs {
@@ -46,6 +51,7 @@ impl BuildArgs {
         options.drafts = self.drafts;
         options.base_url = self.base_url;
         options.cache = !self.no_cache;
+        options.minify = !self.no_minify;
         // Netlify sets NETLIFY=true and Cloudflare Pages CF_PAGES=1 in their builds.
         let on_host = ["NETLIFY", "CF_PAGES"]
             .iter()
