@@ -14,7 +14,7 @@ use crate::harness::TODAY;
 const ORIGIN: &str = "https://folio.example.org";
 
 /// Every file under `dir`, as paths relative to it with `/` separators.
-fn files_under(dir: &Path) -> Vec<String> {
+pub(crate) fn files_under(dir: &Path) -> Vec<String> {
     let mut out = Vec::new();
     let mut todo = vec![dir.to_path_buf()];
     while let Some(d) = todo.pop() {

@@ -153,3 +153,51 @@ fn the_hashed_name_changes_with_the_stylesheet() {
     assert!(home.contains(&format!("/{after}")), "{home}");
     assert!(!site.exists(&format!("public/{before}")), "old name kept");
 }
+
+/// The stylesheets and scripts a page loads, by the path its `href` or `src` gives.
+fn loaded_assets(html: &str) -> Vec<String> {
+    let re = regex::Regex::new(
+        r#"<(?:link|script)\b[^>]*?\s(?:href|src)=["']?([^"'\s>]+\.(?:css|js))[\s"'>]"#,
+    )
+    .unwrap();
+    re.captures_iter(html).map(|c| c[1].to_string()).collect()
+}
+
+#[test]
+fn every_demo_page_loads_the_theme_files_by_their_hashed_names() {
+    let (_out, public) = crate::demo::build_demo(TODAY, &[]);
+    let files = crate::demo_output::files_under(&public);
+    let pages = files
+        .iter()
+        .filter(|f| f.ends_with(".html") && !f.starts_with("pagefind/"));
+    let theme = ["style.css", "print.css", "highlight.css", "embeds.js"];
+    let mut loaded = std::collections::BTreeSet::new();
+    for page in pages {
+        let html = std::fs::read_to_string(public.join(page)).unwrap();
+        for url in loaded_assets(&html) {
+            let path = url.trim_start_matches('/');
+            assert!(
+                files.iter().any(|f| f == path),
+                "{page} loads {url}: missing"
+            );
+            assert!(!theme.contains(&path), "{page} loads the plain {url}");
+            loaded.insert(path.to_string());
+        }
+    }
+    // Each theme file under its hashed name (embeds.js only on pages with a facade),
+    // Pagefind's under its own.
+    for name in theme {
+        let (stem, ext) = name.split_once('.').unwrap();
+        let hashed = loaded.iter().find(|l| {
+            let hash = l
+                .strip_prefix(&format!("{stem}."))
+                .and_then(|r| r.strip_suffix(&format!(".{ext}")));
+            hash.is_some_and(|h| h.len() == 8)
+        });
+        assert!(
+            hashed.is_some(),
+            "no page loads {name} by a hashed name: {loaded:?}"
+        );
+    }
+    assert!(loaded.contains("pagefind/pagefind-ui.js"), "{loaded:?}");
+}
