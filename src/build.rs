@@ -32,6 +32,10 @@ pub struct BuildOptions {
     pub host_files: bool,
     /// Fail on a warning as on an error (`--deny-warnings`): nothing is written.
     pub deny_warnings: bool,
+    /// Minify pages, stylesheets and scripts and give the theme's stylesheets and
+    /// scripts content-hashed names (`--no-minify` turns it off; the live preview
+    /// never does it).
+    pub minify: bool,
 }
 
 impl BuildOptions {
@@ -46,6 +50,7 @@ impl BuildOptions {
             cache: true,
             host_files: false,
             deny_warnings: false,
+            minify: true,
         }
     }
 }
@@ -92,13 +97,17 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
         false => None,
     };
     if options.host_files {
-        crate::render::host_files::write(&loaded.site, &staging.output).map_err(|source| {
-            Error::output(
-                &options.output,
-                "cannot write _redirects and _headers",
-                source,
-            )
-        })?;
+        let hashed = loaded.assets.iter().flat_map(|a| &a.files);
+        let hashed: Vec<&str> = hashed.map(|f| f.hashed.as_str()).collect();
+        crate::render::host_files::write(&loaded.site, &hashed, &staging.output).map_err(
+            |source| {
+                Error::output(
+                    &options.output,
+                    "cannot write _redirects and _headers",
+                    source,
+                )
+            },
+        )?;
     }
     let files_written = staging.commit(&options.output)?;
     let markdown_cache = loaded.cache.take().map(|cache| {
@@ -142,6 +151,7 @@ pub fn check(options: &BuildOptions) -> Vec<Diagnostic> {
     // Not even the Markdown cache is written.
     let options = BuildOptions {
         cache: false,
+        minify: false,
         ..options.clone()
     };
     let (mut loaded, mut diagnostics) = pipeline::load(&options);

@@ -38,6 +38,11 @@ pub struct BuildArgs {
     /// Fail on any warning as on an error: exit 1 and leave the output as it was.
     #[arg(long)]
     deny_warnings: bool,
+    /// Write pages, stylesheets and scripts as the templates made them, and the
+    /// theme's stylesheets and scripts under their plain names (style.css), as
+    /// `folio serve` does.
+    #[arg(long)]
+    no_minify: bool,
 }
 
 impl BuildArgs {
@@ -50,6 +55,7 @@ impl BuildArgs {
         options.base_url = self.base_url;
         options.cache = !self.no_cache;
         options.deny_warnings = self.deny_warnings;
+        options.minify = !self.no_minify;
         // Netlify sets NETLIFY=true and Cloudflare Pages CF_PAGES=1 in their builds.
         let on_host = ["NETLIFY", "CF_PAGES"]
             .iter()

@@ -68,6 +68,8 @@ impl ServeArgs {
     pub fn run(self) -> ExitCode {
         let mut build = BuildOptions::new(self.site.root);
         build.drafts = self.drafts;
+        // Plain names: the live preview swaps a changed stylesheet by its name.
+        build.minify = false;
         build.today = match super::build_day(self.today) {
             Ok(day) => day,
             Err(code) => return code,

@@ -263,7 +263,7 @@ fn is_image(path: &Path) -> bool {
     let raster = head.starts_with(b"\x89PNG\r\n\x1a\n")
         || head.starts_with(b"\xff\xd8\xff")
         || head.starts_with(b"GIF8")
-        || (head.starts_with(b"RIFF") && head.get(8..12) == Some(b"WEBP"))
+        || (head.starts_with(b"RIFF") && head.get(8..12) == Some(&b"WEBP"[..]))
         || head.get(4..12).is_some_and(|b| b == b"ftypavif");
     raster || String::from_utf8_lossy(head).contains("<svg")
 }

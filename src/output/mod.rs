@@ -3,6 +3,7 @@
 //! can keep files in memory.
 
 pub(crate) mod commit;
+pub(crate) mod minify;
 
 use std::collections::BTreeMap;
 use std::io;

@@ -26,6 +26,8 @@ use crate::error::{Diagnostic, Diagnostics};
 use crate::markdown::cache::MarkdownCache;
 use crate::markdown::{Highlighter, Rendered};
 use crate::output::Output;
+use crate::output::minify::Minifying;
+use crate::render::theme_assets::ThemeAssets;
 use crate::render::{Fresh, RenderInput, Templates, render_site};
 use crate::shortcodes::Shortcodes;
 use crate::site::{Site, SiteLinks};
@@ -45,6 +47,9 @@ pub(crate) struct Loaded {
     /// Every Markdown file found, parsed or not (links to them are not reported again).
     pub all_ids: BTreeSet<String>,
     pub cache: Option<MarkdownCache>,
+    /// The theme's stylesheets and scripts, minified under hashed names, when the
+    /// build minifies; its pages are then minified as they are written.
+    pub assets: Option<ThemeAssets>,
 }
 
 /// Loads, parses and models the site and renders the Markdown a build needs first,
@@ -88,6 +93,12 @@ pub(crate) fn load(options: &BuildOptions) -> (Option<Loaded>, Diagnostics) {
     for body in bodies.values() {
         diagnostics.extend(body.problems.iter().cloned());
     }
+    let assets = options.minify.then(|| {
+        let css = highlighter.stylesheet();
+        let (assets, problems) = ThemeAssets::collect(&root, &site.config.theme, css);
+        diagnostics.extend(problems);
+        assets
+    });
     let loaded = Loaded {
         root,
         site,
@@ -97,6 +108,7 @@ pub(crate) fn load(options: &BuildOptions) -> (Option<Loaded>, Diagnostics) {
         highlighter,
         all_ids,
         cache,
+        assets,
     };
     (Some(loaded), diagnostics)
 }
@@ -122,6 +134,12 @@ pub(crate) fn render(loaded: &mut Loaded, out: &dyn Output) -> Vec<Diagnostic> {
         highlighter: &loaded.highlighter,
         data: loaded.data.clone(),
         fresh: Some(&fresh),
+        assets: loaded.assets.as_ref(),
+    };
+    let minifying = Minifying { inner: out };
+    let out: &dyn Output = match loaded.assets {
+        Some(_) => &minifying,
+        None => out,
     };
     render_site(input, &mut loaded.templates, out)
 }

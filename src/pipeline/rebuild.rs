@@ -217,6 +217,7 @@ impl Refresh<'_> {
             highlighter: self.highlighter,
             data,
             fresh: None,
+            assets: None,
         };
         let (views, found) = prepare(&input, templates);
         problems.extend(found);

@@ -22,11 +22,14 @@ pub(crate) fn register(
     views: &Views,
     bodies: &BTreeMap<String, Rendered>,
     data: BTreeMap<String, Value>,
+    hashed: BTreeMap<String, String>,
 ) {
     let base_path = site.config.base_path().to_string();
     tera.register_function("get_url", move |args: Args<'_>| {
         let path = string_arg(args, "path", "get_url")?;
         let path = path.trim_start_matches('/');
+        // The theme's stylesheets and scripts under their content-hashed names.
+        let path = hashed.get(path).map_or(path, String::as_str);
         Ok(Value::String(format!(
             "{base_path}/{}",
             crate::site::paths::encode_path(path)

@@ -30,8 +30,9 @@ pub(crate) fn redirects(site: &Site) -> String {
 }
 
 /// `_headers`: a year of caching for files whose names change with their content
-/// (Pagefind's fragments and index chunks), and safety headers for every page.
-pub(crate) fn headers(site: &Site) -> String {
+/// (Pagefind's fragments and index chunks, the theme's stylesheets and scripts under
+/// their `hashed` names), and safety headers for every page.
+pub(crate) fn headers(site: &Site, hashed: &[&str]) -> String {
     let base = site.config.base_path().trim_end_matches('/').to_string();
     let year = "  Cache-Control: public, max-age=31536000, immutable\n";
     let mut text = String::from("# Written by folio build.\n");
@@ -41,6 +42,9 @@ pub(crate) fn headers(site: &Site) -> String {
     for pattern in HASHED {
         text.push_str(&format!("{base}{pattern}\n{year}"));
     }
+    for name in hashed {
+        text.push_str(&format!("{base}/{name}\n{year}"));
+    }
     text
 }
 
@@ -48,7 +52,7 @@ pub(crate) fn headers(site: &Site) -> String {
 const HASHED: [&str; 2] = ["/pagefind/fragment/*", "/pagefind/index/*"];
 
 /// Writes both files into `out`.
-pub(crate) fn write(site: &Site, out: &dyn Output) -> std::io::Result<()> {
+pub(crate) fn write(site: &Site, hashed: &[&str], out: &dyn Output) -> std::io::Result<()> {
     out.write("_redirects", redirects(site).as_bytes())?;
-    out.write("_headers", headers(site).as_bytes())
+    out.write("_headers", headers(site, hashed).as_bytes())
 }

@@ -25,6 +25,7 @@ pub(crate) mod strings;
 pub(crate) mod structured_data;
 pub(crate) mod summary;
 pub(crate) mod templates;
+pub(crate) mod theme_assets;
 
 mod i18n;
 mod listings;
@@ -58,6 +59,9 @@ pub(crate) struct RenderInput<'a> {
     pub data: BTreeMap<String, Value>,
     /// Renders the bodies left `deferred` in `bodies`; `None` when all are there.
     pub fresh: Option<&'a Fresh<'a>>,
+    /// The theme's stylesheets and scripts under hashed names (a production build);
+    /// `None` publishes them as they are, under their plain names.
+    pub assets: Option<&'a theme_assets::ThemeAssets>,
 }
 
 /// Renders a page's Markdown when the page is written rather than beforehand, so that
@@ -152,6 +156,7 @@ pub(crate) fn render_site(
         // are known for the listings, which follow.
         let mut r = Renderer::new(input.site, input.bodies, &views, templates, out);
         r.fresh = input.fresh;
+        r.assets = input.assets;
         problems.extend(r.write_static(input.root, input.highlighter));
         crate::progress::stage("rendering pages", everything.pages.len());
         let done: Vec<(Vec<Diagnostic>, Option<Fresher>)> = everything
@@ -177,7 +182,8 @@ pub(crate) fn render_site(
         problems.extend(r.render(&everything));
         return problems;
     }
-    let r = Renderer::new(input.site, input.bodies, &views, templates, out);
+    let mut r = Renderer::new(input.site, input.bodies, &views, templates, out);
+    r.assets = input.assets;
     problems.extend(r.write_static(input.root, input.highlighter));
     problems.extend(r.render(&everything));
     problems
@@ -203,6 +209,7 @@ pub(crate) fn prepare(
         &views,
         input.bodies,
         input.data.clone(),
+        input.assets.map(|a| a.names()).unwrap_or_default(),
     );
     (views, problems)
 }
@@ -242,6 +249,8 @@ pub(crate) struct Renderer<'a> {
     pub out: &'a dyn Output,
     /// Renders the bodies `bodies` holds only as `deferred`.
     pub fresh: Option<&'a Fresh<'a>>,
+    /// The theme's stylesheets and scripts, when published under hashed names.
+    pub assets: Option<&'a theme_assets::ThemeAssets>,
     /// Each page's place in its section's order, computed at first use.
     positions: OnceLock<HashMap<&'a str, usize>>,
 }
@@ -261,6 +270,7 @@ impl<'a> Renderer<'a> {
             templates,
             out,
             fresh: None,
+            assets: None,
             positions: OnceLock::new(),
         }
     }

@@ -16,31 +16,48 @@ impl Renderer<'_> {
     /// `static/`), the highlighting stylesheet and the files of page bundles.
     pub(crate) fn write_static(&self, root: &Path, highlighter: &Highlighter) -> Vec<Diagnostic> {
         let mut problems = Vec::new();
+        let hashed = |name: &str| self.assets.is_some_and(|a| a.has(name));
         for (name, text) in templates::DEFAULT_STATIC {
+            if hashed(name) {
+                continue;
+            }
             problems.extend(
                 self.write(name, text.as_bytes(), Path::new("(built-in theme)"))
                     .err(),
             );
         }
-        let css = highlighter.stylesheet();
-        problems.extend(
-            self.write("highlight.css", css.as_bytes(), Path::new("site.yaml"))
-                .err(),
-        );
+        if !hashed("highlight.css") {
+            let css = highlighter.stylesheet();
+            problems.extend(
+                self.write("highlight.css", css.as_bytes(), Path::new("site.yaml"))
+                    .err(),
+            );
+        }
+        for asset in self.assets.iter().flat_map(|a| &a.files) {
+            for name in [&asset.hashed, &asset.name] {
+                let source = Path::new(&asset.source);
+                problems.extend(self.write(name, &asset.bytes, source).err());
+            }
+        }
         let theme_static = root
             .join("themes")
             .join(&self.site.config.theme)
             .join("static");
-        for dir in [theme_static, root.join("static")] {
-            self.copy_static_dir(root, &dir, &mut problems);
-        }
+        self.copy_static_dir(root, &theme_static, &hashed, &mut problems);
+        self.copy_static_dir(root, &root.join("static"), &|_| false, &mut problems);
         problems.extend(self.copy_assets(root));
         problems
     }
 
-    /// Every file under `dir` (a missing folder has none), at the same place in the
-    /// output; symlinks out of the site's folder are refused.
-    fn copy_static_dir(&self, root: &Path, dir: &Path, problems: &mut Vec<Diagnostic>) {
+    /// Every file under `dir` (a missing folder has none) but those `skip` names, at
+    /// the same place in the output; symlinks out of the site's folder are refused.
+    fn copy_static_dir(
+        &self,
+        root: &Path,
+        dir: &Path,
+        skip: &dyn Fn(&str) -> bool,
+        problems: &mut Vec<Diagnostic>,
+    ) {
         for entry in walkdir::WalkDir::new(dir)
             .follow_links(true)
             .sort_by_file_name()
@@ -66,6 +83,9 @@ impl Renderer<'_> {
                 continue;
             };
             let rel = rel.to_string_lossy().replace('\\', "/");
+            if skip(&rel) {
+                continue;
+            }
             if !inside(root, entry.path()) {
                 let shown = display(entry.path(), root);
                 problems.push(

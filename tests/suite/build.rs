@@ -167,7 +167,7 @@ fn drafts_only_with_the_flag() {
     site.page("wip.md", "title: Work in progress\ndraft: true", "");
     site.build().ok();
     assert!(!site.exists("public/wip/index.html"));
-    site.folio(&["build", "--drafts"]).ok();
+    site.folio(&["build", "--no-minify", "--drafts"]).ok();
     assert!(site.exists("public/wip/index.html"));
     // And the draft disappears again from a normal build: it was folio's file.
     site.build().ok();
@@ -183,8 +183,13 @@ fn feed_sitemap_and_robots() {
         "Body **text**.",
     )
     .page("old.md", "title: Undated", "");
-    site.folio(&["build", "--base-url", "https://me.example/portfolio/"])
-        .ok();
+    site.folio(&[
+        "build",
+        "--no-minify",
+        "--base-url",
+        "https://me.example/portfolio/",
+    ])
+    .ok();
     let atom = site.read("public/atom.xml");
     assert!(atom.contains("<title>Fresh &amp; new</title>"), "{atom}");
     assert!(atom.contains("https://me.example/portfolio/p/"), "{atom}");

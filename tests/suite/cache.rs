@@ -30,7 +30,8 @@ fn site() -> TestSite {
 /// Builds with the cache into `public/` and without it into `fresh/`; they must match.
 fn assert_warm_equals_cold(site: &TestSite) {
     site.build().ok();
-    site.folio(&["build", "-o", "fresh", "--no-cache"]).ok();
+    site.folio(&["build", "--no-minify", "-o", "fresh", "--no-cache"])
+        .ok();
     let warm = site.snapshot("public");
     let cold = site.snapshot("fresh");
     assert_eq!(warm.len(), cold.len());
@@ -150,7 +151,7 @@ fn indexed(site: &TestSite) -> Vec<(String, String)> {
 #[test]
 fn no_cache_neither_reads_nor_writes_the_cache() {
     let site = site();
-    site.folio(&["build", "--no-cache"]).ok();
+    site.folio(&["build", "--no-minify", "--no-cache"]).ok();
     assert!(!site.exists(".folio-cache"));
 }
 

@@ -49,7 +49,7 @@ fn the_demo_site_builds_and_shows_its_features() {
     // The social-media-manager posting closes after 2027-01-15: the demo is built as on
     // a day it is open.
     let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let (_out, public) = build_demo(TODAY, &[]);
+    let (_out, public) = build_demo(TODAY, &["--no-minify"]);
     let read = |rel: &str| {
         std::fs::read_to_string(public.join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
     };

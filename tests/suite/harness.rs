@@ -101,13 +101,15 @@ impl TestSite {
         Run { output }
     }
 
+    /// `folio build --no-minify`: these tests read the pages as the templates made
+    /// them; the minified output is tested by `minify.rs` and the browser tests.
     pub fn build(&self) -> Run {
-        self.folio(&["build"])
+        self.folio(&["build", "--no-minify"])
     }
 
-    /// `folio build --today DAY`: the build as it would be on that day.
+    /// `folio build --today DAY --no-minify`: the build as it would be on that day.
     pub fn build_on(&self, day: &str) -> Run {
-        self.folio(&["build", "--today", day])
+        self.folio(&["build", "--today", day, "--no-minify"])
     }
 
     pub fn read(&self, rel: &str) -> String {

@@ -29,6 +29,7 @@ mod kinds;
 mod languages;
 mod locale;
 mod markdown;
+mod minify;
 mod newcomer;
 mod output;
 pub mod planning;

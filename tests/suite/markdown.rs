@@ -11,8 +11,13 @@ fn strategy_document_features() {
             "title: Plan\ntoc: true",
             "## Цільова аудиторія\n\n### მიზნები\n\n## የዘመቻ ግቦች\n\n| Channel | Cadence |\n|---|---|\n| TikTok | daily |\n\nReach grew[^src].\n\n[^src]: Internal report.\n\n```python\nrate = engagements / reach\n```\n\nMore [about me](@/about.md#bio) and [home](@/_index.md).\n",
         );
-    site.folio(&["build", "--base-url", "https://x.example/sub"])
-        .ok();
+    site.folio(&[
+        "build",
+        "--no-minify",
+        "--base-url",
+        "https://x.example/sub",
+    ])
+    .ok();
     let html = site.read("public/plan/index.html");
     let main = main_of(&html);
     assert!(main.contains("<h2 id=\"цільова-аудиторія\">"), "{main}");

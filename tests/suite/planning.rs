@@ -505,7 +505,7 @@ fn a_second_build_takes_thumbnails_from_the_cache() {
     let third = cache_files(&site);
     let kept = first
         .iter()
-        .filter(|(p, t)| third.get(*p) == Some(t))
+        .filter(|(p, t)| third.get(*p) == Some(*t))
         .count();
     assert_eq!(
         kept,

@@ -16,6 +16,8 @@ fn options(site: &TestSite) -> BuildOptions {
     let mut options = BuildOptions::new(site.root());
     options.base_url = Some("http://127.0.0.1:1111".into());
     options.today = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+    // What the preview serves: pages as the templates made them, plain names.
+    options.minify = false;
     options
 }
 
@@ -84,6 +86,28 @@ fn rich_site() -> TestSite {
         .file("data/team.yaml", "lead: Olena\n")
         .file("static/site.css", "body{}\n");
     site
+}
+
+#[test]
+fn the_preview_serves_what_build_no_minify_writes() {
+    let site = rich_site();
+    let served = full(&site);
+    let mut build = options(&site);
+    build.output = site.path("public");
+    folio::build(&build).expect("build --no-minify");
+    let mut compared = 0;
+    for (path, bytes) in &served {
+        if path.ends_with(".html") || path.ends_with(".css") || path.ends_with(".xml") {
+            let written = std::fs::read(site.path("public").join(path)).unwrap();
+            assert_eq!(
+                String::from_utf8_lossy(&written),
+                String::from_utf8_lossy(bytes),
+                "{path}"
+            );
+            compared += 1;
+        }
+    }
+    assert!(compared > 20, "{compared} files compared");
 }
 
 #[test]

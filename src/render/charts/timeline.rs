@@ -544,7 +544,7 @@ mod tests {
         let svg = timeline(&items, ymd(2030, 1, 1), &chart("t", "T", false)).unwrap();
         let labels: Vec<f64> = tags(&svg, "text")
             .iter()
-            .filter(|t| attr(t, "y") == Some(&num(PAD + TL_AXIS_BASELINE)))
+            .filter(|t| attr(t, "y") == Some(num(PAD + TL_AXIS_BASELINE).as_str()))
             .map(|t| num_attr(t, "x"))
             .collect();
         assert!(labels.len() >= 3 && labels.len() < 12, "{labels:?}");
