@@ -48,7 +48,7 @@ pub fn write_section_translations(root: &Path, kind: &str, lang: &str) -> io::Re
         let target = english.with_file_name(format!("_index.{lang}.md"));
         let init_text = super::SITE
             .iter()
-            .find(|(path, _)| path.strip_prefix("content/") == Some(rel))
+            .find(|(path, _)| path.strip_prefix("content/") == Some::<&str>(rel))
             .map(|(_, text)| *text);
         let unchanged = fs::read_to_string(&english).ok().as_deref() == init_text;
         if unchanged && !target.exists() {
