@@ -32,6 +32,7 @@ mod print;
 mod properties;
 mod reader;
 mod registry;
+mod resume;
 mod safety;
 mod schema;
 mod search;
