@@ -1,5 +1,5 @@
 //! The kinds of content — free pages, jobs, SWOT analyses, campaigns, case studies,
-//! calendars, showcases. Each kind is one module that owns everything about it: its
+//! calendars, showcases, résumés. Each kind is one module that owns everything about it: its
 //! front matter (parsed after the common keys), its validation into checked, typed
 //! data, its view for templates, its structured data, its images and its scaffold.
 //! [`registry`] lists them; the shared stages ask a kind, they never match on one.
@@ -20,6 +20,7 @@ pub(crate) mod case_study;
 pub(crate) mod job;
 pub(crate) mod page;
 pub(crate) mod registry;
+pub(crate) mod resume;
 pub(crate) mod showcase;
 pub(crate) mod swot;
 pub(crate) mod values;
@@ -159,6 +160,8 @@ pub struct CheckInput<'a> {
     /// The site's taxonomies (keys every page may have).
     pub taxonomies: &'a [String],
     pub today: NaiveDate,
+    /// The site's folder, for files the front matter names (a résumé's JSON file).
+    pub root: &'a Path,
 }
 
 /// Where a page's front matter is, to place errors on the key concerned.

@@ -105,7 +105,7 @@ impl<T: TypedKind> KindSpec for T {
 }
 
 /// Every kind, in the order `folio new --help` and error messages list them.
-pub const KINDS: [&dyn KindSpec; 7] = [
+pub const KINDS: [&dyn KindSpec; 8] = [
     &super::page::Spec,
     &super::job::Spec,
     &super::swot::Spec,
@@ -113,6 +113,7 @@ pub const KINDS: [&dyn KindSpec; 7] = [
     &super::case_study::Spec,
     &super::calendar::Spec,
     &super::showcase::Spec,
+    &super::resume::Spec,
 ];
 
 /// The kind named `name`.

@@ -39,7 +39,8 @@ impl Pipeline {
         if !inputs_ok || good.views.is_none() {
             return None;
         }
-        let (before, mut problems) = patch_page(&mut good.site, file, self.options.drafts)?;
+        let (before, mut problems) =
+            patch_page(&mut good.site, file, self.options.drafts, &self.inputs.root)?;
         // Resized and measured images take the full path, which processes them and
         // writes their thumbnails.
         if has_processed_images(&before)

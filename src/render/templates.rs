@@ -12,7 +12,7 @@ use crate::content::source::decode;
 use crate::error::Diagnostic;
 
 /// The default theme's templates, compiled into the binary.
-pub(crate) const DEFAULT_TEMPLATES: [(&str, &str); 34] = [
+pub(crate) const DEFAULT_TEMPLATES: [(&str, &str); 35] = [
     (
         "base.html",
         include_str!("../../themes/default/templates/base.html"),
@@ -76,6 +76,10 @@ pub(crate) const DEFAULT_TEMPLATES: [(&str, &str); 34] = [
     (
         "showcase.html",
         include_str!("../../themes/default/templates/showcase.html"),
+    ),
+    (
+        "resume.html",
+        include_str!("../../themes/default/templates/resume.html"),
     ),
     (
         "shortcodes/_facade.html",

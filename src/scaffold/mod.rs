@@ -19,7 +19,7 @@ pub use translated::write_section_translations;
 use crate::slugify::{SlugMode, slugify};
 
 /// The example site of `folio init`: one example of every kind.
-pub(crate) const SITE: [(&str, &str); 15] = [
+pub(crate) const SITE: [(&str, &str); 16] = [
     ("site.yaml", include_str!("site/site.yaml")),
     ("content/_index.md", include_str!("site/content/_index.md")),
     ("content/about.md", include_str!("site/content/about.md")),
@@ -70,6 +70,10 @@ pub(crate) const SITE: [(&str, &str); 15] = [
     (
         "content/showcase/example-showcase/index.md",
         include_str!("site/content/showcase/example-showcase/index.md"),
+    ),
+    (
+        "content/cv/example-resume.md",
+        include_str!("site/content/cv/example-resume.md"),
     ),
 ];
 

@@ -52,7 +52,7 @@ pub(crate) fn assemble(
         &config,
         &sections,
         drafts,
-        today,
+        (today, content_dir.parent().unwrap_or(content_dir)),
         &mut claims,
         &mut problems,
     );
@@ -112,6 +112,7 @@ pub(crate) fn patch_page(
     site: &mut Site,
     file: &ParsedFile,
     drafts: bool,
+    root: &Path,
 ) -> Option<(Page, Vec<Diagnostic>)> {
     let old = site.pages.get(&file.id)?;
     let Meta::Page(meta) = &file.meta else {
@@ -125,7 +126,7 @@ pub(crate) fn patch_page(
         file,
         &site.config,
         &site.sections,
-        site.today,
+        (site.today, root),
         &mut problems,
     )?;
     let same_terms = site

@@ -26,7 +26,7 @@ pub(super) fn place_pages(
     config: &SiteConfig,
     sections: &BTreeMap<String, Section>,
     drafts: bool,
-    today: NaiveDate,
+    (today, root): (NaiveDate, &Path),
     claims: &mut Claims,
     problems: &mut Vec<Diagnostic>,
 ) -> (BTreeMap<String, Page>, BTreeMap<String, Vec<String>>) {
@@ -43,7 +43,7 @@ pub(super) fn place_pages(
             problems.push(problem);
             continue;
         }
-        let Some(page) = place_page(&file, config, sections, today, problems) else {
+        let Some(page) = place_page(&file, config, sections, (today, root), problems) else {
             continue;
         };
         claims.claim(&page.path, &page.file, problems);
@@ -83,7 +83,7 @@ pub(super) fn place_page(
     file: &ParsedFile,
     config: &SiteConfig,
     sections: &BTreeMap<String, Section>,
-    today: NaiveDate,
+    (today, root): (NaiveDate, &Path),
     problems: &mut Vec<Diagnostic>,
 ) -> Option<Page> {
     let Meta::Page(meta) = &file.meta else {
@@ -109,6 +109,7 @@ pub(super) fn place_page(
         meta,
         taxonomies: &config.taxonomies,
         today,
+        root,
     };
     let (kind, found) = classify(&kind_name, input);
     problems.extend(found);

@@ -37,6 +37,7 @@ mod print;
 mod properties;
 mod reader;
 mod registry;
+mod resume;
 mod safety;
 mod schema;
 mod search;

@@ -1,6 +1,6 @@
 //! Printing follows the reader's paper: Chromium's print-to-PDF of the demo's pages on
-//! A4 and on US Letter gives pages of that size (the theme forces none) and a posting
-//! fits on one or two of them.
+//! A4 and on US Letter gives pages of that size (the theme forces none); a posting
+//! and a CV fit on one or two of them.
 //!
 //! Skipped with a SKIPPED line when Chromium is missing, unless `FOLIO_REQUIRE_BROWSER=1`.
 
@@ -96,6 +96,8 @@ async fn the_demo_prints_on_a4_and_letter_without_a_forced_size() {
         ("Georgian job posting", "/ka/jobs/social-media-manager/", 2),
         ("SWOT", "/swot/hlyna-social-presence/", 3),
         ("case study", "/case-studies/hlyna-eu-growth/", 4),
+        ("CV", "/cv/", 2),
+        ("Ukrainian CV", "/uk/cv/", 2),
     ];
     for (what, path, most) in documents {
         browser

@@ -32,6 +32,7 @@ const PAGES: &[(&str, &str)] = &[
     ("case-studies", "/case-studies/"),
     ("calendar", "/calendars/hlyna-november-2026/"),
     ("showcase", "/showcase/hlyna-autumn-posts/"),
+    ("resume", "/cv/"),
     ("tags", "/tags/"),
     ("search", "/search/"),
 ];

@@ -4,7 +4,7 @@
 //! its `@id` elsewhere (`person.rs`); a `BreadcrumbList` on every page below the home
 //! page (`breadcrumbs.rs`); an `Article` for case studies, SWOT analyses and dated free
 //! pages (`article.rs`); a `VideoObject` per showcase video (`video.rs`); and the
-//! kind's own data (a job's `JobPosting`).
+//! kind's own data (a job's `JobPosting`, a résumé's facts on the `Person`).
 
 mod article;
 mod breadcrumbs;
@@ -17,7 +17,7 @@ use crate::kinds::view::script_safe;
 use crate::markdown::Rendered;
 use crate::site::{Page, Section, Site};
 
-pub(crate) use person::person_ref;
+pub(crate) use person::{person_ref, person_with};
 
 /// The JSON-LD of a page, each object ready for a `<script>`.
 pub(crate) fn page(site: &Site, page: &Page, body: &Rendered) -> Value {

@@ -1,5 +1,6 @@
 //! The site author as a schema.org `Person`, from `site.yaml`'s `author`: its name,
-//! `job_title`, `image`, `headline` as description and its `links` as `sameAs`.
+//! `job_title`, `image`, `headline` as description and its `links` as `sameAs`; on a
+//! résumé's page, the same `Person` with the résumé's facts.
 
 use serde_json::{Map, Value, json};
 
@@ -43,6 +44,33 @@ pub(super) fn person(site: &Site, lang: &str) -> Option<Value> {
         ld.insert("sameAs".into(), json!(same_as));
     }
     Some(Value::Object(ld))
+}
+
+/// The site's one `Person` (named in `lang`) with more facts about them (a résumé's `worksFor`,
+/// `alumniOf`, …), under the same `@id`. Without an author in `site.yaml`, the
+/// person is named `name`.
+pub(crate) fn person_with(
+    site: &Site,
+    lang: &str,
+    name: &str,
+    facts: Map<String, Value>,
+) -> Value {
+    let mut ld = match person(site, lang) {
+        Some(Value::Object(ld)) => ld,
+        _ => {
+            let mut ld = Map::new();
+            ld.insert("@context".into(), json!("https://schema.org"));
+            ld.insert("@type".into(), json!("Person"));
+            ld.insert("@id".into(), json!(person_id(site)));
+            ld.insert("name".into(), json!(name));
+            ld.insert("url".into(), json!(site.permalink("/")));
+            ld
+        }
+    };
+    for (key, value) in facts {
+        ld.entry(key).or_insert(value);
+    }
+    Value::Object(ld)
 }
 
 /// The author by reference, for an article's `author`: its `@id`, type and name in
