@@ -49,12 +49,7 @@ pub(super) fn person(site: &Site, lang: &str) -> Option<Value> {
 /// The site's one `Person` (named in `lang`) with more facts about them (a résumé's `worksFor`,
 /// `alumniOf`, …), under the same `@id`. Without an author in `site.yaml`, the
 /// person is named `name`.
-pub(crate) fn person_with(
-    site: &Site,
-    lang: &str,
-    name: &str,
-    facts: Map<String, Value>,
-) -> Value {
+pub(crate) fn person_with(site: &Site, lang: &str, name: &str, facts: Map<String, Value>) -> Value {
     let mut ld = match person(site, lang) {
         Some(Value::Object(ld)) => ld,
         _ => {
