@@ -5,7 +5,7 @@ Usage:
     python3 bench/bench.py [--pages 1000 10000] [--runs 5] [--tools folio hugo floor]
                            [--warm] [--work DIR] [--folio target/release/folio] [--hugo PATH]
                            [--baseline PATH] [--instructions] [--search] [--pagefind PATH] [--cards]
-                           [--zola PATH]
+                           [--zola PATH] [--minify]
 
 For each page count, generates (once, cached under bench/out/) a deterministic site with
 bench/gen_corpus.py --plain, then builds it --runs times with each tool, alternating the
@@ -38,6 +38,10 @@ drawn for every page; `folio-cards-warm`, the same build again with nothing chan
 (cards from the cache); and `folio-default`, a cold build with folio's default
 configuration (cards and the search index on). Each builds a copy of the corpus with
 its own site.yaml.
+
+Every folio row but `folio-minified` and `folio-default` builds with --no-minify, as
+Hugo and Zola build by default; --minify adds `folio-minified`, the same cold build
+minified (folio's default).
 
 --warm adds a `folio-warm` row: a build right after an untimed one, with nothing
 changed (output and Markdown cache kept), timed --runs times.
@@ -75,6 +79,11 @@ taxonomies: [tags]
 search: false
 cards: false
 """
+
+# Hugo and Zola minify nothing unless asked (`hugo --minify`, Zola's `minify_html`), so
+# the like-for-like rows build with --no-minify; `folio-minified` and `folio-default`
+# build as `folio build` does by default, minified.
+NO_MINIFY = ["--no-minify"]
 
 # The configurations of the --cards rows, by the name of their corpus copy.
 VARIANTS = {
@@ -214,7 +223,7 @@ def edited_page(site):
 def commands(tool, site, args):
     """(prepare, timed command) of one run of `tool` on `site`; prepare runs untimed."""
     content = os.path.join(site, "content")
-    if tool in ("folio", "folio-baseline"):
+    if tool in ("folio", "folio-baseline", "folio-minified"):
         out = os.path.join(site, "public")
         cache = os.path.join(site, ".folio-cache")
 
@@ -222,8 +231,9 @@ def commands(tool, site, args):
             shutil.rmtree(out, ignore_errors=True)
             shutil.rmtree(cache, ignore_errors=True)
 
-        binary = args.folio if tool == "folio" else args.baseline
-        return cold, [binary, "build", "-r", site, "-o", out]
+        binary = args.baseline if tool == "folio-baseline" else args.folio
+        plain = [] if tool == "folio-minified" else NO_MINIFY
+        return cold, [binary, "build", "-r", site, "-o", out, *plain]
     if tool in ("folio-cards", "folio-default"):
         copy = variant(site, tool.removeprefix("folio-"))
         out = os.path.join(copy, "public")
@@ -232,15 +242,16 @@ def commands(tool, site, args):
             shutil.rmtree(out, ignore_errors=True)
             shutil.rmtree(os.path.join(copy, ".folio-cache"), ignore_errors=True)
 
-        return cold_copy, [args.folio, "build", "-r", copy, "-o", out]
+        plain = [] if tool == "folio-default" else NO_MINIFY
+        return cold_copy, [args.folio, "build", "-r", copy, "-o", out, *plain]
     if tool in ("folio-warm", "folio-cards-warm"):
         root = site if tool == "folio-warm" else variant(site, "cards")
         out = os.path.join(root, "public-warm")
-        cmd = [args.folio, "build", "-r", root, "-o", out]
+        cmd = [args.folio, "build", "-r", root, "-o", out, *NO_MINIFY]
         return (lambda: subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)), cmd
     if tool == "folio-edit":
         out = os.path.join(site, "public-edit")
-        cmd = [args.folio, "build", "-r", site, "-o", out]
+        cmd = [args.folio, "build", "-r", site, "-o", out, *NO_MINIFY]
         page, original = edited_page(site)
 
         def build_then_edit():
@@ -290,8 +301,11 @@ def main():
     parser.add_argument("--pagefind", default=None, help="the Pagefind CLI (with --search)")
     parser.add_argument("--cards", action="store_true", help="also time builds with social cards, and the default configuration")
     parser.add_argument("--zola", default=None, help="a Zola binary, timed beside the others")
+    parser.add_argument("--minify", action="store_true", help="also time folio's default, minified output")
     args = parser.parse_args()
     tools = list(args.tools)
+    if args.minify:
+        tools.append("folio-minified")
     if args.zola:
         tools.append("zola+index" if args.search else "zola")
     if args.warm:
