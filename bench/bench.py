@@ -220,6 +220,13 @@ def edited_page(site):
         return page, f.read()
 
 
+def minifies(binary):
+    """Whether this folio binary minifies (and so takes --no-minify): a --baseline built
+    before minification does not."""
+    help_text = subprocess.run([binary, "build", "--help"], capture_output=True, text=True).stdout
+    return "--no-minify" in help_text
+
+
 def commands(tool, site, args):
     """(prepare, timed command) of one run of `tool` on `site`; prepare runs untimed."""
     content = os.path.join(site, "content")
@@ -232,7 +239,7 @@ def commands(tool, site, args):
             shutil.rmtree(cache, ignore_errors=True)
 
         binary = args.baseline if tool == "folio-baseline" else args.folio
-        plain = [] if tool == "folio-minified" else NO_MINIFY
+        plain = [] if tool == "folio-minified" or not minifies(binary) else NO_MINIFY
         return cold, [binary, "build", "-r", site, "-o", out, *plain]
     if tool in ("folio-cards", "folio-default"):
         copy = variant(site, tool.removeprefix("folio-"))
