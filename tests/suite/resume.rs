@@ -197,6 +197,18 @@ fn a_missing_resume_file_is_an_error_at_its_key() {
 }
 
 #[test]
+fn a_resume_file_outside_the_site_folder_is_refused_at_its_key() {
+    refused(
+        &[(
+            "content/cv.md",
+            "---\ntitle: CV\nkind: resume\nresume: ../secrets/resume.json\n---\n",
+        )],
+        "content/cv.md:4:9",
+        "the résumé file `../secrets/resume.json` is not in the site's folder",
+    );
+}
+
+#[test]
 fn a_resume_file_that_is_not_json_is_an_error_at_its_line_and_column() {
     refused(
         &[

@@ -1,8 +1,9 @@
 //! A JSON Resume document as folio reads it, once it passed the schema: every key
 //! optional, unknown keys ignored (the schema lets them through), names as in the
-//! format (`startDate`, `studyType`).
+//! format (`startDate`, `studyType`). The entries templates get as they are (profiles,
+//! skills, languages, interests, references) serialize to `page.resume` unchanged.
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 /// The whole document.
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -46,7 +47,7 @@ pub(crate) struct Location {
     pub region: Option<String>,
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(default)]
 pub(crate) struct Profile {
     pub network: Option<String>,
@@ -121,7 +122,7 @@ pub(crate) struct Publication {
     pub summary: Option<String>,
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(default)]
 pub(crate) struct Skill {
     pub name: Option<String>,
@@ -129,21 +130,21 @@ pub(crate) struct Skill {
     pub keywords: Vec<String>,
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(default)]
 pub(crate) struct Language {
     pub language: Option<String>,
     pub fluency: Option<String>,
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(default)]
 pub(crate) struct Interest {
     pub name: Option<String>,
     pub keywords: Vec<String>,
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(default)]
 pub(crate) struct Reference {
     pub name: Option<String>,

@@ -5,7 +5,7 @@
 
 use serde::Serialize;
 
-use super::model::{Basics, Document};
+use super::model::{Basics, Interest, Language, Profile, Reference, Skill};
 use super::{JSON_FILE, Resume};
 use crate::kinds::view::ViewContext;
 use crate::render::format::Format;
@@ -19,10 +19,10 @@ pub(crate) struct ResumeView {
     /// `education`, `projects`, `certificates`, `awards`, `publications`,
     /// `volunteer`. The heading's UI string is `resume_<id>`.
     pub sections: Vec<SectionView>,
-    pub skills: Vec<SkillView>,
-    pub languages: Vec<LanguageView>,
-    pub interests: Vec<InterestView>,
-    pub references: Vec<ReferenceView>,
+    pub skills: Vec<Skill>,
+    pub languages: Vec<Language>,
+    pub interests: Vec<Interest>,
+    pub references: Vec<Reference>,
     /// The URL of the résumé as a JSON Resume file, published beside the page.
     pub json_url: String,
 }
@@ -39,15 +39,7 @@ pub(crate) struct BasicsView {
     pub summary: Option<String>,
     /// City, region and country (its name in the page's language), joined.
     pub location: Option<String>,
-    pub profiles: Vec<ProfileView>,
-}
-
-/// One of `page.resume.basics.profiles`.
-#[derive(Debug, Serialize)]
-pub(crate) struct ProfileView {
-    pub network: Option<String>,
-    pub username: Option<String>,
-    pub url: Option<String>,
+    pub profiles: Vec<Profile>,
 }
 
 /// One of `page.resume.sections`.
@@ -83,35 +75,6 @@ pub(crate) struct EntryView {
     pub keywords: Vec<String>,
 }
 
-/// One of `page.resume.skills`.
-#[derive(Debug, Serialize)]
-pub(crate) struct SkillView {
-    pub name: Option<String>,
-    pub level: Option<String>,
-    pub keywords: Vec<String>,
-}
-
-/// One of `page.resume.languages`.
-#[derive(Debug, Serialize)]
-pub(crate) struct LanguageView {
-    pub language: Option<String>,
-    pub fluency: Option<String>,
-}
-
-/// One of `page.resume.interests`.
-#[derive(Debug, Serialize)]
-pub(crate) struct InterestView {
-    pub name: Option<String>,
-    pub keywords: Vec<String>,
-}
-
-/// One of `page.resume.references`.
-#[derive(Debug, Serialize)]
-pub(crate) struct ReferenceView {
-    pub name: Option<String>,
-    pub reference: Option<String>,
-}
-
 impl ResumeView {
     pub(crate) fn new(cx: &ViewContext<'_>, page: &Page, resume: &Resume) -> ResumeView {
         let f = cx.format(page);
@@ -124,31 +87,10 @@ impl ResumeView {
         ResumeView {
             basics: basics(&doc.basics, f),
             sections,
-            skills: skills(doc),
-            languages: doc
-                .languages
-                .iter()
-                .map(|l| LanguageView {
-                    language: l.language.clone(),
-                    fluency: l.fluency.clone(),
-                })
-                .collect(),
-            interests: doc
-                .interests
-                .iter()
-                .map(|i| InterestView {
-                    name: i.name.clone(),
-                    keywords: i.keywords.clone(),
-                })
-                .collect(),
-            references: doc
-                .references
-                .iter()
-                .map(|r| ReferenceView {
-                    name: r.name.clone(),
-                    reference: r.reference.clone(),
-                })
-                .collect(),
+            skills: doc.skills.clone(),
+            languages: doc.languages.clone(),
+            interests: doc.interests.clone(),
+            references: doc.references.clone(),
             json_url: format!("{}{JSON_FILE}", cx.site.url(&page.path)),
         }
     }
@@ -175,25 +117,6 @@ fn basics(b: &Basics, f: Format<'_>) -> BasicsView {
         url: b.url.clone(),
         summary: b.summary.clone(),
         location,
-        profiles: b
-            .profiles
-            .iter()
-            .map(|p| ProfileView {
-                network: p.network.clone(),
-                username: p.username.clone(),
-                url: p.url.clone(),
-            })
-            .collect(),
+        profiles: b.profiles.clone(),
     }
-}
-
-fn skills(doc: &Document) -> Vec<SkillView> {
-    doc.skills
-        .iter()
-        .map(|s| SkillView {
-            name: s.name.clone(),
-            level: s.level.clone(),
-            keywords: s.keywords.clone(),
-        })
-        .collect()
 }
