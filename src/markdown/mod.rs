@@ -83,7 +83,8 @@ pub fn render(
         first_line,
         options,
         out: Rendered::default(),
-        events: Vec::new(),
+        // About one event per 16 bytes of Markdown: few regrowths of the list.
+        events: Vec::with_capacity(body.len() / 16),
         ids: toc::Ids::default(),
         flat_toc: Vec::new(),
         heading: None,
@@ -271,7 +272,7 @@ impl<'a> Walk<'a, '_> {
     /// counted.
     fn push(&mut self, event: Event<'a>) {
         if let Event::Text(text) | Event::Code(text) = &event {
-            self.out.word_count += text.split_whitespace().count();
+            self.out.word_count += count_words(text);
             if let Some(open) = self.heading.as_mut() {
                 open.text.push_str(text);
             }
@@ -306,12 +307,34 @@ pub(crate) fn word_count(body: &str) -> usize {
             Event::Start(Tag::CodeBlock(_)) => in_code = true,
             Event::End(TagEnd::CodeBlock) => in_code = false,
             Event::Text(text) | Event::Code(text) if !in_code => {
-                words += text.split_whitespace().count();
+                words += count_words(&text);
             }
             _ => {}
         }
     }
     words
+}
+
+/// How many words `text` has, as `text.split_whitespace().count()` counts them, with
+/// a byte loop for ASCII text (most text events, and a few percent of a build's time).
+fn count_words(text: &str) -> usize {
+    if !text.is_ascii() {
+        return text.split_whitespace().count();
+    }
+    // `char::is_whitespace` of the ASCII range: tab to carriage return, and space.
+    let space = |b: u8| b == b' ' || b.wrapping_sub(b'\t') < 5;
+    let bytes = text.as_bytes();
+    let Some(&first) = bytes.first() else {
+        return 0;
+    };
+    // A word starts at the first byte unless it is a space, and at every byte that is
+    // not a space after one that is (a branch-free loop the compiler vectorises).
+    let starts: usize = bytes
+        .iter()
+        .zip(&bytes[1..])
+        .map(|(&a, &b)| usize::from(space(a) & !space(b)))
+        .sum();
+    usize::from(!space(first)) + starts
 }
 
 struct OpenHeading<'a> {

@@ -272,3 +272,30 @@ fn task_list_checkboxes_are_labelled_by_their_item_text() {
         "{safe}"
     );
 }
+
+#[test]
+fn words_are_counted_as_split_whitespace_counts_them() {
+    for text in [
+        "",
+        "   ",
+        "one",
+        " two  words ",
+        "tab\tvertical\x0Bform\x0Cfeed\rline\nend",
+        "control\x1Fcharacters\x1Care not spaces",
+        "Бюджет кампанії ბიუჯეტი ሽያጭ",
+        "no\u{a0}break and\u{3000}ideographic",
+    ] {
+        assert_eq!(
+            count_words(text),
+            text.split_whitespace().count(),
+            "{text:?}"
+        );
+    }
+}
+
+proptest::proptest! {
+    #[test]
+    fn any_text_has_the_word_count_of_split_whitespace(text in "[ a-z\\t\\n\\x0B\\x0C\\r\\x1F.,\u{a0}ж]{0,40}") {
+        proptest::prop_assert_eq!(count_words(&text), text.split_whitespace().count());
+    }
+}

@@ -68,14 +68,52 @@ pub(crate) fn register(tera: &mut Tera) {
     });
 }
 
-/// A hash of the arguments (a JSON object's keys serialise in order).
+/// A hash of the arguments, walked as they are (not serialized first: a listing of
+/// thousands of cards hashes every summary).
 fn key(page: &Value, lang: &Value, level: &Value) -> u128 {
     let mut h = SipHasher13::new();
     for value in [page, lang, level] {
-        h.write(&serde_json::to_vec(value).unwrap_or_default());
-        h.write_u8(0xff);
+        hash_value(value, &mut h);
     }
     h.finish128().as_u128()
+}
+
+/// Feeds `value` to `h`, each part tagged with its type and each string and collection
+/// with its length, so that different values give different input (a JSON object's
+/// keys come in order).
+fn hash_value(value: &Value, h: &mut SipHasher13) {
+    match value {
+        Value::Null => h.write_u8(0),
+        Value::Bool(b) => h.write(&[1, u8::from(*b)]),
+        Value::Number(n) => {
+            h.write_u8(2);
+            hash_str(&n.to_string(), h);
+        }
+        Value::String(s) => {
+            h.write_u8(3);
+            hash_str(s, h);
+        }
+        Value::Array(items) => {
+            h.write_u8(4);
+            h.write_usize(items.len());
+            for item in items {
+                hash_value(item, h);
+            }
+        }
+        Value::Object(map) => {
+            h.write_u8(5);
+            h.write_usize(map.len());
+            for (k, v) in map {
+                hash_str(k, h);
+                hash_value(v, h);
+            }
+        }
+    }
+}
+
+fn hash_str(s: &str, h: &mut SipHasher13) {
+    h.write_usize(s.len());
+    h.write(s.as_bytes());
 }
 
 #[cfg(test)]
@@ -120,6 +158,28 @@ mod tests {
         // A changed summary is a new card, not the remembered one.
         let pages = serde_json::json!([{"title": "b", "extra": 1}]);
         assert_eq!(render(&tera, pages).unwrap(), "<h3>b</h3>en;");
+    }
+
+    #[test]
+    fn different_arguments_have_different_keys() {
+        use serde_json::json;
+        let keys = [
+            key(&json!({"title": "a"}), &json!("en"), &json!(2)),
+            key(&json!({"title": "a"}), &json!("uk"), &json!(2)),
+            key(&json!({"title": "a"}), &json!("en"), &json!(3)),
+            key(&json!({"title": "ab"}), &json!("en"), &json!(2)),
+            key(&json!({"title": ["a"]}), &json!("en"), &json!(2)),
+            key(&json!({"title": "a", "x": null}), &json!("en"), &json!(2)),
+            key(&json!({"titl": "ea"}), &json!("en"), &json!(2)),
+            key(&json!({"title": 1}), &json!("en"), &json!(2)),
+            key(&json!({"title": "1"}), &json!("en"), &json!(2)),
+        ];
+        let distinct: std::collections::HashSet<u128> = keys.iter().copied().collect();
+        assert_eq!(distinct.len(), keys.len());
+        assert_eq!(
+            keys[0],
+            key(&json!({"title": "a"}), &json!("en"), &json!(2))
+        );
     }
 
     #[test]

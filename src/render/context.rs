@@ -63,10 +63,15 @@ impl Summary {
 impl Views {
     /// Computes every view; problems met on the way (broken links in front matter
     /// values) come back with it.
+    ///
+    /// Unless `summarize_deferred`, pages whose body is deferred get no summary here:
+    /// the build renders them first and summarizes them then, with their word count,
+    /// before any listing asks (right when no template looks pages up with `get_page`).
     pub(crate) fn new(
         site: &Site,
         bodies: &BTreeMap<String, Rendered>,
         markdown: &MarkdownOptions<'_>,
+        summarize_deferred: bool,
     ) -> (Views, Vec<Diagnostic>) {
         let locale = Localizer::default();
         let strings = Arc::new(Strings::new(&site.config));
@@ -76,13 +81,16 @@ impl Views {
             locale: &locale,
             strings: &strings,
         };
-        let computed: Vec<(String, Summary, Option<KindView>, Vec<Diagnostic>)> = site
+        let computed: Vec<(String, Option<Summary>, Option<KindView>, Vec<Diagnostic>)> = site
             .pages
             .par_iter()
             .map(|(id, p)| {
                 let (view, problems) = kind_views.view(p);
-                let summary = page_summary(site, p, bodies.get(id), kind_views.format(p));
-                (id.clone(), Summary::new(&summary), view, problems)
+                let body = bodies.get(id);
+                let later = !summarize_deferred && body.is_some_and(|b| b.deferred);
+                let summary = (!later)
+                    .then(|| Summary::new(&page_summary(site, p, body, kind_views.format(p))));
+                (id.clone(), summary, view, problems)
             })
             .collect();
         let mut views = Views {
@@ -98,7 +106,9 @@ impl Views {
         let mut problems = Vec::new();
         let mut summaries = BTreeMap::new();
         for (id, summary, kind, found) in computed {
-            summaries.insert(id.clone(), summary);
+            if let Some(summary) = summary {
+                summaries.insert(id.clone(), summary);
+            }
             if let Some(kind) = kind {
                 views.kinds.insert(id, kind);
             }
@@ -340,10 +350,18 @@ pub(crate) fn page_view(
     site: &Site,
     views: &Views,
     page: &Page,
-    body: &Rendered,
+    body: std::borrow::Cow<'_, Rendered>,
     summary: Value,
     (before, after): (Option<&Page>, Option<&Page>),
 ) -> Value {
+    let show_toc = page.meta.toc && !body.toc.is_empty();
+    // Taken, not copied, when the body was rendered for this page alone.
+    let Rendered {
+        html,
+        toc,
+        word_count,
+        ..
+    } = body.into_owned();
     let mut view = summary;
     let link = |p: Option<&Page>| {
         p.map_or(
@@ -352,14 +370,11 @@ pub(crate) fn page_view(
         )
     };
     if let Value::Object(map) = &mut view {
-        map.insert("content".into(), json!(body.html));
+        map.insert("content".into(), Value::String(html));
         // Not in summaries: it changes with every edit, and no listing needs it.
-        map.insert("word_count".into(), json!(body.word_count));
-        map.insert("toc".into(), json!(body.toc));
-        map.insert(
-            "show_toc".into(),
-            json!(page.meta.toc && !body.toc.is_empty()),
-        );
+        map.insert("word_count".into(), json!(word_count));
+        map.insert("toc".into(), json!(toc));
+        map.insert("show_toc".into(), json!(show_toc));
         map.insert("later".into(), link(before));
         map.insert("earlier".into(), link(after));
         if let Some((name, kind)) = views.kinds.get(&page.id) {

@@ -199,7 +199,10 @@ pub(crate) fn prepare(
         failed: None,
     };
     let markdown = links.markdown_options(input.highlighter);
-    let (mut views, problems) = Views::new(input.site, input.bodies, &markdown);
+    // A build renders its deferred pages before any listing, and summarizes them then;
+    // only `get_page` may ask for a summary earlier.
+    let summarize_deferred = input.fresh.is_none() || templates.uses_lookups();
+    let (mut views, problems) = Views::new(input.site, input.bodies, &markdown, summarize_deferred);
     views.site_root = Some(input.root.to_path_buf());
     // A build without the Markdown cache (`--no-cache`, `check`) keeps no cards either.
     views.card_cache = input.fresh.is_none_or(|fresh| fresh.cache.is_some());

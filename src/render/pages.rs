@@ -71,7 +71,8 @@ impl<'a> Renderer<'a> {
             }
             Cow::Borrowed(_) => (Vec::new(), None),
         };
-        let view = summary.clone().unwrap_or_else(|| {
+        let fresher = summary.as_ref().map(|s| (id.to_string(), Summary::new(s)));
+        let view = summary.unwrap_or_else(|| {
             self.views
                 .summaries
                 .get(id)
@@ -80,17 +81,14 @@ impl<'a> Renderer<'a> {
         });
         let (card, warnings) = self.share_image(page);
         problems.extend(warnings);
-        problems.extend(self.page_with(page, &body, view, card.as_ref()).err());
-        (
-            problems,
-            summary.map(|s| (id.to_string(), Summary::new(&s))),
-        )
+        problems.extend(self.page_with(page, body, view, card.as_ref()).err());
+        (problems, fresher)
     }
 
     fn page_with(
         &self,
         page: &Page,
-        body: &Rendered,
+        body: Cow<'_, Rendered>,
         summary: Value,
         card: Option<&crate::social::ShareImage>,
     ) -> Result<(), Diagnostic> {
@@ -103,6 +101,11 @@ impl<'a> Renderer<'a> {
         )?;
         let section = site.sections.get(&page.section).filter(|s| s.id != ROOT);
         let mut extra = Map::new();
+        // What needs the body, before `page` takes its HTML (not copied when it was
+        // rendered now).
+        let json_ld = json!(page.kind.json_ld(site, page, &body));
+        let structured_data = super::structured_data::page(site, page, &body);
+        let embeds = body.embeds || page.kind.has_embeds();
         extra.insert(
             "page".into(),
             context::page_view(site, self.views, page, body, summary, self.neighbours(page)),
@@ -115,15 +118,9 @@ impl<'a> Renderer<'a> {
             ),
         );
         extra.insert("og".into(), sharing::open_graph(site, page, card));
-        extra.insert("json_ld".into(), json!(page.kind.json_ld(site, page, body)));
-        extra.insert(
-            "structured_data".into(),
-            super::structured_data::page(site, page, body),
-        );
-        extra.insert(
-            "embeds".into(),
-            json!(body.embeds || page.kind.has_embeds()),
-        );
+        extra.insert("json_ld".into(), json_ld);
+        extra.insert("structured_data".into(), structured_data);
+        extra.insert("embeds".into(), json!(embeds));
         extra.extend(self.i18n(&page.lang, Some(&page.translation_key)));
         let ctx = self.views.context(site, &page.lang, &page.path, extra);
         let html = self.templates.render(&template, &ctx, &page.file)?;

@@ -13,13 +13,11 @@
 mod pack;
 
 use std::fs;
-use std::hash::Hasher;
 use std::path::Path;
 use std::sync::LazyLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use serde::{Deserialize, Serialize};
-use siphasher::sip128::{Hasher128, SipHasher13};
 
 use super::{Heading, MarkdownOptions, Rendered, render};
 
@@ -28,7 +26,7 @@ use super::{Heading, MarkdownOptions, Rendered, render};
 pub(crate) const CACHE_DIR: &str = ".folio-cache";
 
 /// Bumped whenever the entry format or the meaning of a key changes.
-const FORMAT: &str = "folio-markdown-cache 2";
+const FORMAT: &str = "folio-markdown-cache 3";
 
 /// What an entry holds besides the HTML.
 #[derive(Serialize, Deserialize)]
@@ -98,13 +96,16 @@ impl MarkdownCache {
 
 /// The key of the entry of `body` rendered with `options`.
 fn key(body: &str, options: &MarkdownOptions<'_>) -> u128 {
-    let mut h = SipHasher13::new();
-    h.write(FORMAT.as_bytes());
-    h.write(BINARY.as_bytes());
-    h.write(format!("{:?}", options.slugify).as_bytes());
-    h.write_u8(u8::from(options.safe_html));
-    h.write(body.as_bytes());
-    h.finish128().as_u128()
+    let mut h = blake3::Hasher::new();
+    for part in [FORMAT, BINARY.as_str(), &format!("{:?}", options.slugify)] {
+        h.update(&part.len().to_le_bytes());
+        h.update(part.as_bytes());
+    }
+    h.update(&[u8::from(options.safe_html)]);
+    h.update(body.as_bytes());
+    let mut key = [0; 16];
+    h.finalize_xof().fill(&mut key);
+    u128::from_le_bytes(key)
 }
 
 /// Identifies the running folio: its version, and the size and time of its executable,

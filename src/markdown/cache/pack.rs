@@ -11,15 +11,12 @@
 
 use std::collections::{HashMap, HashSet};
 use std::fs::{self, File};
-use std::hash::Hasher;
 use std::io::{BufWriter, Write};
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
-use siphasher::sip::SipHasher13;
-
 const INDEX: &str = "index";
-const INDEX_HEADER: &str = "folio-pack-index 1";
+const INDEX_HEADER: &str = "folio-pack-index 2";
 /// Key, length of the bytes, checksum of the bytes.
 const FRAME_HEADER: usize = 16 + 8 + 8;
 
@@ -272,9 +269,12 @@ fn parse_index(text: &str) -> Option<HashMap<u128, Loc>> {
 }
 
 fn checksum(bytes: &[u8]) -> u64 {
-    let mut h = SipHasher13::new();
-    h.write(bytes);
-    h.finish()
+    let mut sum = [0; 8];
+    blake3::Hasher::new()
+        .update(bytes)
+        .finalize_xof()
+        .fill(&mut sum);
+    u64::from_le_bytes(sum)
 }
 
 /// What a frame holds before the bytes: the key, their length and their checksum.

@@ -6,16 +6,23 @@
 //! table from (line, state before) to (HTML, state after), and a line seen before in
 //! the same state is not parsed again. The output is byte for byte what syntect's
 //! `ClassedHTMLGenerator` writes.
+//!
+//! States are shared, not copied: most lines leave the state as they found it, so a
+//! remembered line holds two pointers to one state, and a small pool of recent states
+//! lets equal states met in different blocks share one copy too.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
+use std::rc::Rc;
 
 use syntect::html::{ClassStyle, line_tokens_to_classed_spans};
 use syntect::parsing::{ParseState, ScopeStack, SyntaxReference, SyntaxSet};
 use syntect::util::LinesWithEndings;
 
 /// Past this many bytes (roughly) a thread's table is emptied and starts again.
-const MAX_BYTES: usize = 48 << 20;
+const MAX_BYTES: usize = 24 << 20;
+/// How many recent distinct states a thread keeps for sharing.
+const POOL: usize = 64;
 
 /// The parser's state between two lines.
 #[derive(Clone, PartialEq, Eq)]
@@ -26,8 +33,8 @@ struct State {
 
 /// What a line gave in one state.
 struct Outcome {
-    before: State,
-    after: State,
+    before: Rc<State>,
+    after: Rc<State>,
     html: Box<str>,
     /// Spans opened minus spans closed by the line.
     delta: isize,
@@ -36,6 +43,8 @@ struct Outcome {
 #[derive(Default)]
 struct Table {
     lines: HashMap<Box<str>, Vec<Outcome>>,
+    /// Recent distinct states, the newest last.
+    pool: Vec<Rc<State>>,
     bytes: usize,
 }
 
@@ -53,30 +62,37 @@ pub(super) fn highlight(
 ) -> Option<String> {
     TABLE.with(|table| {
         let mut table = table.borrow_mut();
-        let mut state = State {
+        let mut state = table.shared(State {
             parse: ParseState::new(syntax),
             scopes: ScopeStack::new(),
-        };
+        });
         let mut html = String::with_capacity(code.len() * 3);
         let mut open: isize = 0;
         for line in LinesWithEndings::from(code) {
-            let known = table
-                .lines
-                .get(line)
-                .and_then(|outcomes| outcomes.iter().find(|o| o.before == state));
+            let known = table.lines.get(line).and_then(|outcomes| {
+                outcomes
+                    .iter()
+                    .find(|o| Rc::ptr_eq(&o.before, &state) || o.before == state)
+            });
             if let Some(outcome) = known {
                 html.push_str(&outcome.html);
                 open += outcome.delta;
                 state = outcome.after.clone();
                 continue;
             }
-            let before = state.clone();
-            let ops = state.parse.parse_line(line, syntaxes).ok()?;
+            let mut next = State::clone(&state);
+            let ops = next.parse.parse_line(line, syntaxes).ok()?;
             let (spans, delta) =
-                line_tokens_to_classed_spans(line, &ops, style, &mut state.scopes).ok()?;
+                line_tokens_to_classed_spans(line, &ops, style, &mut next.scopes).ok()?;
             html.push_str(&spans);
             open += delta;
-            table.remember(line, before, &state, spans, delta);
+            let after = if next == *state {
+                state.clone()
+            } else {
+                table.shared(next)
+            };
+            table.remember(line, state, after.clone(), spans, delta);
+            state = after;
         }
         for _ in 0..open {
             html.push_str("</span>");
@@ -86,9 +102,31 @@ pub(super) fn highlight(
 }
 
 impl Table {
-    fn remember(&mut self, line: &str, before: State, after: &State, html: String, delta: isize) {
-        // The states are small vectors; count them roughly.
-        let size = line.len() + html.len() + 2 * std::mem::size_of::<Outcome>() + 128;
+    /// `state`, as the pool's equal state when it has one (then added to the pool).
+    fn shared(&mut self, state: State) -> Rc<State> {
+        if let Some(i) = self.pool.iter().rposition(|s| **s == state) {
+            return self.pool[i].clone();
+        }
+        if self.pool.len() == POOL {
+            self.pool.remove(0);
+        }
+        let state = Rc::new(state);
+        self.pool.push(state.clone());
+        // A state is a few small vectors; count it roughly.
+        self.bytes += 512;
+        state
+    }
+
+    fn remember(
+        &mut self,
+        line: &str,
+        before: Rc<State>,
+        after: Rc<State>,
+        html: String,
+        delta: isize,
+    ) {
+        // States are shared; count a new one roughly, whole lines exactly.
+        let size = line.len() + html.len() + std::mem::size_of::<Outcome>() + 64;
         if self.bytes + size > MAX_BYTES {
             self.lines.clear();
             self.bytes = 0;
@@ -96,7 +134,7 @@ impl Table {
         self.bytes += size;
         let outcome = Outcome {
             before,
-            after: after.clone(),
+            after,
             html: html.into_boxed_str(),
             delta,
         };
