@@ -48,8 +48,17 @@ pub(crate) fn headers(site: &Site, hashed: &[&str]) -> String {
     text
 }
 
-/// The names of files that change name when their content does.
-const HASHED: [&str; 2] = ["/pagefind/fragment/*", "/pagefind/index/*"];
+/// The files that change name when their content does: Pagefind's fragments, index
+/// chunks and filters, of a one-shard index and of each shard of a large site's
+/// (`pagefind/<language>-<n>/`; `:shard` stands for one path segment on both hosts).
+const HASHED: [&str; 6] = [
+    "/pagefind/fragment/*",
+    "/pagefind/index/*",
+    "/pagefind/filter/*",
+    "/pagefind/:shard/fragment/*",
+    "/pagefind/:shard/index/*",
+    "/pagefind/:shard/filter/*",
+];
 
 /// Writes both files into `out`.
 pub(crate) fn write(site: &Site, hashed: &[&str], out: &dyn Output) -> std::io::Result<()> {

@@ -188,3 +188,66 @@ async fn an_edited_page_is_found_by_its_new_word_and_not_its_old_one() {
     assert!(results_for(&browser, &en, "hazel").await.is_empty());
     assert_eq!(results_for(&browser, &en, "kiwi").await, ["/notes/n8/"]);
 }
+
+/// Whether `path` matches a `_headers` rule as Netlify and Cloudflare Pages read it:
+/// `:name` is one path segment, a final `*` the rest of the path.
+fn header_rule_matches(rule: &str, path: &str) -> bool {
+    let mut rule = rule.trim_start_matches('/').split('/');
+    let mut path = path.trim_start_matches('/').split('/');
+    loop {
+        match (rule.next(), path.next()) {
+            (Some("*"), Some(_)) => return true,
+            (Some(r), Some(_)) if r.starts_with(':') => {}
+            (Some(r), Some(p)) if r == p => {}
+            (None, None) => return true,
+            _ => return false,
+        }
+    }
+}
+
+#[test]
+fn host_headers_cache_every_shards_hashed_files_for_a_year() {
+    let site = sharded_site();
+    let output = Command::new(env!("CARGO_BIN_EXE_folio"))
+        .args(["build", "--today", TODAY, "--host-files"])
+        .env("FOLIO_SEARCH_SHARD_PAGES", SHARD_PAGES)
+        .current_dir(site.root())
+        .output()
+        .expect("run folio");
+    assert!(output.status.success());
+    let headers = site.read("public/_headers");
+    let year = "Cache-Control: public, max-age=31536000, immutable";
+    let cached: Vec<&str> = headers
+        .split("\n/")
+        .filter(|block| block.contains(year))
+        .filter_map(|block| block.lines().next())
+        .map(|rule| rule.trim_start_matches('/'))
+        .collect();
+    let hashed: Vec<String> = site
+        .tree("public/pagefind")
+        .into_iter()
+        .filter(|f| {
+            ["/fragment/", "/index/", "/filter/"]
+                .iter()
+                .any(|d| f.contains(d))
+        })
+        .collect();
+    // Fragments, index chunks and filters of several shards.
+    assert!(hashed.iter().any(|f| f.starts_with("en-")), "{hashed:?}");
+    for file in &hashed {
+        let path = format!("pagefind/{file}");
+        assert!(
+            cached.iter().any(|rule| header_rule_matches(rule, &path)),
+            "{path} is not cached by any rule of:\n{headers}"
+        );
+    }
+    // Pagefind's entry and scripts keep their names: they are never cached for a year.
+    let first = &shards(&site)["en"][0];
+    for name in ["pagefind-entry.json", "pagefind.js"] {
+        let file = format!("pagefind/{first}{name}");
+        assert!(
+            !cached.iter().any(|rule| header_rule_matches(rule, &file)),
+            "{file} must not be cached for a year:\n{headers}"
+        );
+    }
+}
