@@ -44,6 +44,10 @@ pub(crate) struct Views {
 /// The name a kind's view goes under in `page` (`"job"`) and the view.
 pub(crate) type KindView = (&'static str, Value);
 
+/// What [`Views::new`] computes of one page: its id, summary (unless made later),
+/// kind view and problems.
+type Computed = (String, Option<Summary>, Option<KindView>, Vec<Diagnostic>);
+
 /// What a listing shows of a page, kept as JSON text: a few hundred bytes, where the
 /// `Value` itself takes kilobytes of maps, for every page of the site. Listings parse
 /// the summaries they show when they render.
@@ -81,7 +85,7 @@ impl Views {
             locale: &locale,
             strings: &strings,
         };
-        let computed: Vec<(String, Option<Summary>, Option<KindView>, Vec<Diagnostic>)> = site
+        let computed: Vec<Computed> = site
             .pages
             .par_iter()
             .map(|(id, p)| {
