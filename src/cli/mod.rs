@@ -103,6 +103,9 @@ fn epoch_day(text: &str) -> Result<NaiveDate, String> {
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
     terminal::set_color(cli.color);
+    if !matches!(cli.command, Command::Serve(_)) {
+        end_quietly_on_a_closed_pipe();
+    }
     match cli.command {
         Command::Build(args) => args.run(),
         Command::Check(args) => args.run(),
@@ -112,6 +115,19 @@ pub fn run() -> ExitCode {
         Command::Completions(args) => args.run(),
         Command::DeployConfig(args) => args.run(),
         Command::Schema(args) => args.run(),
+    }
+}
+
+/// Like other Unix tools, a command whose output is cut short (`folio schema | head`)
+/// ends there, quietly, instead of panicking on the closed pipe: the default action of
+/// `SIGPIPE`, which Rust programs start with ignored. Not for the dev server, whose
+/// sockets may close under it at any time.
+fn end_quietly_on_a_closed_pipe() {
+    #[cfg(unix)]
+    // SAFETY: `signal` with a constant disposition, before the command starts any
+    // thread; no handler runs Rust code.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
 }
 

@@ -153,3 +153,34 @@ fn deny_warnings_fails_on_a_warning_and_writes_nothing() {
     site.build_on(TODAY).ok();
     assert!(site.exists("public/s/index.html"));
 }
+
+/// Output piped into a reader that is gone (`folio schema | head -1`, `folio
+/// completions bash | true`): the command ends quietly, as Unix tools do, with no panic
+/// on standard error.
+#[cfg(unix)]
+#[test]
+fn output_cut_short_by_a_closed_pipe_ends_quietly() {
+    use std::os::unix::process::ExitStatusExt;
+    let site = TestSite::new();
+    for args in [
+        vec!["schema", "-o", "schemas-out"],
+        vec!["completions", "bash"],
+    ] {
+        let (reader, writer) = std::io::pipe().expect("a pipe");
+        drop(reader);
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_folio"))
+            .args(&args)
+            .current_dir(site.root())
+            .stdout(writer)
+            .output()
+            .expect("run folio");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+        assert_eq!(
+            output.status.signal(),
+            Some(libc::SIGPIPE),
+            "{args:?}: {:?} {stderr}",
+            output.status
+        );
+    }
+}
