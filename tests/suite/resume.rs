@@ -36,7 +36,7 @@ fn site() -> TestSite {
     let site = TestSite::new();
     site.file(
         "site.yaml",
-        "title: T\nbase_url: https://example.org\nlanguages: {uk: {title: Т}}\nauthor: {name: Olena Kovalenko, job_title: Social-media manager}\n",
+        "title: T\nbase_url: https://example.org\nlanguages: {uk: {title: Т}, ar: {title: ت}}\nauthor: {name: Olena Kovalenko, job_title: Social-media manager}\n",
     );
     site
 }
@@ -90,6 +90,30 @@ fn work_shows_with_its_dates_in_the_readers_language() {
     for english in ["Work experience", "present", "Education", "Skills"] {
         assert!(!uk.contains(english), "`{english}` on the Ukrainian CV");
     }
+}
+
+#[test]
+fn places_and_degrees_are_joined_with_the_languages_comma() {
+    let site = site();
+    site.page(
+        "cv.ar.md",
+        &format!("title: سيرة\nkind: resume\n{RESUME}"),
+        "",
+    );
+    site.build_on(TODAY).ok();
+    let ar = site.read("public/ar/cv/index.html");
+    let ar = main_of(&ar);
+    // The Arabic comma, not the Latin one, between city and country and between a
+    // degree and its field.
+    assert!(
+        ar.contains("Kyiv، أوكرانيا"),
+        "city and country on the Arabic CV"
+    );
+    assert!(
+        ar.contains("Master، Journalism"),
+        "the degree on the Arabic CV"
+    );
+    assert!(!ar.contains("Kyiv, "), "a Latin comma on the Arabic CV");
 }
 
 #[test]

@@ -18,12 +18,14 @@ pub(super) fn dated(doc: &Document, f: Format<'_>) -> Vec<(&'static str, Vec<Ent
         highlights: w.highlights.clone(),
         ..period(w.start_date.as_deref(), w.end_date.as_deref(), f)
     });
+    // "Master, Journalism" with the language's comma ("، " in Arabic).
+    let separator = f.word("list_separator");
     let education = doc.education.iter().map(|e| {
         let degree = [e.study_type.as_deref(), e.area.as_deref()]
             .into_iter()
             .flatten()
             .collect::<Vec<_>>()
-            .join(", ");
+            .join(&separator);
         EntryView {
             title: (!degree.is_empty()).then_some(degree),
             organization: e.institution.clone(),

@@ -107,7 +107,7 @@ fn basics(b: &Basics, f: Format<'_>) -> BasicsView {
             .flatten()
             .filter(|p| !p.trim().is_empty())
             .collect();
-        (!parts.is_empty()).then(|| parts.join(", "))
+        (!parts.is_empty()).then(|| parts.join(&f.word("list_separator")))
     });
     BasicsView {
         name: b.name.clone(),
