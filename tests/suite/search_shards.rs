@@ -61,8 +61,14 @@ fn sharded_site() -> TestSite {
 
 /// `folio build` with small shards, on the tests' day.
 fn build(site: &TestSite) {
+    build_with(site, &[]);
+}
+
+/// [`build`] with more arguments.
+fn build_with(site: &TestSite, more: &[&str]) {
     let output = Command::new(env!("CARGO_BIN_EXE_folio"))
         .args(["build", "--today", TODAY])
+        .args(more)
         .env("FOLIO_SEARCH_SHARD_PAGES", SHARD_PAGES)
         .current_dir(site.root())
         .output()
@@ -208,13 +214,7 @@ fn header_rule_matches(rule: &str, path: &str) -> bool {
 #[test]
 fn host_headers_cache_every_shards_hashed_files_for_a_year() {
     let site = sharded_site();
-    let output = Command::new(env!("CARGO_BIN_EXE_folio"))
-        .args(["build", "--today", TODAY, "--host-files"])
-        .env("FOLIO_SEARCH_SHARD_PAGES", SHARD_PAGES)
-        .current_dir(site.root())
-        .output()
-        .expect("run folio");
-    assert!(output.status.success());
+    build_with(&site, &["--host-files"]);
     let headers = site.read("public/_headers");
     let year = "Cache-Control: public, max-age=31536000, immutable";
     let cached: Vec<&str> = headers
