@@ -359,13 +359,13 @@ pub(crate) fn page_view(
     (before, after): (Option<&Page>, Option<&Page>),
 ) -> Value {
     let show_toc = page.meta.toc && !body.toc.is_empty();
-    // Taken, not copied, when the body was rendered for this page alone.
-    let Rendered {
-        html,
-        toc,
-        word_count,
-        ..
-    } = body.into_owned();
+    let word_count = body.word_count;
+    // Taken, not copied, when the body was rendered for this page alone; a kept body
+    // (the live preview's) gives copies of these two and nothing more.
+    let (html, toc) = match body {
+        std::borrow::Cow::Owned(b) => (b.html, b.toc),
+        std::borrow::Cow::Borrowed(b) => (b.html.clone(), b.toc.clone()),
+    };
     let mut view = summary;
     let link = |p: Option<&Page>| {
         p.map_or(
